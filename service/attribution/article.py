@@ -1,0 +1,88 @@
+"""One parsed article, with the lookups every stage shares.
+
+An ``Article`` lives only inside the request's memory zone: it holds the spaCy
+``Doc``. Stages read it; nothing from it may leak into the results except
+through ``Span`` (offsets and copied strings).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from service.attribution.marks import QuotedSpan, find_quoted_spans, paragraphs
+from service.attribution.model import Span
+
+
+class Article:
+    """A parsed text, its quotation marks, sentences and paragraphs."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.quoted: list[QuotedSpan] = find_quoted_spans(self.text)
+        self.paragraphs = paragraphs(self.text)
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._token_starts = [token.idx for token in doc]
+        self.sentences = self._sentences()
+        self._sentence_of = [0] * len(doc)
+        for k, (start, end) in enumerate(self.sentences):
+            for i in range(start, end):
+                self._sentence_of[i] = k
+        # For each token, the quotation it stands inside (marks included).
+        self._quoted_at: list[int | None] = [None] * len(doc)
+        for k, quoted in enumerate(self.quoted):
+            for i in self.token_range(quoted.open, quoted.outer_end):
+                self._quoted_at[i] = k
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """Token ranges of sentences; paragraphs stand in when nothing segmented the text."""
+        doc = self.doc
+        if len(doc) == 0:
+            return []
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            return [(sent.start, sent.end) for sent in doc.sents]
+        ranges = [tuple(self.token_range(s, e)) for s, e in self.paragraphs]
+        return [(r[0], r[-1] + 1) for r in ranges if r]
+
+    # --- positions ----------------------------------------------------------
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that holds (or last starts before) ``char``."""
+        return max(bisect_right(self._token_starts, char) - 1, 0)
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indexes of the tokens that overlap the characters ``[start, end)``."""
+        if start >= end or not self._token_starts:
+            return range(0)
+        return range(self.token_at(start), bisect_right(self._token_starts, end - 1))
+
+    def span(self, start: int, end: int) -> Span:
+        """The ``Span`` of characters ``[start, end)``."""
+        return Span.of(self.text, start, end)
+
+    def tokens_span(self, tokens: Iterable[Token]) -> Span:
+        """The characters from the first to the last of ``tokens``."""
+        items = sorted(tokens, key=lambda t: t.i)
+        return self.span(items[0].idx, items[-1].idx + len(items[-1].text))
+
+    def sentence_of(self, token: Token) -> tuple[int, int]:
+        """The token range of the sentence that holds ``token``."""
+        return self.sentences[self._sentence_of[token.i]]
+
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of[token.i]
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph that holds (or last starts before) ``char``."""
+        return max(bisect_right(self._paragraph_starts, char) - 1, 0)
+
+    def quoted_at(self, token: Token) -> int | None:
+        """Index into ``quoted`` of the quotation ``token`` stands in, if any."""
+        return self._quoted_at[token.i]
+
+    def quoted_tokens(self, quoted: QuotedSpan) -> list[Token]:
+        """The tokens of the words inside a quotation (marks excluded)."""
+        return [self.doc[i] for i in self.token_range(quoted.start, quoted.end)]

@@ -1,0 +1,236 @@
+"""Who is who across the article: one entity per speaker, however they are named.
+
+A speaker is named many ways: "Daniel DePetris", then "DePetris", then "he";
+"a U.S. State Department spokesperson", then "the spokesperson". ``Cast``
+resolves each speaker head to one ``Entity`` with a canonical name (the
+fullest the article gives):
+
+- a person's name goes to the longest PERSON name in the article that ends in
+  the same surname, allowing a slip of one letter ("Ushakiv" -> "Yuri Ushakov");
+- a pronoun goes to the latest earlier speaker or person subject it can stand
+  for (he/she: a person; they: a group or organisation; it: an organisation);
+- a noun goes to the earlier speaker with the same head noun ("the
+  spokesperson"); otherwise it names a new speaker, without its determiner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from service.attribution.affiliations import Description, describe
+from service.attribution.article import Article
+from service.attribution.lexicon import (
+    FIRST_PERSON_PRONOUNS,
+    NEUTER_PRONOUNS,
+    ORGANISATION_LABELS,
+    PERSON_LABELS,
+    PERSONAL_PRONOUNS,
+    PLACE_LABELS,
+    PLURAL_PRONOUNS,
+    SUBJECT_DEPS,
+    SURNAME_MAX_EDITS,
+    SURNAME_MIN_LENGTH_FOR_EDITS,
+)
+from service.attribution.model import Span
+from service.attribution.speakers import name_words, named_head, speaker_phrase
+
+POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+
+
+class Kind(Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GROUP = "group"
+    """A plural noun: "experts", "officials"."""
+    UNKNOWN = "unknown"
+    """An unresolved first-person pronoun or the like."""
+
+
+@dataclass
+class Entity:
+    """One speaker of the article."""
+
+    name: str
+    kind: Kind
+    head_lemma: str
+    title: str | None = None
+    affiliation: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+    def add_mention(self, span: Span) -> None:
+        if all((m.start, m.end) != (span.start, span.end) for m in self.mentions):
+            self.mentions.append(span)
+
+    def learn(self, description: Description) -> None:
+        """Keep the first title and affiliation the article gives."""
+        self.title = self.title or description.title
+        self.affiliation = self.affiliation or description.affiliation
+
+
+def clean_name(text: str) -> str:
+    """A name without a possessive ending or surrounding spaces: "Putin’s" -> "Putin"."""
+    text = " ".join(text.split())
+    for ending in POSSESSIVE_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` and ``b`` differ by at most ``limit`` edits (insert, delete, substitute)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def same_surname(a: str, b: str) -> bool:
+    """"Ushakiv" and "Ushakov" are one surname; "Cha" and "Chu" are not."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= SURNAME_MIN_LENGTH_FOR_EDITS and within_edits(a, b, SURNAME_MAX_EDITS)
+
+
+def _kind_of(head: Token) -> Kind:
+    if head.ent_type_ in PERSON_LABELS:
+        return Kind.PERSON
+    if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
+        return Kind.ORGANISATION
+    if head.tag_ in ("NNS", "NNPS"):
+        return Kind.GROUP
+    if head.pos_ == "PROPN":
+        return Kind.ORGANISATION
+    return Kind.PERSON if head.pos_ == "NOUN" else Kind.UNKNOWN
+
+
+class Cast:
+    """The article's speakers, resolved one mention at a time in text order."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.entities: list[Entity] = []
+        self._people = self._full_names(article)
+        # (position, entity) of every named speaker or person subject so far.
+        self._antecedents: list[tuple[int, Entity]] = []
+
+    @staticmethod
+    def _full_names(article: Article) -> list[SpacySpan]:
+        """PERSON names of two words or more, outside quotation marks, in order."""
+        names = []
+        for ent in article.doc.ents:
+            if ent.label_ in PERSON_LABELS and len(clean_name(ent.text).split()) >= 2:
+                names.append(ent)
+        return names
+
+    def _entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
+        for entity in self.entities:
+            if entity.key == name.lower():
+                return entity
+        entity = Entity(name, kind, head_lemma)
+        self.entities.append(entity)
+        return entity
+
+    def canonical_person(self, name: str) -> str:
+        """The fullest PERSON name in the article with the same surname as ``name``."""
+        surname = name.split()[-1]
+        matches = [clean_name(n.text) for n in self._people if same_surname(clean_name(n.text).split()[-1], surname)]
+        if not matches:
+            return name
+        # Only widen: "Vladimir Putin" stands for "Putin", never the reverse.
+        longest = max(matches, key=lambda n: (len(n.split()), len(n)))
+        return longest if len(longest.split()) >= len(name.split()) else name
+
+    def resolve(self, head: Token) -> tuple[Entity, Span]:
+        """The entity a speaker head refers to, and the span that names it here."""
+        head = named_head(head)
+        lower = head.lower_
+        mention = self.article.tokens_span([head])
+        if head.tag_ in ("PRP", "PRP$") or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+            entity = self._antecedent(head) or self._entity(head.text, Kind.UNKNOWN, lower)
+            entity.add_mention(mention)
+            return entity, mention
+        phrase = speaker_phrase(head)
+        mention = self.article.tokens_span(phrase)
+        kind = _kind_of(head)
+        if kind is Kind.PERSON and head.ent_type_ in PERSON_LABELS:
+            entity = self._entity(self.canonical_person(clean_name(mention.text)), kind, head.lemma_.lower())
+        else:
+            entity = self._nominal(head, phrase, kind)
+        entity.learn(describe(head))
+        entity.add_mention(mention)
+        self._antecedents.append((head.idx, entity))
+        return entity, mention
+
+    def _nominal(self, head: Token, phrase: list[Token], kind: Kind) -> Entity:
+        """A noun phrase speaker: the earlier one with the same head noun, or a new one."""
+        lemma = head.lemma_.lower()
+        is_definite = any(t.lower_ in ("the", "this", "that") for t in phrase[:1])
+        if head.pos_ == "NOUN" and is_definite:
+            earlier = [e for _, e in self._antecedents if e.head_lemma == lemma]
+            if earlier:
+                return earlier[-1]
+        name = clean_name(self.article.tokens_span(name_words(phrase)).text)
+        return self._entity(name, kind, lemma)
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """The latest earlier speaker (or person subject) a pronoun can stand for."""
+        lower = pronoun.lower_
+        if lower in FIRST_PERSON_PRONOUNS:
+            return None
+        if lower in PERSONAL_PRONOUNS:
+            kinds = {Kind.PERSON}
+        elif lower in PLURAL_PRONOUNS:
+            kinds = {Kind.GROUP, Kind.ORGANISATION}
+        else:
+            kinds = {Kind.ORGANISATION}
+        candidates = [(pos, e) for pos, e in self._antecedents if pos < pronoun.idx and e.kind in kinds]
+        subject = self._person_subject_before(pronoun) if kinds == {Kind.PERSON} else None
+        best = candidates[-1] if candidates else None
+        if subject is not None and (best is None or subject[0] > best[0]):
+            return subject[1]
+        return best[1] if best else None
+
+    def _person_subject_before(self, pronoun: Token) -> tuple[int, Entity] | None:
+        """The last PERSON outside quotation marks that is the subject of a clause before ``pronoun``."""
+        for ent in reversed(self.article.doc.ents):
+            if ent.start >= pronoun.i or ent.label_ not in PERSON_LABELS:
+                continue
+            if ent.root.dep_ not in SUBJECT_DEPS or self.article.quoted_at(ent.root) is not None:
+                continue
+            entity = self._entity(self.canonical_person(clean_name(ent.text)), Kind.PERSON, ent.root.lemma_.lower())
+            entity.learn(describe(ent.root))
+            return ent.start_char, entity
+        return None
+
+    def gather_mentions(self) -> None:
+        """Add every other place a person speaker is named, and what those places say of them."""
+        people = {e.key: e for e in self.entities if e.kind is Kind.PERSON}
+        if not people:
+            return
+        for ent in self.article.doc.ents:
+            if ent.label_ not in PERSON_LABELS:
+                continue
+            key = self.canonical_person(clean_name(ent.text)).lower()
+            entity = people.get(key)
+            if entity is None:
+                continue
+            entity.add_mention(self.article.span(ent.start_char, ent.end_char))
+            entity.learn(describe(ent.root))
+        for entity in self.entities:
+            entity.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,134 @@
+"""Data only: the words, labels and thresholds the rules match on.
+
+Every set is matched against lemmas (lower case) or spaCy labels. The reasons
+sit beside the values; a value that was tuned says what it was measured on.
+"""
+
+from __future__ import annotations
+
+# --- Reporting verbs -------------------------------------------------------
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note explain warn claim state argue write ask announce
+    insist suggest tweet acknowledge admit declare deny reply respond recall
+    conclude report comment observe remark emphasize emphasise stress complain
+    predict confirm contend assert maintain reiterate repeat concede boast
+    charge allege counter retort answer elaborate proclaim affirm testify
+    caution quip joke shout yell whisper post email text mention reveal
+    disclose promise pledge vow vowed urge demand agree disagree estimate
+    acknowledge lament muse wonder question query point
+    """.split()
+)
+"""Verbs whose subject says what their complement or a quote holds."""
+
+FRAME_VERBS = frozenset("continue add go begin finish conclude".split())
+"""Verbs that are speech only when they frame a quotation ("..., he continued")."""
+
+NAMING_VERBS = frozenset("call describe dub label term brand characterize characterise refer".split())
+"""Verbs that attach a quoted fragment as what the speaker called something."""
+
+ACCORDING_TO = ("according", "to")
+"""The preposition pair of "according to X"."""
+
+QUOTE_AS_VERBS = frozenset("quote cite".split())
+"""Heads of "Tass quoted Rudenko as saying ...": the object is the speaker."""
+
+# --- Dependency labels (spaCy's English ClearNLP scheme) --------------------
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+"""Children of a reporting verb that hold what was said."""
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
+"""A verb in one of these relations shares its head's subject: "..., adding"."""
+NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
+"""Children that belong to the speaker's noun phrase (not appositives, clauses)."""
+DETERMINER_DEPS = frozenset({"det", "predet"})
+APPOSITION_DEPS = frozenset({"appos"})
+RELATIVE_DEPS = frozenset({"relcl", "acl"})
+
+# --- Pronouns ---------------------------------------------------------------
+
+PERSONAL_PRONOUNS = frozenset("he she him her".split())
+PLURAL_PRONOUNS = frozenset("they them we".split())
+FIRST_PERSON_PRONOUNS = frozenset("i me we us".split())
+NEUTER_PRONOUNS = frozenset("it".split())
+RELATIVE_PRONOUNS = frozenset("who that which".split())
+PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS | NEUTER_PRONOUNS
+
+# --- Named entities ---------------------------------------------------------
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+"""Countries and nationalities: an affiliation only when nothing better is said."""
+SPEAKER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
+
+# --- Titles and affiliations ------------------------------------------------
+
+AFFILIATION_PREPOSITIONS = frozenset("at of for with from".split())
+"""Prepositions that join a title to its organisation: "a fellow at X"."""
+
+ORGANISATION_ENTITY_LABELS = frozenset({"ORG", "FAC"})
+"""Entities that are affiliations: spaCy's small model often calls an institute
+("the Centre for Strategic and International Studies") a facility."""
+
+TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
+"""Modifiers that are part of a title: "vice president", "former official"."""
+
+NOT_TITLES = frozenset(
+    """
+    sister brother wife husband son daughter father mother parent child
+    friend man woman person people resident one
+    """.split()
+)
+"""Nouns in apposition to a name that say who someone is to someone else,
+not what post they hold: "Kim Yo Jong, Kim Jong Un’s sister"."""
+
+# --- Quotation marks --------------------------------------------------------
+
+ELISIONS = frozenset("em til tis twas cause bout n round".split())
+"""Words that start with an apostrophe: ’em, ’til, rock ’n’ roll."""
+
+# --- Thresholds -------------------------------------------------------------
+
+MIN_SENTENTIAL_WORDS = 3
+"""A quotation this long or longer, after a sentence break, is a sentence of
+its own; shorter ones need their own closing punctuation ("“No,” he said")."""
+
+DIRECT_COVERAGE = 0.85
+"""Share of a reported complement's letters inside quotation marks above which
+it is a direct quote ("said that “...”") rather than a mixed one."""
+
+FRAGMENT_GOVERNOR_DEPTH = 3
+"""How far up the tree a quoted fragment may look for the verb that names it:
+"described [the war] as “sacred”" is three steps from "sacred"."""
+
+SURNAME_MAX_EDITS = 1
+"""Spelling slips tolerated between a surname and the full name it stands for
+("Ushakiv" for "Yuri Ushakov")."""
+
+SURNAME_MIN_LENGTH_FOR_EDITS = 5
+"""Shorter surnames must match exactly: "Cha" and "Chu" are different people."""
+
+# --- Confidence -------------------------------------------------------------
+
+RULE_CONFIDENCE = {
+    "frame_after": 0.9,
+    "frame_before": 0.85,
+    "colon_paragraph": 0.8,
+    "continuation": 0.7,
+    "subject": 0.75,
+    "according_to": 0.75,
+    "quoted_as_object": 0.8,
+    "passive_agent": 0.6,
+    "inherited_subject": 0.65,
+    "governed_fragment": 0.6,
+    "default": 0.5,
+}
+"""A quote's confidence starts from the rule that attributed it."""
+
+UNRESOLVED_PRONOUN_FACTOR = 0.7
+"""A speaker left as a bare pronoun ("he", with no one to stand for) is less sure."""

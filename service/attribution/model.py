@@ -1,0 +1,91 @@
+"""The engine's results: frozen dataclasses of offsets and strings.
+
+Nothing here refers to spaCy. Results outlive the request's memory zone, so
+every value is copied out of the parse into plain Python objects.
+
+All offsets are Python string indices (Unicode code points) into the text
+exactly as it was given, end exclusive, so ``text[span.start:span.end] ==
+span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class QuoteType(str, Enum):
+    """How a quotation is written."""
+
+    DIRECT = "direct"
+    """Words inside quotation marks, given as the speaker's own."""
+    MIXED = "mixed"
+    """A paraphrase that carries fragments inside quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech without quotation marks ("X said that ...")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the input text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to, as seen from that quote."""
+
+    id: str
+    """The speaker's id in ``Attribution.speakers``."""
+    name: str
+    """Canonical name: the fullest name the article gives this speaker."""
+    mention: Span
+    """Where this quote names its speaker (a pronoun included)."""
+    title: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation and its attribution."""
+
+    id: str
+    span: Span
+    type: QuoteType
+    parts: tuple[Span, ...]
+    """The stretches inside quotation marks (none for reported speech)."""
+    cue: Span | None
+    """The reporting expression: a verb, "according to", a colon."""
+    speaker: Speaker | None
+    rule: str
+    """The name of the rule that attributed the quote."""
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    """A speaker once, with every mention and quote of theirs."""
+
+    id: str
+    name: str
+    title: str | None
+    affiliation: str | None
+    mentions: tuple[Span, ...]
+    quotes: tuple[int, ...]
+    """Indexes into ``Attribution.quotes``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Everything the engine found in one text."""
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[SpeakerEntry, ...]

@@ -1,0 +1,115 @@
+"""The engine: text in, attributed quotes out. Runs the stages in order.
+
+1. parse (spaCy, inside a memory zone so each request's strings are freed);
+2. ``marks``: pair the quotation marks (inside ``Article``);
+3. ``quotes``: find direct, mixed and reported quotations with cue and speaker;
+4. ``entities``: resolve each speaker to one entity, canonical name first;
+5. ``affiliations``: titles and organisations (asked by ``entities``);
+6. copy everything into frozen results (``model``).
+
+Usable without Flask: ``QuoteExtractor(spacy.load(...)).extract(text)``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+
+from service.attribution.article import Article
+from service.attribution.entities import Cast, Entity
+from service.attribution.lexicon import RULE_CONFIDENCE, UNRESOLVED_PRONOUN_FACTOR
+from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span
+from service.attribution.quotes import Found, find_quotes
+
+DEFAULT_BATCH_SIZE = 16
+
+
+def attribute(article: Article) -> Attribution:
+    """Find and attribute every quotation of a parsed article."""
+    found = find_quotes(article)
+    cast = Cast(article)
+    # Speakers are resolved in the order they are named, so that a pronoun
+    # finds the speakers named before it.
+    resolved: dict[int, tuple[Entity, Span]] = {}
+    for k in sorted(range(len(found)), key=lambda k: _speaker_position(found[k])):
+        head = found[k].speaker
+        if head is not None:
+            resolved[k] = cast.resolve(head)
+    cast.gather_mentions()
+    return _results(article, found, resolved, cast.entities)
+
+
+def _speaker_position(found: Found) -> int:
+    return found.speaker.idx if found.speaker is not None else found.start
+
+
+def _results(
+    article: Article, found: list[Found], resolved: dict[int, tuple[Entity, Span]], entities: list[Entity]
+) -> Attribution:
+    ids: dict[int, str] = {}
+    order = [e for e in entities if any(r[0] is e for r in resolved.values())]
+    order.sort(key=lambda e: min(r[1].start for r in resolved.values() if r[0] is e))
+    for n, entity in enumerate(order, 1):
+        ids[id(entity)] = f"s{n}"
+    quotes = []
+    for n, item in enumerate(found):
+        speaker = None
+        confidence = RULE_CONFIDENCE.get(item.rule, RULE_CONFIDENCE["default"])
+        if n in resolved:
+            entity, mention = resolved[n]
+            speaker = Speaker(ids[id(entity)], entity.name, mention, entity.title, entity.affiliation)
+            if entity.name.lower() == mention.text.lower() and article.doc[article.token_at(mention.start)].tag_ == "PRP":
+                confidence *= UNRESOLVED_PRONOUN_FACTOR
+        cue = article.tokens_span(item.cue) if item.cue else None
+        quotes.append(
+            Quote(
+                id=f"q{n + 1}",
+                span=article.span(item.start, item.end),
+                type=item.type,
+                parts=tuple(article.span(s, e) for s, e in item.parts),
+                cue=cue,
+                speaker=speaker,
+                rule=item.rule,
+                confidence=round(confidence, 2),
+            )
+        )
+    speakers = tuple(
+        SpeakerEntry(
+            id=ids[id(entity)],
+            name=entity.name,
+            title=entity.title,
+            affiliation=entity.affiliation,
+            mentions=tuple(entity.mentions),
+            quotes=tuple(n for n, q in enumerate(quotes) if q.speaker and q.speaker.id == ids[id(entity)]),
+        )
+        for entity in order
+    )
+    return Attribution(tuple(quotes), speakers)
+
+
+class QuoteExtractor:
+    """A loaded spaCy pipeline and the rules around it.
+
+    One instance per process; ``extract`` is safe to call from several threads
+    (calls take turns: the parse is CPU-bound and spaCy's memory zones are not
+    meant to interleave).
+    """
+
+    def __init__(self, nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    def extract(self, text: str) -> Attribution:
+        """Attribute every quotation in ``text``."""
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: Sequence[str]) -> list[Attribution]:
+        """Attribute the quotations of several texts, parsed together in batches."""
+        with self._lock, self.nlp.memory_zone():
+            return [attribute(Article(doc)) for doc in self._parse(texts)]
+
+    def _parse(self, texts: Iterable[str]) -> Iterator:
+        return self.nlp.pipe(texts, batch_size=self.batch_size)

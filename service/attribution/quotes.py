@@ -1,0 +1,419 @@
+"""Quotations: direct, mixed and reported, each with its cue and speaker head.
+
+Three passes, each over what the one before left:
+
+1. Direct quotes: a quotation that stands as a sentence of its own is
+   attributed by the rules in ``DIRECT_RULES``, in order: a cue right after it
+   ("...,” he said), a cue right before it (He said, “...”), a colon at the end
+   of the paragraph before (Caddell continued:), and last the speaker of the
+   quotation just before it (a quote paragraph that continues a speaker).
+2. Reported speech: every speech verb with a speaker and a clausal complement,
+   and every "according to X", gives the complement as a quotation. Where
+   quoted words fill the complement it is a direct quote, where they are part
+   of it a mixed quote, and where there are none an indirect one.
+3. Quoted fragments still left over are mixed quotes when a naming or speech
+   verb governs them ("described the war as “sacred”"); the rest are scare
+   quotes and titles, and are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from service.attribution.article import Article
+from service.attribution.cues import (
+    content_children,
+    cue_tokens,
+    is_according_to,
+    is_frame_verb,
+    is_naming_verb,
+    is_speech_verb,
+    is_verb,
+)
+from service.attribution.lexicon import (
+    DIRECT_COVERAGE,
+    FRAGMENT_GOVERNOR_DEPTH,
+    MIN_SENTENTIAL_WORDS,
+    OBJECT_DEPS,
+)
+from service.attribution.marks import ALL_MARKS, QuotedSpan
+from service.attribution.model import QuoteType
+from service.attribution.speakers import find_speaker
+
+# Characters after which a quotation starts a sentence of its own.
+SENTENCE_BREAKS = ".!?:;,—–-…" + ALL_MARKS + "([{"
+CLAUSE_END = ".!?"
+TRIM_CHARS = " \t\r\n,;:—–-" + ALL_MARKS
+
+
+@dataclass
+class Found:
+    """A quotation found in this article, before its speaker is resolved."""
+
+    start: int
+    end: int
+    type: QuoteType
+    parts: list[tuple[int, int]]
+    cue: list[Token] | None
+    speaker: Token | None
+    rule: str
+    quoted: list[int] = field(default_factory=list)
+    """Indexes into ``Article.quoted`` of the quotations it holds."""
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """What a direct-quote rule found: the cue, the speaker's head, the rule."""
+
+    cue: list[Token] | None
+    speaker: Token
+    rule: str
+
+
+def find_quotes(article: Article) -> list[Found]:
+    """Every quotation in the article, in text order, with its cue and speaker head."""
+    direct = _direct_quotes(article)
+    taken = {k for found in direct for k in found.quoted}
+    reported = _reported_speech(article, direct, taken)
+    taken |= {k for found in reported for k in found.quoted}
+    named = _governed_fragments(article, direct + reported, taken)
+    return sorted(direct + reported + named, key=lambda f: (f.start, f.end))
+
+
+# --- pass 1: direct quotes ----------------------------------------------------
+
+
+def is_sentential(article: Article, quoted: QuotedSpan) -> bool:
+    """A quotation that stands as a sentence: “We won,” she said.
+
+    It opens its paragraph or follows a sentence break, a comma or a colon, and
+    it holds a few words or ends with its own punctuation. The near miss
+    ``praised “Comrade” Kim`` follows a verb and is a fragment.
+    """
+    text = article.text
+    para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
+    before = text[para_start : quoted.open].rstrip()
+    inside = text[quoted.start : quoted.end]
+    if before and before[-1] not in SENTENCE_BREAKS:
+        return False
+    if before and before[-1] == "," and not inside[:1].isupper():
+        return False
+    words = len(inside.split())
+    return words >= MIN_SENTENTIAL_WORDS or inside.rstrip()[-1:] in CLAUSE_END + ",…"
+
+
+def _frame_tokens(article: Article, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` that stand outside every quotation."""
+    return [t for i in article.token_range(start, end) if article.quoted_at(t := article.doc[i]) is None]
+
+
+def _cue_with_speaker(tokens: list[Token], rule: str) -> Attributed | None:
+    for token in tokens:
+        if is_frame_verb(token):
+            speaker = find_speaker(token)
+            if speaker is not None:
+                return Attributed(cue_tokens(token), speaker[0], rule)
+    return None
+
+
+def _frame_after_end(article: Article, quoted: QuotedSpan) -> int:
+    """Where the words after a quotation stop: the next quotation, a full stop, the paragraph's end."""
+    text = article.text
+    para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
+    following = [q.open for q in article.quoted if q.open > quoted.outer_end]
+    limit = min([para_end, *following])
+    for i in range(quoted.outer_end, limit):
+        if text[i] in CLAUSE_END and not text[i - 1 : i + 2].strip(".").isalpha():
+            return i
+    return limit
+
+
+def frame_after(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+    """A cue right after the quotation: “...,” he said / “...,” said Maxwell.
+
+    Near miss: “Comrade” is what they call him, where "call" is no speech verb.
+    """
+    end = _frame_after_end(article, quoted)
+    return _cue_with_speaker(_frame_tokens(article, quoted.outer_end, end), "frame_after")
+
+
+def frame_before(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+    """A cue right before the quotation: He said, “...” / Clinton added: “...”.
+
+    The nearest cue wins; a cue in an earlier sentence does not count.
+    """
+    text = article.text
+    para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
+    earlier = [q.outer_end for q in article.quoted if q.outer_end <= quoted.open]
+    start = max([para_start, *earlier])
+    for i in range(quoted.open - 1, start - 1, -1):
+        if text[i] in CLAUSE_END and i + 1 < quoted.open and text[i + 1].isspace():
+            start = i + 1
+            break
+    tokens = _frame_tokens(article, start, quoted.open)
+    return _cue_with_speaker(list(reversed(tokens)), "frame_before")
+
+
+def colon_paragraph(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+    """The paragraph before ends with a colon after a cue: “Caddell continued:”.
+
+    Only when the quotation opens its paragraph; a colon mid-paragraph is
+    ``frame_before``'s.
+    """
+    index = article.paragraph_of(quoted.open)
+    para_start = article.paragraphs[index][0]
+    if index == 0 or article.text[para_start : quoted.open].strip():
+        return None
+    prev_start, prev_end = article.paragraphs[index - 1]
+    if not article.text[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    tokens = _frame_tokens(article, prev_start, prev_end)
+    return _cue_with_speaker(list(reversed(tokens)), "colon_paragraph")
+
+
+def continuation(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+    """A quotation with no cue of its own that follows another speaker's quote.
+
+    The quote before must be direct and end in this paragraph or the one just
+    before, with nothing but its own frame in between: a paragraph of narrative
+    in between breaks the chain.
+    """
+    if not done:
+        return None
+    last = done[-1]
+    if last.type is not QuoteType.DIRECT or last.speaker is None:
+        return None
+    here = article.paragraph_of(quoted.open)
+    there = article.paragraph_of(last.end)
+    if here - there > 1:
+        return None
+    between = article.text[last.end : quoted.open]
+    if here != there and _has_narrative(article, last, quoted):
+        return None
+    if here == there and any(c in CLAUSE_END for c in between) and len(between) > 200:
+        return None
+    return Attributed(None, last.speaker, "continuation")
+
+
+def _has_narrative(article: Article, last: Found, quoted: QuotedSpan) -> bool:
+    """Whether words other than the last quote's frame stand between the two."""
+    para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
+    if article.text[para_start : quoted.open].strip():
+        return True
+    prev = article.paragraph_of(last.end)
+    prev_end = article.paragraphs[prev][1]
+    after_last = _frame_tokens(article, last.end, prev_end)
+    cue = set(t.i for t in last.cue or [])
+    verbs = [t for t in after_last if is_verb(t) and t.i not in cue and t.dep_ in ("ROOT", "conj", "ccomp")]
+    return bool(verbs)
+
+
+DirectRule = Callable[[Article, QuotedSpan, list[Found]], Attributed | None]
+DIRECT_RULES: tuple[DirectRule, ...] = (frame_after, frame_before, colon_paragraph, continuation)
+
+
+def _direct_quotes(article: Article) -> list[Found]:
+    found: list[Found] = []
+    for k, quoted in enumerate(article.quoted):
+        if not quoted.double or not is_sentential(article, quoted):
+            continue
+        attributed = next((a for rule in DIRECT_RULES if (a := rule(article, quoted, found))), None)
+        if attributed is None:
+            continue
+        found.append(
+            Found(
+                quoted.start,
+                quoted.end,
+                QuoteType.DIRECT,
+                list(quoted.pieces),
+                attributed.cue,
+                attributed.speaker,
+                attributed.rule,
+                [k],
+            )
+        )
+    return found
+
+
+# --- pass 2: reported speech ----------------------------------------------------
+
+
+def _trim(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, commas, dashes and an opening "that" from a content span."""
+    text = article.text
+    while True:
+        while start < end and text[start] in TRIM_CHARS:
+            start += 1
+        while end > start and text[end - 1] in TRIM_CHARS + ".":
+            end -= 1
+        lowered = text[start : start + 5].lower()
+        if lowered == "that " or lowered == "that,":
+            start += 4
+            continue
+        return start, end
+
+
+def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
+    first = min(t.left_edge.i for t in tokens)
+    last = max(t.right_edge.i for t in tokens)
+    doc = tokens[0].doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def according_to_content(article: Article, cue: Token) -> tuple[int, int] | None:
+    """The sentence around "according to X", without that phrase when it opens or ends it.
+
+    "According to Cha, the meeting poses a threat" gives "the meeting poses a
+    threat"; "More sanctions, according to China, won't help" keeps the whole
+    sentence.
+    """
+    start_i, end_i = article.sentence_of(cue)
+    doc = article.doc
+    sent_start, sent_end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    phrase_start, phrase_end = _subtree_chars([cue])
+    if not article.text[sent_start:phrase_start].strip(TRIM_CHARS):
+        sent_start = phrase_end
+    elif not article.text[phrase_end:sent_end].strip(TRIM_CHARS + "."):
+        sent_end = phrase_start
+    start, end = _trim(article, sent_start, sent_end)
+    return (start, end) if end > start else None
+
+
+def verb_content(article: Article, cue: Token) -> tuple[int, int] | None:
+    """The clausal complement of a speech verb: "said [that] Pyongyang is ...".
+
+    Near miss: "said in an email" has no complement and gives nothing.
+    """
+    children = content_children(cue)
+    if not children:
+        return None
+    start, end = _subtree_chars(children)
+    start, end = _trim(article, start, end)
+    return (start, end) if end > start else None
+
+
+def _quoted_inside(article: Article, start: int, end: int, taken: set[int]) -> list[int]:
+    return [
+        k
+        for k, q in enumerate(article.quoted)
+        if k not in taken and q.start >= start and q.end <= end + 1 and q.end > q.start
+    ]
+
+
+def _covered(article: Article, start: int, end: int, quoted: list[int]) -> float:
+    """The share of the content's letters that stand inside quotation marks."""
+    text = article.text
+    total = sum(1 for c in text[start:end] if c.isalnum())
+    inside = sum(1 for k in quoted for c in text[article.quoted[k].start : article.quoted[k].end] if c.isalnum())
+    return inside / total if total else 0.0
+
+
+def classify(article: Article, start: int, end: int, quoted: list[int]) -> tuple[QuoteType, int, int]:
+    """Direct, mixed or indirect by how much of the content is quoted; the span to report."""
+    if not quoted:
+        return QuoteType.INDIRECT, start, end
+    if _covered(article, start, end, quoted) >= DIRECT_COVERAGE:
+        first, last = article.quoted[quoted[0]], article.quoted[quoted[-1]]
+        return QuoteType.DIRECT, first.start, last.end
+    return QuoteType.MIXED, start, end
+
+
+def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> list[Found]:
+    found: list[Found] = []
+    direct_spans = [(f.start, f.end) for f in direct]
+    used_cues = {t.i for f in direct for t in f.cue or []}
+    for token in article.doc:
+        if token.i in used_cues or article.quoted_at(token) is not None:
+            continue
+        if is_according_to(token):
+            content = according_to_content(article, token)
+        elif is_speech_verb(token):
+            content = verb_content(article, token)
+        else:
+            continue
+        speaker = find_speaker(token)
+        if content is None or speaker is None:
+            continue
+        start, end = content
+        if any(s < end and start < e for s, e in direct_spans):
+            continue
+        quoted = _quoted_inside(article, start, end, taken)
+        kind, start, end = classify(article, start, end, quoted)
+        taken |= set(quoted)
+        found.append(
+            Found(
+                start,
+                end,
+                kind,
+                [article.quoted[k].pieces[0] for k in quoted],
+                cue_tokens(token),
+                speaker[0],
+                speaker[1],
+                quoted,
+            )
+        )
+    return found
+
+
+# --- pass 3: fragments under a naming verb -------------------------------------------
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The naming or speech verb a quoted fragment hangs from, a few steps up.
+
+    "described the war as “sacred”": "sacred" -> "as" -> "described".
+    """
+    current = token
+    for _ in range(FRAGMENT_GOVERNOR_DEPTH):
+        if current.head is current:
+            return None
+        current = current.head
+        if is_naming_verb(current) or is_speech_verb(current):
+            return current
+    return None
+
+
+def naming_content(cue: Token, fragment_end: int) -> tuple[int, int]:
+    """From the verb's first object or complement to the end of the fragment."""
+    firsts = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_ in ("ccomp", "xcomp")]
+    start_token = firsts[0].left_edge if firsts else cue.nbor(1) if cue.i + 1 < len(cue.doc) else cue
+    return start_token.idx, fragment_end
+
+
+def _governed_fragments(article: Article, done: list[Found], taken: set[int]) -> list[Found]:
+    found: list[Found] = []
+    spans = [(f.start, f.end) for f in done]
+    by_cue: dict[int, Found] = {}
+    for k, quoted in enumerate(article.quoted):
+        if k in taken or any(s <= quoted.start and quoted.end <= e for s, e in spans):
+            continue
+        tokens = article.quoted_tokens(quoted)
+        if not tokens:
+            continue
+        root = min(tokens, key=lambda t: len(list(t.ancestors)))
+        cue = governing_verb(root)
+        if cue is None or article.quoted_at(cue) is not None:
+            continue
+        speaker = find_speaker(cue)
+        if speaker is None:
+            continue
+        if cue.i in by_cue:
+            entry = by_cue[cue.i]
+            entry.end = max(entry.end, quoted.end)
+            entry.parts.append(quoted.pieces[0])
+            entry.quoted.append(k)
+            continue
+        start, end = naming_content(cue, quoted.end)
+        if start > quoted.start:
+            start = quoted.start
+        entry = Found(
+            start, end, QuoteType.MIXED, [quoted.pieces[0]], cue_tokens(cue), speaker[0], "governed_fragment", [k]
+        )
+        by_cue[cue.i] = entry
+        found.append(entry)
+    for entry in found:
+        entry.start, entry.end = _trim(article, entry.start, entry.end)
+    return found
