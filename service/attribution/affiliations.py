@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from service.attribution.speakers import strip_titles
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
@@ -184,9 +185,12 @@ def title_before_name(head: Token) -> Description | None:
     if head.ent_type_ not in PERSON_LABELS:
         return None
     found = _entity_of(head)
-    name = {t.i for t in found[0]} if found else {head.i}
-    words = [t for child in head.lefts if child.dep_ in TITLE_MODIFIER_DEPS and child.i not in name for t in child.subtree]
-    words = [t for t in words if t.i not in name and t.dep_ not in DETERMINER_DEPS]
+    entity = found[0] if found else [head]
+    name = {t.i for t in strip_titles(entity)}
+    inside = [t for t in entity if t.i not in name and t.tag_ != "POS"]
+    outside = [t for c in head.lefts if c.dep_ in TITLE_MODIFIER_DEPS and c.i not in name for t in c.subtree]
+    words = [t for t in inside + outside if t.i not in name and t.dep_ not in DETERMINER_DEPS]
+    words = list({t.i: t for t in words}.values())
     if not words:
         return None
     title_words = [t for t in words if not (t.ent_type_ and t.ent_type_ not in PERSON_LABELS)]

@@ -36,7 +36,7 @@ from service.attribution.lexicon import (
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
 from service.attribution.model import Span
-from service.attribution.speakers import name_words, named_head, speaker_phrase
+from service.attribution.speakers import name_words, named_head, speaker_phrase, strip_titles
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 
@@ -82,6 +82,12 @@ def clean_name(text: str) -> str:
         if text.endswith(ending) and len(text) > len(ending):
             return text[: -len(ending)]
     return text
+
+
+def person_name(ent: SpacySpan) -> str:
+    """A PERSON entity's name without titles or possessive: "Mayor Elena Park’s" -> "Elena Park"."""
+    words = strip_titles(list(ent))
+    return clean_name("".join(t.text_with_ws for t in words))
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:
@@ -130,12 +136,14 @@ class Cast:
         self._antecedents: list[tuple[int, Entity]] = []
 
     @staticmethod
-    def _full_names(article: Article) -> list[SpacySpan]:
-        """PERSON names of two words or more, outside quotation marks, in order."""
+    def _full_names(article: Article) -> list[str]:
+        """PERSON names of two words or more (titles left out), in text order."""
         names = []
         for ent in article.doc.ents:
-            if ent.label_ in PERSON_LABELS and len(clean_name(ent.text).split()) >= 2:
-                names.append(ent)
+            if ent.label_ in PERSON_LABELS:
+                name = person_name(ent)
+                if len(name.split()) >= 2:
+                    names.append(name)
         return names
 
     def _entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
@@ -148,13 +156,18 @@ class Cast:
 
     def canonical_person(self, name: str) -> str:
         """The fullest PERSON name in the article with the same surname as ``name``."""
-        surname = name.split()[-1]
-        matches = [clean_name(n.text) for n in self._people if same_surname(clean_name(n.text).split()[-1], surname)]
+        matches = self._same_surname(name)
         if not matches:
             return name
         # Only widen: "Vladimir Putin" stands for "Putin", never the reverse.
         longest = max(matches, key=lambda n: (len(n.split()), len(n)))
         return longest if len(longest.split()) >= len(name.split()) else name
+
+    def _same_surname(self, name: str) -> list[str]:
+        words = name.split()
+        if not words:
+            return []
+        return [full for full in self._people if same_surname(full.split()[-1], words[-1])]
 
     def resolve(self, head: Token) -> tuple[Entity, Span]:
         """The entity a speaker head refers to, and the span that names it here."""
@@ -167,11 +180,12 @@ class Cast:
             return entity, mention
         phrase = speaker_phrase(head)
         mention = self.article.tokens_span(phrase)
-        kind = _kind_of(head)
-        if kind is Kind.PERSON and head.ent_type_ in PERSON_LABELS:
-            entity = self._entity(self.canonical_person(clean_name(mention.text)), kind, head.lemma_.lower())
+        name = clean_name(mention.text)
+        if head.ent_type_ in PERSON_LABELS or (head.pos_ == "PROPN" and len(phrase) <= 2 and self._same_surname(name)):
+            # A surname the tagger took for an organisation is still the person.
+            entity = self._entity(self.canonical_person(name), Kind.PERSON, head.lemma_.lower())
         else:
-            entity = self._nominal(head, phrase, kind)
+            entity = self._nominal(head, phrase, _kind_of(head))
         entity.learn(describe(head))
         entity.add_mention(mention)
         self._antecedents.append((head.idx, entity))
@@ -213,7 +227,7 @@ class Cast:
                 continue
             if ent.root.dep_ not in SUBJECT_DEPS or self.article.quoted_at(ent.root) is not None:
                 continue
-            entity = self._entity(self.canonical_person(clean_name(ent.text)), Kind.PERSON, ent.root.lemma_.lower())
+            entity = self._entity(self.canonical_person(person_name(ent)), Kind.PERSON, ent.root.lemma_.lower())
             entity.learn(describe(ent.root))
             return ent.start_char, entity
         return None
@@ -226,11 +240,11 @@ class Cast:
         for ent in self.article.doc.ents:
             if ent.label_ not in PERSON_LABELS:
                 continue
-            key = self.canonical_person(clean_name(ent.text)).lower()
+            key = self.canonical_person(person_name(ent)).lower()
             entity = people.get(key)
             if entity is None:
                 continue
-            entity.add_mention(self.article.span(ent.start_char, ent.end_char))
+            entity.add_mention(self.article.tokens_span(strip_titles(list(ent))))
             entity.learn(describe(ent.root))
         for entity in self.entities:
             entity.mentions.sort(key=lambda m: m.start)

@@ -81,11 +81,27 @@ TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod
 NOT_TITLES = frozenset(
     """
     sister brother wife husband son daughter father mother parent child
-    friend man woman person people resident one
+    friend man woman person people resident one counterpart colleague ally
+    rival neighbor neighbour partner
     """.split()
 )
 """Nouns in apposition to a name that say who someone is to someone else,
 not what post they hold: "Kim Yo Jong, Kim Jong Un’s sister"."""
+
+TITLE_WORDS = frozenset(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev reverend
+    president vice deputy minister secretary senator sen rep representative
+    congressman congresswoman governor gov mayor principal chief general gen
+    judge justice ambassador chairman chairwoman chair director commissioner
+    spokesman spokeswoman spokesperson professor king queen prince princess
+    pope bishop cardinal rabbi imam sheikh captain capt colonel col lieutenant
+    lt sergeant sgt admiral adm commander officer prime foreign defense defence
+    interior finance attorney lawmaker leader speaker premier chancellor
+    """.split()
+)
+"""Words that open a name in spaCy's PERSON entities but are titles, not
+names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
 
 # --- Quotation marks --------------------------------------------------------
 
@@ -126,6 +142,7 @@ RULE_CONFIDENCE = {
     "passive_agent": 0.6,
     "inherited_subject": 0.65,
     "governed_fragment": 0.6,
+    "unattributed": 0.5,
     "default": 0.5,
 }
 """A quote's confidence starts from the rule that attributed it."""

@@ -16,6 +16,9 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.attribution.marks import PARAGRAPH_BREAK
 
 from service.attribution.article import Article
 from service.attribution.entities import Cast, Entity
@@ -24,6 +27,21 @@ from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry,
 from service.attribution.quotes import Found, find_quotes
 
 DEFAULT_BATCH_SIZE = 16
+PARAGRAPH_BREAKS = "quotes_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so that no sentence, and no parse, spans two paragraphs.
+
+    A headline without a full stop is otherwise read as the subject of the
+    paragraph below it. The parser keeps sentence starts set before it runs.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and PARAGRAPH_BREAK.search(previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 def attribute(article: Article) -> Attribution:
@@ -98,6 +116,8 @@ class QuoteExtractor:
     """
 
     def __init__(self, nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        if PARAGRAPH_BREAKS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
         self.nlp = nlp
         self.batch_size = batch_size
         self._lock = threading.Lock()
@@ -111,5 +131,5 @@ class QuoteExtractor:
         with self._lock, self.nlp.memory_zone():
             return [attribute(Article(doc)) for doc in self._parse(texts)]
 
-    def _parse(self, texts: Iterable[str]) -> Iterator:
+    def _parse(self, texts: Iterable[str]) -> Iterator[Doc]:
         return self.nlp.pipe(texts, batch_size=self.batch_size)

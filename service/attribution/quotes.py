@@ -5,8 +5,8 @@ Three passes, each over what the one before left:
 1. Direct quotes: a quotation that stands as a sentence of its own is
    attributed by the rules in ``DIRECT_RULES``, in order: a cue right after it
    ("...,” he said), a cue right before it (He said, “...”), a colon at the end
-   of the paragraph before (Caddell continued:), and last the speaker of the
-   quotation just before it (a quote paragraph that continues a speaker).
+   of the paragraph before (Caddell continued:). One that none attributes is
+   kept, unattributed, for step 4.
 2. Reported speech: every speech verb with a speaker and a clausal complement,
    and every "according to X", gives the complement as a quotation. Where
    quoted words fill the complement it is a direct quote, where they are part
@@ -14,6 +14,8 @@ Three passes, each over what the one before left:
 3. Quoted fragments still left over are mixed quotes when a naming or speech
    verb governs them ("described the war as “sacred”"); the rest are scare
    quotes and titles, and are left out.
+4. An unattributed direct quote takes the speaker of the quote just before it
+   when nothing but that quote's frame stands between (``continuation``).
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ from service.attribution.marks import ALL_MARKS, QuotedSpan
 from service.attribution.model import QuoteType
 from service.attribution.speakers import find_speaker
 
-# Characters after which a quotation starts a sentence of its own.
-SENTENCE_BREAKS = ".!?:;,—–-…" + ALL_MARKS + "([{"
 CLAUSE_END = ".!?"
 TRIM_CHARS = " \t\r\n,;:—–-" + ALL_MARKS
+UNATTRIBUTED = "unattributed"
+"""The rule name of a quotation that stands as a sentence but names no speaker."""
 
 
 @dataclass
@@ -80,7 +82,19 @@ def find_quotes(article: Article) -> list[Found]:
     reported = _reported_speech(article, direct, taken)
     taken |= {k for found in reported for k in found.quoted}
     named = _governed_fragments(article, direct + reported, taken)
-    return sorted(direct + reported + named, key=lambda f: (f.start, f.end))
+    found = sorted(direct + reported + named, key=lambda f: (f.start, f.end))
+    _continue_speakers(article, found)
+    return found
+
+
+def _continue_speakers(article: Article, found: list[Found]) -> None:
+    """Give each unattributed direct quote the speaker of the quote before it, where it continues it."""
+    for n, item in enumerate(found):
+        if item.rule != UNATTRIBUTED or n == 0:
+            continue
+        attributed = continuation(article, article.quoted[item.quoted[0]], found[n - 1])
+        if attributed is not None:
+            item.speaker, item.rule = attributed.speaker, attributed.rule
 
 
 # --- pass 1: direct quotes ----------------------------------------------------
@@ -89,15 +103,16 @@ def find_quotes(article: Article) -> list[Found]:
 def is_sentential(article: Article, quoted: QuotedSpan) -> bool:
     """A quotation that stands as a sentence: “We won,” she said.
 
-    It opens its paragraph or follows a sentence break, a comma or a colon, and
-    it holds a few words or ends with its own punctuation. The near miss
+    It opens its paragraph or follows punctuation (a full stop, a comma before a
+    capital, a colon, a dash) rather than a word, and it holds a few words or
+    ends with its own punctuation. The near miss
     ``praised “Comrade” Kim`` follows a verb and is a fragment.
     """
     text = article.text
     para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
     before = text[para_start : quoted.open].rstrip()
     inside = text[quoted.start : quoted.end]
-    if before and before[-1] not in SENTENCE_BREAKS:
+    if before and before[-1].isalnum():
         return False
     if before and before[-1] == "," and not inside[:1].isupper():
         return False
@@ -131,7 +146,7 @@ def _frame_after_end(article: Article, quoted: QuotedSpan) -> int:
     return limit
 
 
-def frame_after(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """A cue right after the quotation: “...,” he said / “...,” said Maxwell.
 
     Near miss: “Comrade” is what they call him, where "call" is no speech verb.
@@ -140,7 +155,7 @@ def frame_after(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attr
     return _cue_with_speaker(_frame_tokens(article, quoted.outer_end, end), "frame_after")
 
 
-def frame_before(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """A cue right before the quotation: He said, “...” / Clinton added: “...”.
 
     The nearest cue wins; a cue in an earlier sentence does not count.
@@ -157,7 +172,7 @@ def frame_before(article: Article, quoted: QuotedSpan, done: list[Found]) -> Att
     return _cue_with_speaker(list(reversed(tokens)), "frame_before")
 
 
-def colon_paragraph(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
+def colon_paragraph(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """The paragraph before ends with a colon after a cue: “Caddell continued:”.
 
     Only when the quotation opens its paragraph; a colon mid-paragraph is
@@ -174,45 +189,40 @@ def colon_paragraph(article: Article, quoted: QuotedSpan, done: list[Found]) -> 
     return _cue_with_speaker(list(reversed(tokens)), "colon_paragraph")
 
 
-def continuation(article: Article, quoted: QuotedSpan, done: list[Found]) -> Attributed | None:
-    """A quotation with no cue of its own that follows another speaker's quote.
+def continuation(article: Article, quoted: QuotedSpan, previous: Found) -> Attributed | None:
+    """A quotation with no cue of its own goes to the speaker of the quote just before it.
 
-    The quote before must be direct and end in this paragraph or the one just
-    before, with nothing but its own frame in between: a paragraph of narrative
-    in between breaks the chain.
+    Matches “A,” she said. “B.” and a quote paragraph right after one that
+    ends with an attributed quote or "X said Y." The previous quote must end
+    in this paragraph or the one before, and nothing but its own frame may
+    stand between: a sentence of narrative in between breaks the chain.
     """
-    if not done:
-        return None
-    last = done[-1]
-    if last.type is not QuoteType.DIRECT or last.speaker is None:
+    if previous.speaker is None:
         return None
     here = article.paragraph_of(quoted.open)
-    there = article.paragraph_of(last.end)
-    if here - there > 1:
+    there = article.paragraph_of(previous.end)
+    if here == there + 1:
+        para_start, _ = article.paragraphs[here]
+        if article.text[para_start : quoted.open].strip():
+            return None
+        between = _frame_tokens(article, previous.end, article.paragraphs[there][1])
+    elif here == there:
+        between = _frame_tokens(article, previous.end, quoted.open)
+    else:
         return None
-    between = article.text[last.end : quoted.open]
-    if here != there and _has_narrative(article, last, quoted):
+    if _has_narrative(between, previous):
         return None
-    if here == there and any(c in CLAUSE_END for c in between) and len(between) > 200:
-        return None
-    return Attributed(None, last.speaker, "continuation")
+    return Attributed(None, previous.speaker, "continuation")
 
 
-def _has_narrative(article: Article, last: Found, quoted: QuotedSpan) -> bool:
-    """Whether words other than the last quote's frame stand between the two."""
-    para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
-    if article.text[para_start : quoted.open].strip():
-        return True
-    prev = article.paragraph_of(last.end)
-    prev_end = article.paragraphs[prev][1]
-    after_last = _frame_tokens(article, last.end, prev_end)
-    cue = set(t.i for t in last.cue or [])
-    verbs = [t for t in after_last if is_verb(t) and t.i not in cue and t.dep_ in ("ROOT", "conj", "ccomp")]
-    return bool(verbs)
+def _has_narrative(tokens: list[Token], previous: Found) -> bool:
+    """Whether ``tokens`` hold a clause other than the previous quote's own frame."""
+    cue = {t.i for t in previous.cue or []}
+    return any(is_verb(t) and t.i not in cue and t.dep_ in ("ROOT", "conj", "ccomp", "parataxis") for t in tokens)
 
 
-DirectRule = Callable[[Article, QuotedSpan, list[Found]], Attributed | None]
-DIRECT_RULES: tuple[DirectRule, ...] = (frame_after, frame_before, colon_paragraph, continuation)
+DirectRule = Callable[[Article, QuotedSpan], Attributed | None]
+DIRECT_RULES: tuple[DirectRule, ...] = (frame_after, frame_before, colon_paragraph)
 
 
 def _direct_quotes(article: Article) -> list[Found]:
@@ -220,20 +230,12 @@ def _direct_quotes(article: Article) -> list[Found]:
     for k, quoted in enumerate(article.quoted):
         if not quoted.double or not is_sentential(article, quoted):
             continue
-        attributed = next((a for rule in DIRECT_RULES if (a := rule(article, quoted, found))), None)
-        if attributed is None:
-            continue
+        attributed = next((a for rule in DIRECT_RULES if (a := rule(article, quoted))), None)
+        cue, speaker, rule_name = (
+            (attributed.cue, attributed.speaker, attributed.rule) if attributed else (None, None, UNATTRIBUTED)
+        )
         found.append(
-            Found(
-                quoted.start,
-                quoted.end,
-                QuoteType.DIRECT,
-                list(quoted.pieces),
-                attributed.cue,
-                attributed.speaker,
-                attributed.rule,
-                [k],
-            )
+            Found(quoted.start, quoted.end, QuoteType.DIRECT, list(quoted.pieces), cue, speaker, rule_name, [k])
         )
     return found
 
@@ -254,6 +256,16 @@ def _trim(article: Article, start: int, end: int) -> tuple[int, int]:
             start += 4
             continue
         return start, end
+
+
+def _with_marks(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Widen a span so that each quotation it cuts into keeps both its marks."""
+    for quoted in article.quoted:
+        if start <= quoted.start < end < quoted.outer_end:
+            end = quoted.outer_end
+        if quoted.open < start <= quoted.end and quoted.end <= end:
+            start = quoted.open
+    return start, end
 
 
 def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
@@ -318,7 +330,7 @@ def classify(article: Article, start: int, end: int, quoted: list[int]) -> tuple
     if _covered(article, start, end, quoted) >= DIRECT_COVERAGE:
         first, last = article.quoted[quoted[0]], article.quoted[quoted[-1]]
         return QuoteType.DIRECT, first.start, last.end
-    return QuoteType.MIXED, start, end
+    return QuoteType.MIXED, *_with_marks(article, start, end)
 
 
 def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> list[Found]:
@@ -415,5 +427,5 @@ def _governed_fragments(article: Article, done: list[Found], taken: set[int]) ->
         by_cue[cue.i] = entry
         found.append(entry)
     for entry in found:
-        entry.start, entry.end = _trim(article, entry.start, entry.end)
+        entry.start, entry.end = _with_marks(article, *_trim(article, entry.start, entry.end))
     return found

