@@ -1,0 +1,261 @@
+"""The HTTP API through Flask's test client: every status the contract names.
+
+The app here runs on a blank pipeline (tokenizer only): the web layer is under
+test, not the model. Every response is also held to ``openapi.yaml``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from spacy.language import Language
+
+from service.app import create_app
+from service.nlp import EngineLoader, State
+from tests.contract import assert_conforms
+
+ARTICLE = "“The bridge will reopen in May,” said Ana Ruiz. Officials agreed."
+
+
+def post_quotes(client: FlaskClient, **kwargs: object):  # type: ignore[no-untyped-def]
+    return client.post("/v1/quotes", **kwargs)
+
+
+def problem_of(response, status: int):  # type: ignore[no-untyped-def]
+    assert response.status_code == status, response.text
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json(force=True)
+    assert body["status"] == status
+    assert body["title"] and body["detail"]
+    assert "Traceback" not in response.text
+    return body
+
+
+# --- 200 ---------------------------------------------------------------------
+
+
+def test_json_article_gives_quotes_with_exact_offsets(client: FlaskClient) -> None:
+    response = post_quotes(client, json={"text": ARTICLE})
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    body = response.get_json()
+    assert [q["text"] for q in body["quotes"]] == ["The bridge will reopen in May,"]
+    for quote in body["quotes"]:
+        assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
+    assert body["model"] == {"name": "en_pipeline", "version": "0.0.0"}
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_plain_text_article_is_accepted(client: FlaskClient) -> None:
+    response = post_quotes(client, data=ARTICLE.encode(), content_type="text/plain; charset=utf-8")
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    assert response.get_json()["quotes"][0]["text"] == "The bridge will reopen in May,"
+
+
+def test_byte_order_mark_is_not_part_of_the_text(client: FlaskClient) -> None:
+    response = post_quotes(client, data=b"\xef\xbb\xbf" + ARTICLE.encode(), content_type="text/plain")
+    quote = response.get_json()["quotes"][0]
+    assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_offsets_count_code_points_past_astral_characters(client: FlaskClient) -> None:
+    text = "😀 🇺🇳 " + ARTICLE
+    quote = post_quotes(client, json={"text": text}).get_json()["quotes"][0]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_text_without_quotes_gives_empty_lists(client: FlaskClient) -> None:
+    response = post_quotes(client, json={"text": "Nothing was said today."})
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    assert response.get_json()["quotes"] == [] and response.get_json()["speakers"] == []
+
+
+def test_batch_answers_each_document_in_order(client: FlaskClient) -> None:
+    documents = [{"id": "b", "text": ARTICLE}, {"id": "a", "text": "No quotes here."}]
+    response = client.post("/v1/quotes/batch", json={"documents": documents})
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=200)
+    results = response.get_json()["documents"]
+    assert [d["id"] for d in results] == ["b", "a"]
+    assert len(results[0]["quotes"]) == 1 and results[1]["quotes"] == []
+
+
+def test_health_and_readiness(client: FlaskClient) -> None:
+    assert_conforms(client.get("/healthz"), "GET", "/healthz", status=200)
+    ready = client.get("/readyz")
+    assert_conforms(ready, "GET", "/readyz", status=200)
+    assert ready.get_json()["model"]["name"]
+
+
+def test_openapi_document_is_served(client: FlaskClient) -> None:
+    response = client.get("/openapi.yaml")
+    assert response.status_code == 200
+    assert response.mimetype == "application/yaml"
+    assert response.data.startswith(b"openapi: 3.1")
+
+
+# --- 400 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, says",
+    [
+        (b'{"text": "unterminated', "not valid JSON"),
+        (b"", "empty"),
+        (b"[" * 100_000, "nested too deeply"),
+    ],
+)
+def test_malformed_json_is_400(client: FlaskClient, body: bytes, says: str) -> None:
+    response = post_quotes(client, data=body, content_type="application/json")
+    assert_conforms(response, "POST", "/v1/quotes", status=400)
+    assert says in problem_of(response, 400)["detail"]
+
+
+def test_bytes_that_are_not_utf8_are_400(client: FlaskClient) -> None:
+    response = post_quotes(client, data="“Olá,” disse ela.".encode("latin-1", "replace"), content_type="text/plain")
+    assert "not valid UTF-8" in problem_of(response, 400)["detail"]
+
+
+# --- 404, 405 -----------------------------------------------------------------
+
+
+def test_unknown_path_is_404_problem(client: FlaskClient) -> None:
+    body = problem_of(client.get("/v2/quotes"), 404)
+    assert body["type"] == "about:blank" and body["instance"] == "/v2/quotes"
+
+
+def test_wrong_method_is_405_problem_with_allow_header(client: FlaskClient) -> None:
+    response = client.get("/v1/quotes")
+    assert_conforms(response, "GET", "/openapi.yaml", status=405)  # any path: the default response
+    problem_of(response, 405)
+    assert "POST" in response.headers["Allow"]
+
+
+# --- 413 ---------------------------------------------------------------------
+
+
+def test_text_over_max_chars_is_413(client: FlaskClient) -> None:
+    response = post_quotes(client, json={"text": "a" * 1001})
+    assert_conforms(response, "POST", "/v1/quotes", status=413)
+    assert "QUOTES_MAX_CHARS" in problem_of(response, 413)["detail"]
+
+
+def test_body_over_limit_is_413_before_it_is_read(blank_nlp: Language) -> None:
+    client = create_app({"max_body_bytes": 100}, nlp=blank_nlp).test_client()
+    response = post_quotes(client, data=json.dumps({"text": "x" * 200}), content_type="application/json")
+    assert "QUOTES_MAX_BODY_BYTES" in problem_of(response, 413)["detail"]
+
+
+def test_batch_with_too_many_documents_is_413(client: FlaskClient) -> None:
+    documents = [{"id": str(n), "text": "Hi."} for n in range(4)]
+    response = client.post("/v1/quotes/batch", json={"documents": documents})
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=413)
+    assert "QUOTES_BATCH_MAX_DOCUMENTS" in problem_of(response, 413)["detail"]
+
+
+def test_batch_over_total_characters_is_413(client: FlaskClient) -> None:
+    documents = [{"id": str(n), "text": "a" * 900} for n in range(3)]
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": documents}), 413)
+    assert "QUOTES_BATCH_MAX_CHARS" in body["detail"]
+
+
+def test_batch_document_over_max_chars_names_it(client: FlaskClient) -> None:
+    documents = [{"id": "ok", "text": "Hi."}, {"id": "long", "text": "a" * 1001}]
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": documents}), 413)
+    assert body["errors"][0]["field"] == "documents.1.text"
+
+
+# --- 415 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [None, "application/x-www-form-urlencoded", "text/html", "application/json; charset=latin-1"],
+)
+def test_other_content_types_are_415(client: FlaskClient, content_type: str | None) -> None:
+    response = post_quotes(client, data=b'{"text": "x"}', content_type=content_type)
+    assert_conforms(response, "POST", "/v1/quotes", status=415)
+    assert "UTF-8" in problem_of(response, 415)["detail"] or "application/json" in response.text
+
+
+def test_batch_takes_json_only(client: FlaskClient) -> None:
+    response = client.post("/v1/quotes/batch", data=b"text", content_type="text/plain")
+    assert "application/json" in problem_of(response, 415)["detail"]
+
+
+# --- 422 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "text"),
+        ({"text": None}, "text"),
+        ({"text": 42}, "text"),
+        ({"text": ["a"]}, "text"),
+        ({"text": ""}, "text"),
+        ({"text": " \n\t "}, "text"),
+        ({"text": "ok", "lang": "en"}, "lang"),
+        ([{"text": "ok"}], "_body"),
+        ("just a string", "_body"),
+        ({"text": "bad \ud800 surrogate"}, "text"),
+    ],
+)
+def test_invalid_fields_are_422_naming_the_field(client: FlaskClient, body: object, field: str) -> None:
+    response = post_quotes(client, data=json.dumps(body), content_type="application/json")
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    assert field in [e["field"] for e in problem_of(response, 422)["errors"]]
+
+
+def test_batch_with_duplicate_ids_is_422(client: FlaskClient) -> None:
+    documents = [{"id": "x", "text": "One."}, {"id": "x", "text": "Two."}]
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": documents}), 422)
+    assert body["errors"][0]["field"] == "documents.1.id"
+
+
+def test_batch_with_one_bad_document_names_it_and_processes_none(client: FlaskClient) -> None:
+    documents = [{"id": "a", "text": "Fine."}, {"id": "b", "text": 3}]
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": documents}), 422)
+    assert [e["field"] for e in body["errors"]] == ["documents.1.text"]
+
+
+def test_empty_batch_is_422(client: FlaskClient) -> None:
+    problem_of(client.post("/v1/quotes/batch", json={"documents": []}), 422)
+
+
+# --- 503, 500 ---------------------------------------------------------------------
+
+
+def test_quotes_wait_for_the_model_with_503(app: Flask) -> None:
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    loader.extractor, loader.state = None, State.LOADING
+    client = app.test_client()
+    response = post_quotes(client, json={"text": ARTICLE})
+    assert_conforms(response, "POST", "/v1/quotes", status=503)
+    assert response.headers["Retry-After"]
+    assert_conforms(client.get("/readyz"), "GET", "/readyz", status=503)
+    assert client.get("/healthz").status_code == 200
+
+
+def test_failed_model_load_is_reported_on_readyz(app: Flask) -> None:
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    loader.extractor, loader.state, loader.error = None, State.FAILED, "OSError: no such model"
+    body = problem_of(app.test_client().get("/readyz"), 503)
+    assert "failed to load" in body["detail"]
+
+
+def test_engine_failure_is_500_problem_without_the_text(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    assert loader.extractor is not None
+
+    def broken(text: str) -> None:
+        raise RuntimeError("boom " + text)
+
+    monkeypatch.setattr(loader.extractor, "extract", broken)
+    secret = "SECRET-ARTICLE-TEXT"
+    response = post_quotes(app.test_client(), json={"text": secret})
+    body = problem_of(response, 500)
+    assert secret not in response.text and "boom" not in response.text
+    assert body["type"] == "/problems/internal-error"
