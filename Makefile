@@ -1,0 +1,50 @@
+# quotes: make run | make test | make install | make eval | make lock
+# Needs only Python 3.11 and pip; everything else goes into .venv.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: install install-dev run test check typecheck lock clean
+
+install: $(VENV)/.installed-runtime
+
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+
+# Pinned, hashed dependencies (the spaCy model included), then the project itself.
+$(VENV)/.installed-runtime: requirements/runtime.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/runtime.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@ $(VENV)/.installed-runtime
+
+run: install
+	$(BIN)/gunicorn -c gunicorn.conf.py "service.app:create_app()"
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+typecheck: install-dev
+	$(BIN)/python -m mypy
+
+check: typecheck test
+
+# Regenerate the locks after changing pyproject.toml (needs pip-tools, fetched into a throwaway venv).
+lock:
+	$(PYTHON) -m venv /tmp/quotes-lock && /tmp/quotes-lock/bin/pip install --quiet pip-tools
+	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/runtime.txt pyproject.toml
+	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache
