@@ -1,0 +1,273 @@
+"""Reporting cues: one predicate on a token each, on hand-built parses."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.attribution.cues import (
+    content_children,
+    cue_tokens,
+    is_according_to,
+    is_frame_verb,
+    is_naming_verb,
+    is_speech_verb,
+)
+from tests.parses import parse, word
+
+SAID_THAT = parse(
+    "Maria Lopez said the clinic would open in March.",
+    """
+    0 Maria Maria NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 2 I-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 clinic - NN NOUN nsubj 6
+    5 would - MD AUX aux 6
+    6 open - VB VERB ccomp 2
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 2
+    """,
+)
+
+CLAIM_AS_NOUN = parse(
+    "The report’s claim was disputed.",
+    """
+    0 The - DT DET det 1
+    1 report - NN NOUN poss 3
+    2 ’s - POS PART case 1
+    3 claim - NN NOUN nsubjpass 5
+    4 was be VBD AUX auxpass 5
+    5 disputed dispute VBN VERB ROOT 5
+    6 . - . PUNCT punct 5
+    """,
+)
+
+CONTINUED = parse(
+    "“We are not finished,” Lopez continued.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubjpass 4
+    2 are be VBP AUX auxpass 4
+    3 not - RB PART neg 4
+    4 finished finish VBN VERB ccomp 8
+    5 , - , PUNCT punct 8
+    6 ” " '' PUNCT punct 8
+    7 Lopez Lopez NNP PROPN nsubj 8
+    8 continued continue VBD VERB ROOT 8
+    9 . - . PUNCT punct 8
+    """,
+)
+
+WENT_ON = parse(
+    "“We are not finished,” Lopez went on.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubjpass 4
+    2 are be VBP AUX auxpass 4
+    3 not - RB PART neg 4
+    4 finished finish VBN VERB ccomp 8
+    5 , - , PUNCT punct 8
+    6 ” " '' PUNCT punct 8
+    7 Lopez Lopez NNP PROPN nsubj 8
+    8 went go VBD VERB ROOT 8
+    9 on - RP ADP prt 8
+    10 . - . PUNCT punct 8
+    """,
+)
+
+WALKED_HOME = parse(
+    "Lopez walked home.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 walked walk VBD VERB ROOT 1
+    2 home - RB ADV advmod 1
+    3 . - . PUNCT punct 1
+    """,
+)
+
+DESCRIBED_AS = parse(
+    "Lopez described the plan as “reckless”.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 described describe VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN dobj 1
+    4 as - IN ADP prep 1
+    5 “ " `` PUNCT punct 4
+    6 reckless - JJ ADJ amod 4
+    7 ” " '' PUNCT punct 4
+    8 . - . PUNCT punct 1
+    """,
+)
+
+ACCORDING_TO_LOPEZ = parse(
+    "According to Lopez, the clinic will open in March.",
+    """
+    0 According accord VBG VERB prep 7
+    1 to - IN ADP prep 0
+    2 Lopez Lopez NNP PROPN pobj 1 B-PERSON
+    3 , - , PUNCT punct 7
+    4 the - DT DET det 5
+    5 clinic - NN NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 open - VB VERB ROOT 7
+    8 in - IN ADP prep 7
+    9 March March NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 7
+    """,
+)
+
+ACCORDED_TO = parse(
+    "The award was accorded to Lopez in March.",
+    """
+    0 The - DT DET det 1
+    1 award - NN NOUN nsubjpass 3
+    2 was be VBD AUX auxpass 3
+    3 accorded accord VBN VERB ROOT 3
+    4 to - IN ADP prep 3
+    5 Lopez Lopez NNP PROPN pobj 4 B-PERSON
+    6 in - IN ADP prep 3
+    7 March March NNP PROPN pobj 6 B-DATE
+    8 . - . PUNCT punct 3
+    """,
+)
+
+SAID_IN_AN_EMAIL = parse(
+    "Lopez said in an email.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 in - IN ADP prep 1
+    3 an - DT DET det 4
+    4 email - NN NOUN pobj 2
+    5 . - . PUNCT punct 1
+    """,
+)
+
+POINTED_OUT = parse(
+    "Lopez pointed out that the clinic was full.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 pointed point VBD VERB ROOT 1
+    2 out - RP ADP prt 1
+    3 that - IN SCONJ mark 6
+    4 the - DT DET det 5
+    5 clinic - NN NOUN nsubj 6
+    6 was be VBD AUX ccomp 1
+    7 full - JJ ADJ acomp 6
+    8 . - . PUNCT punct 1
+    """,
+)
+
+WANTS_TO_SAY = parse(
+    "Lopez wants to say more.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 wants want VBZ VERB ROOT 1
+    2 to - TO PART aux 3
+    3 say - VB VERB xcomp 1
+    4 more - JJR ADJ dobj 3
+    5 . - . PUNCT punct 1
+    """,
+)
+
+
+def texts(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens]
+
+
+# --- is_speech_verb ---------------------------------------------------------------
+
+
+def test_said_is_a_speech_verb() -> None:
+    assert is_speech_verb(word(SAID_THAT, "said"))
+
+
+def test_a_speech_lemma_used_as_a_noun_is_no_speech_verb() -> None:
+    assert not is_speech_verb(word(CLAIM_AS_NOUN, "claim"))
+
+
+def test_a_verb_outside_the_lexicon_is_no_speech_verb() -> None:
+    assert not is_speech_verb(word(SAID_THAT, "open"))
+
+
+def test_continue_is_no_speech_verb_on_its_own() -> None:
+    assert not is_speech_verb(word(CONTINUED, "continued"))
+
+
+# --- is_frame_verb ----------------------------------------------------------------
+
+
+def test_continued_frames_a_quotation() -> None:
+    assert is_frame_verb(word(CONTINUED, "continued"))
+
+
+def test_every_speech_verb_is_a_frame_verb() -> None:
+    assert is_frame_verb(word(SAID_THAT, "said"))
+
+
+def test_a_verb_of_motion_is_no_frame_verb() -> None:
+    assert not is_frame_verb(word(WALKED_HOME, "walked"))
+
+
+def test_frame_verbs_match_on_the_lemma_alone() -> None:
+    # "went on" frames a quotation; "went home" would too, because the
+    # predicate reads the lemma only and leaves the context to the quote stage.
+    assert is_frame_verb(word(WENT_ON, "went"))
+
+
+# --- is_naming_verb ---------------------------------------------------------------
+
+
+def test_described_is_a_naming_verb() -> None:
+    assert is_naming_verb(word(DESCRIBED_AS, "described"))
+
+
+def test_said_is_no_naming_verb() -> None:
+    assert not is_naming_verb(word(SAID_THAT, "said"))
+
+
+# --- is_according_to --------------------------------------------------------------
+
+
+def test_according_with_to_below_it_is_according_to() -> None:
+    assert is_according_to(word(ACCORDING_TO_LOPEZ, "According"))
+
+
+def test_accorded_to_is_not_according_to() -> None:
+    assert not is_according_to(word(ACCORDED_TO, "accorded"))
+
+
+def test_the_to_itself_is_not_the_cue_head() -> None:
+    assert not is_according_to(word(ACCORDING_TO_LOPEZ, "to"))
+
+
+# --- content_children -------------------------------------------------------------
+
+
+def test_a_clausal_complement_holds_what_was_said() -> None:
+    assert texts(content_children(word(SAID_THAT, "said"))) == ["open"]
+
+
+def test_an_open_complement_counts_as_content() -> None:
+    assert texts(content_children(word(WANTS_TO_SAY, "wants"))) == ["say"]
+
+
+def test_said_in_an_email_has_no_content() -> None:
+    assert content_children(word(SAID_IN_AN_EMAIL, "said")) == []
+
+
+# --- cue_tokens -------------------------------------------------------------------
+
+
+def test_a_cue_is_its_verb_alone() -> None:
+    assert texts(cue_tokens(word(SAID_THAT, "said"))) == ["said"]
+
+
+def test_a_phrasal_cue_keeps_its_particle() -> None:
+    assert texts(cue_tokens(word(POINTED_OUT, "pointed"))) == ["pointed", "out"]
+
+
+def test_according_to_is_a_two_word_cue() -> None:
+    assert texts(cue_tokens(word(ACCORDING_TO_LOPEZ, "According"))) == ["According", "to"]

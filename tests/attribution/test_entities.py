@@ -1,0 +1,333 @@
+"""Who is who: names, surnames, pronouns and nominals resolved to one entity each."""
+
+from __future__ import annotations
+
+
+from service.attribution.article import Article
+from service.attribution.entities import Cast, Kind, clean_name, same_surname, within_edits
+from tests.parses import parse, word
+
+ANALYST_THEN_SURNAME = parse(
+    "Maria Lopez, an analyst at Harbor Institute, met Kim Sato. “It works,” Lopez said.",
+    """
+    0 Maria Maria NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 an - DT DET det 4
+    4 analyst - NN NOUN appos 1
+    5 at - IN ADP prep 4
+    6 Harbor Harbor NNP PROPN compound 7 B-ORG
+    7 Institute Institute NNP PROPN pobj 5 I-ORG
+    8 , - , PUNCT punct 1
+    9 met meet VBD VERB ROOT 9
+    10 Kim Kim NNP PROPN compound 11 B-PERSON
+    11 Sato Sato NNP PROPN dobj 9 I-PERSON
+    12 . - . PUNCT punct 9
+    13 “ " `` PUNCT punct 15
+    14 It - PRP PRON nsubj 15
+    15 works work VBZ VERB ccomp 19
+    16 , - , PUNCT punct 19
+    17 ” " '' PUNCT punct 19
+    18 Lopez Lopez NNP PROPN nsubj 19 B-PERSON
+    19 said say VBD VERB ROOT 19
+    20 . - . PUNCT punct 19
+    """,
+)
+
+UNTAGGED_SURNAME = parse(
+    "Maria Lopez met Kim Sato. “It works,” Lopez said.",
+    """
+    0 Maria Maria NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 2 I-PERSON
+    2 met meet VBD VERB ROOT 2
+    3 Kim Kim NNP PROPN compound 4 B-PERSON
+    4 Sato Sato NNP PROPN dobj 2 I-PERSON
+    5 . - . PUNCT punct 2
+    6 “ " `` PUNCT punct 8
+    7 It - PRP PRON nsubj 8
+    8 works work VBZ VERB ccomp 12
+    9 , - , PUNCT punct 12
+    10 ” " '' PUNCT punct 12
+    11 Lopez Lopez NNP PROPN nsubj 12
+    12 said say VBD VERB ROOT 12
+    13 . - . PUNCT punct 12
+    """,
+)
+
+THREE_SPEAKERS = parse(
+    "Maria Lopez said the clinic was ready. Kim Sato said the staff were trained. "
+    "She said the beds were new. They said the roof leaked.",
+    """
+    0 Maria Maria NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 2 I-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 clinic - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 ready - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Kim Kim NNP PROPN compound 9 B-PERSON
+    9 Sato Sato NNP PROPN nsubj 10 I-PERSON
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 staff - NN NOUN nsubjpass 14
+    13 were be VBD AUX auxpass 14
+    14 trained train VBN VERB ccomp 10
+    15 . - . PUNCT punct 10
+    16 She - PRP PRON nsubj 17
+    17 said say VBD VERB ROOT 17
+    18 the - DT DET det 19
+    19 beds bed NNS NOUN nsubj 20
+    20 were be VBD AUX ccomp 17
+    21 new - JJ ADJ acomp 20
+    22 . - . PUNCT punct 17
+    23 They - PRP PRON nsubj 24
+    24 said say VBD VERB ROOT 24
+    25 the - DT DET det 26
+    26 roof - NN NOUN nsubj 27
+    27 leaked leak VBD VERB ccomp 24
+    28 . - . PUNCT punct 24
+    """,
+)
+
+SPOKESPEOPLE = parse(
+    "A Harbor Institute spokesperson said the clinic was ready. The spokesperson said the staff were trained. "
+    "A Kestrel Bank spokesperson said the loan was approved.",
+    """
+    0 A - DT DET det 3
+    1 Harbor Harbor NNP PROPN compound 2 B-ORG
+    2 Institute Institute NNP PROPN compound 3 I-ORG
+    3 spokesperson - NN NOUN nsubj 4
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 clinic - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 ready - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    10 The - DT DET det 11
+    11 spokesperson - NN NOUN nsubj 12
+    12 said say VBD VERB ROOT 12
+    13 the - DT DET det 14
+    14 staff - NN NOUN nsubjpass 16
+    15 were be VBD AUX auxpass 16
+    16 trained train VBN VERB ccomp 12
+    17 . - . PUNCT punct 12
+    18 A - DT DET det 21
+    19 Kestrel Kestrel NNP PROPN compound 20 B-ORG
+    20 Bank Bank NNP PROPN compound 21 I-ORG
+    21 spokesperson - NN NOUN nsubj 22
+    22 said say VBD VERB ROOT 22
+    23 the - DT DET det 24
+    24 loan - NN NOUN nsubjpass 26
+    25 was be VBD AUX auxpass 26
+    26 approved approve VBN VERB ccomp 22
+    27 . - . PUNCT punct 22
+    """,
+)
+
+TWO_LOPEZES = parse(
+    "Carlos Lopez said the clinic was ready. Maria Lopez said the staff were trained.",
+    """
+    0 Carlos Carlos NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 2 I-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 clinic - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 ready - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Maria Maria NNP PROPN compound 9 B-PERSON
+    9 Lopez Lopez NNP PROPN nsubj 10 I-PERSON
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 staff - NN NOUN nsubjpass 14
+    13 were be VBD AUX auxpass 14
+    14 trained train VBN VERB ccomp 10
+    15 . - . PUNCT punct 10
+    """,
+)
+
+SHORT_SURNAME = parse(
+    "Ana Cha said the clinic was ready.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Cha Cha NNP PROPN nsubj 2 I-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 clinic - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 ready - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+# --- clean_name, within_edits, same_surname ---------------------------------------------
+
+
+def test_clean_name_drops_a_possessive_ending() -> None:
+    assert clean_name("Lopez’s") == "Lopez"
+    assert clean_name("Harbor Workers'") == "Harbor Workers"
+
+
+def test_clean_name_collapses_spaces() -> None:
+    assert clean_name("  Maria \n Lopez ") == "Maria Lopez"
+
+
+def test_clean_name_keeps_a_bare_apostrophe() -> None:
+    assert clean_name("’") == "’"
+
+
+def test_within_edits_allows_one_substitution_insertion_or_deletion() -> None:
+    assert within_edits("Lopez", "Lopes", 1)
+    assert within_edits("Lopez", "Lopezz", 1)
+    assert within_edits("Lopez", "Lpez", 1)
+
+
+def test_within_edits_rejects_two_edits_within_a_limit_of_one() -> None:
+    assert not within_edits("Lopez", "Lapes", 1)
+    assert not within_edits("Lopez", "Lo", 1)
+
+
+def test_within_edits_with_no_limit_is_equality() -> None:
+    assert within_edits("Sato", "Sato", 0)
+    assert not within_edits("Sato", "Sata", 0)
+
+
+def test_same_surname_ignores_case_and_a_slip_in_a_long_name() -> None:
+    assert same_surname("lopez", "Lopez")
+    assert same_surname("Lopes", "Lopez")
+
+
+def test_same_surname_holds_short_names_to_an_exact_match() -> None:
+    assert not same_surname("Cha", "Chu")
+
+
+# --- Cast.canonical_person --------------------------------------------------------------
+
+
+def test_a_surname_stands_for_the_full_name() -> None:
+    cast = Cast(Article(ANALYST_THEN_SURNAME))
+    assert cast.canonical_person("Lopez") == "Maria Lopez"
+
+
+def test_a_surname_with_a_one_letter_slip_stands_for_the_full_name() -> None:
+    cast = Cast(Article(ANALYST_THEN_SURNAME))
+    assert cast.canonical_person("Lopes") == "Maria Lopez"
+
+
+def test_a_short_surname_with_a_slip_stays_itself() -> None:
+    cast = Cast(Article(SHORT_SURNAME))
+    assert cast.canonical_person("Cha") == "Ana Cha"
+    assert cast.canonical_person("Chu") == "Chu"
+
+
+def test_a_name_never_narrows() -> None:
+    cast = Cast(Article(ANALYST_THEN_SURNAME))
+    assert cast.canonical_person("Ana Maria Lopez") == "Ana Maria Lopez"
+
+
+def test_a_full_name_is_not_replaced_by_another_person_with_the_same_surname() -> None:
+    cast = Cast(Article(TWO_LOPEZES))
+    assert cast.canonical_person("Maria Lopez") == "Maria Lopez"
+
+
+# --- Cast.resolve: names ------------------------------------------------------------------
+
+
+def test_resolve_gives_a_surname_the_full_name_and_its_own_mention() -> None:
+    doc = ANALYST_THEN_SURNAME
+    entity, mention = Cast(Article(doc)).resolve(word(doc, "Lopez", 1))
+    assert (entity.name, entity.kind) == ("Maria Lopez", Kind.PERSON)
+    assert (mention.text, doc.text[mention.start : mention.end]) == ("Lopez", "Lopez")
+
+
+def test_resolve_takes_an_untagged_surname_of_a_known_person_as_that_person() -> None:
+    doc = UNTAGGED_SURNAME
+    entity, _ = Cast(Article(doc)).resolve(word(doc, "Lopez", 1))
+    assert (entity.name, entity.kind) == ("Maria Lopez", Kind.PERSON)
+
+
+def test_resolve_learns_the_title_and_affiliation_beside_the_mention() -> None:
+    doc = ANALYST_THEN_SURNAME
+    entity, _ = Cast(Article(doc)).resolve(word(doc, "Lopez", 0))
+    assert (entity.title, entity.affiliation) == ("analyst", "Harbor Institute")
+
+
+# --- Cast.resolve: pronouns ---------------------------------------------------------------
+
+
+def test_a_pronoun_goes_to_the_latest_earlier_person_speaker() -> None:
+    doc = THREE_SPEAKERS
+    cast = Cast(Article(doc))
+    cast.resolve(word(doc, "Lopez"))
+    sato, _ = cast.resolve(word(doc, "Sato"))
+    entity, mention = cast.resolve(word(doc, "She"))
+    assert entity is sato
+    assert mention.text == "She"
+    assert [m.text for m in sato.mentions] == ["Kim Sato", "She"]
+
+
+def test_a_pronoun_falls_back_to_an_earlier_person_subject() -> None:
+    doc = THREE_SPEAKERS
+    entity, _ = Cast(Article(doc)).resolve(word(doc, "She"))
+    assert (entity.name, entity.kind) == ("Kim Sato", Kind.PERSON)
+
+
+def test_a_plural_pronoun_does_not_stand_for_a_person() -> None:
+    doc = THREE_SPEAKERS
+    cast = Cast(Article(doc))
+    cast.resolve(word(doc, "Lopez"))
+    cast.resolve(word(doc, "Sato"))
+    entity, _ = cast.resolve(word(doc, "They"))
+    assert (entity.name, entity.kind) == ("They", Kind.UNKNOWN)
+
+
+# --- Cast.resolve: nominals ---------------------------------------------------------------
+
+
+def test_a_definite_nominal_goes_to_the_earlier_speaker_with_the_same_noun() -> None:
+    doc = SPOKESPEOPLE
+    cast = Cast(Article(doc))
+    first, _ = cast.resolve(word(doc, "spokesperson", 0))
+    again, mention = cast.resolve(word(doc, "spokesperson", 1))
+    assert again is first
+    assert mention.text == "The spokesperson"
+    assert (first.name, first.title, first.affiliation) == (
+        "Harbor Institute spokesperson",
+        "spokesperson",
+        "Harbor Institute",
+    )
+
+
+def test_an_indefinite_nominal_names_a_new_speaker() -> None:
+    doc = SPOKESPEOPLE
+    cast = Cast(Article(doc))
+    first, _ = cast.resolve(word(doc, "spokesperson", 0))
+    other, _ = cast.resolve(word(doc, "spokesperson", 2))
+    assert other is not first
+    assert [e.name for e in cast.entities] == ["Harbor Institute spokesperson", "Kestrel Bank spokesperson"]
+
+
+# --- Cast.gather_mentions -----------------------------------------------------------------
+
+
+def test_gather_mentions_adds_the_full_name_and_what_it_says() -> None:
+    doc = ANALYST_THEN_SURNAME
+    cast = Cast(Article(doc))
+    entity, _ = cast.resolve(word(doc, "Lopez", 1))
+    assert [(m.text, entity.title) for m in entity.mentions] == [("Lopez", None)]
+    cast.gather_mentions()
+    assert [(m.text, doc.text[m.start : m.end]) for m in entity.mentions] == [
+        ("Maria Lopez", "Maria Lopez"),
+        ("Lopez", "Lopez"),
+    ]
+    assert (entity.title, entity.affiliation) == ("analyst", "Harbor Institute")
+
+
+def test_gather_mentions_adds_no_one_who_does_not_speak() -> None:
+    doc = ANALYST_THEN_SURNAME
+    cast = Cast(Article(doc))
+    cast.resolve(word(doc, "Lopez", 1))
+    cast.gather_mentions()
+    assert [e.name for e in cast.entities] == ["Maria Lopez"]

@@ -1,0 +1,788 @@
+"""Quotations: which are sentences, which rule attributes them, and of what kind."""
+
+from __future__ import annotations
+
+
+from service.attribution.article import Article
+from service.attribution.model import QuoteType
+from service.attribution.quotes import (
+    DIRECT_RULES,
+    Attributed,
+    according_to_content,
+    classify,
+    colon_paragraph,
+    continuation,
+    find_quotes,
+    frame_after,
+    frame_before,
+    governing_verb,
+    is_sentential,
+    verb_content,
+)
+from tests.parses import parse, word
+
+LOPEZ_SAID_AFTER = parse(
+    "“We will open in March,” Lopez said.",
+    """
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    """,
+)
+
+PRAISED_DOCTOR = parse(
+    "Residents praised “Doctor” Lopez.",
+    """
+    0 Residents resident NNS NOUN nsubj 1
+    1 praised praise VBD VERB ROOT 1
+    2 “ " `` PUNCT punct 5
+    3 Doctor Doctor NNP PROPN compound 5
+    4 ” " '' PUNCT punct 5
+    5 Lopez Lopez NNP PROPN dobj 1 B-PERSON
+    6 . - . PUNCT punct 1
+    """,
+)
+
+SAID_AND_LOWERCASE = parse(
+    "Lopez said, “and the staff agree.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 and - CC CCONJ cc 1
+    5 the - DT DET det 6
+    6 staff - NN NOUN nsubj 7
+    7 agree - VBP VERB conj 1
+    8 . - . PUNCT punct 1
+    9 ” " '' PUNCT punct 1
+    """,
+)
+
+NOT_YET = parse(
+    "Lopez paused. “Not yet” came the reply.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 paused pause VBD VERB ROOT 1
+    2 . - . PUNCT punct 1
+    3 “ " `` PUNCT punct 7
+    4 Not - RB PART neg 5
+    5 yet - RB ADV advmod 7
+    6 ” " '' PUNCT punct 7
+    7 came come VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 reply - NN NOUN nsubj 7
+    10 . - . PUNCT punct 7
+    """,
+)
+
+NO_COMMA = parse(
+    "“No,” Lopez said.",
+    """
+    0 “ " `` PUNCT punct 5
+    1 No - UH INTJ intj 5
+    2 , - , PUNCT punct 5
+    3 ” " '' PUNCT punct 5
+    4 Lopez Lopez NNP PROPN nsubj 5 B-PERSON
+    5 said say VBD VERB ROOT 5
+    6 . - . PUNCT punct 5
+    """,
+)
+
+SAID_MARIA_LOPEZ = parse(
+    "“We will open in March,” said Maria Lopez.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 8
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Maria Maria NNP PROPN compound 10 B-PERSON
+    10 Lopez Lopez NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    """,
+)
+
+WHAT_RESIDENTS_CALL = parse(
+    "“Old Harbor” is what residents call the district.",
+    """
+    0 “ " `` PUNCT punct 4
+    1 Old Old NNP PROPN compound 2
+    2 Harbor Harbor NNP PROPN nsubj 4
+    3 ” " '' PUNCT punct 2
+    4 is be VBZ AUX ROOT 4
+    5 what - WP PRON dobj 7
+    6 residents resident NNS NOUN nsubj 7
+    7 call - VBP VERB ccomp 4
+    8 the - DT DET det 9
+    9 district - NN NOUN oprd 7
+    10 . - . PUNCT punct 4
+    """,
+)
+
+WENT_HOME = parse(
+    "“We are finished here.” He went home.",
+    """
+    0 “ " `` PUNCT punct 3
+    1 We - PRP PRON nsubjpass 3
+    2 are be VBP AUX auxpass 3
+    3 finished finish VBN VERB ROOT 3
+    4 here - RB ADV advmod 3
+    5 . - . PUNCT punct 3
+    6 ” " '' PUNCT punct 3
+    7 He - PRP PRON nsubj 8
+    8 went go VBD VERB ROOT 8
+    9 home - RB ADV advmod 8
+    10 . - . PUNCT punct 8
+    """,
+)
+
+US_OFFICIAL_SAID = parse(
+    "“The clinic will open in March,” a U.S. official said.",
+    """
+    0 “ " `` PUNCT punct 12
+    1 The - DT DET det 2
+    2 clinic - NN NOUN nsubj 4
+    3 will - MD AUX aux 4
+    4 open - VB VERB ccomp 12
+    5 in - IN ADP prep 4
+    6 March March NNP PROPN pobj 5 B-DATE
+    7 , - , PUNCT punct 12
+    8 ” " '' PUNCT punct 12
+    9 a - DT DET det 11
+    10 U.S. U.S. NNP PROPN compound 11 B-GPE
+    11 official - NN NOUN nsubj 12
+    12 said say VBD VERB ROOT 12
+    13 . - . PUNCT punct 12
+    """,
+)
+
+LOPEZ_SAID_BEFORE = parse(
+    "Lopez said, “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 We - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 open - VB VERB ccomp 1
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    10 ” " '' PUNCT punct 1
+    """,
+)
+
+CUE_IN_EARLIER_SENTENCE = parse(
+    "Lopez said the plan was ready. “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN nsubj 4
+    4 was be VBD AUX ccomp 1
+    5 ready - JJ ADJ acomp 4
+    6 . - . PUNCT punct 1
+    7 “ " `` PUNCT punct 10
+    8 We - PRP PRON nsubj 10
+    9 will - MD AUX aux 10
+    10 open - VB VERB ROOT 10
+    11 in - IN ADP prep 10
+    12 March March NNP PROPN pobj 11 B-DATE
+    13 . - . PUNCT punct 10
+    14 ” " '' PUNCT punct 10
+    """,
+)
+
+KIM_AGREED_LOPEZ_ADDED = parse(
+    "Kim agreed, and Lopez added: “We will open in March.”",
+    """
+    0 Kim Kim NNP PROPN nsubj 1 B-PERSON
+    1 agreed agree VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 and - CC CCONJ cc 1
+    4 Lopez Lopez NNP PROPN nsubj 5 B-PERSON
+    5 added add VBD VERB conj 1
+    6 : - : PUNCT punct 5
+    7 “ " `` PUNCT punct 5
+    8 We - PRP PRON nsubj 10
+    9 will - MD AUX aux 10
+    10 open - VB VERB ccomp 5
+    11 in - IN ADP prep 10
+    12 March March NNP PROPN pobj 11 B-DATE
+    13 . - . PUNCT punct 5
+    14 ” " '' PUNCT punct 5
+    """,
+)
+
+CONTINUED_COLON_PARAGRAPH = parse(
+    "Lopez continued:\n\n“We will open in March.”",
+    r"""
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 continued continue VBD VERB ROOT 1
+    2 : - : PUNCT punct 1
+    3 \n\n - _SP SPACE dep 2
+    4 “ " `` PUNCT punct 1
+    5 We - PRP PRON nsubj 7
+    6 will - MD AUX aux 7
+    7 open - VB VERB ccomp 1
+    8 in - IN ADP prep 7
+    9 March March NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 1
+    11 ” " '' PUNCT punct 1
+    """,
+)
+
+CONTINUED_COLON_INLINE = parse(
+    "Lopez continued: “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 continued continue VBD VERB ROOT 1
+    2 : - : PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 We - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 open - VB VERB ccomp 1
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    10 ” " '' PUNCT punct 1
+    """,
+)
+
+CONTINUED_QUOTE_PARAGRAPH = parse(
+    "“We will open in March,” Lopez said.\n\n“The staff are ready.”",
+    r"""
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 \n\n - _SP SPACE dep 10
+    12 “ " `` PUNCT punct 15
+    13 The - DT DET det 14
+    14 staff - NN NOUN nsubj 15
+    15 are be VBP AUX ROOT 15
+    16 ready - JJ ADJ acomp 15
+    17 . - . PUNCT punct 15
+    18 ” " '' PUNCT punct 15
+    """,
+)
+
+CONTINUED_QUOTE_SENTENCE = parse(
+    "“We will open in March,” Lopez said. “The staff are ready.”",
+    """
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 “ " `` PUNCT punct 14
+    12 The - DT DET det 13
+    13 staff - NN NOUN nsubj 14
+    14 are be VBP AUX ROOT 14
+    15 ready - JJ ADJ acomp 14
+    16 . - . PUNCT punct 14
+    17 ” " '' PUNCT punct 14
+    """,
+)
+
+NARRATIVE_BETWEEN_QUOTES = parse(
+    "“We will open in March,” Lopez said. The council voted later.\n\n“The staff are ready.”",
+    r"""
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 The - DT DET det 12
+    12 council - NN NOUN nsubj 13
+    13 voted vote VBD VERB ROOT 13
+    14 later - RB ADV advmod 13
+    15 . - . PUNCT punct 13
+    16 \n\n - _SP SPACE dep 15
+    17 “ " `` PUNCT punct 20
+    18 The - DT DET det 19
+    19 staff - NN NOUN nsubj 20
+    20 are be VBP AUX ROOT 20
+    21 ready - JJ ADJ acomp 20
+    22 . - . PUNCT punct 20
+    23 ” " '' PUNCT punct 20
+    """,
+)
+
+ACCORDING_TO_FIRST = parse(
+    "According to Lopez, the clinic will open in March.",
+    """
+    0 According accord VBG VERB prep 7
+    1 to - IN ADP prep 0
+    2 Lopez Lopez NNP PROPN pobj 1 B-PERSON
+    3 , - , PUNCT punct 7
+    4 the - DT DET det 5
+    5 clinic - NN NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 open - VB VERB ROOT 7
+    8 in - IN ADP prep 7
+    9 March March NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 7
+    """,
+)
+
+ACCORDING_TO_INSIDE = parse(
+    "The clinic, according to Lopez, will open in March.",
+    """
+    0 The - DT DET det 1
+    1 clinic - NN NOUN nsubj 8
+    2 , - , PUNCT punct 8
+    3 according accord VBG VERB prep 8
+    4 to - IN ADP prep 3
+    5 Lopez Lopez NNP PROPN pobj 4 B-PERSON
+    6 , - , PUNCT punct 8
+    7 will - MD AUX aux 8
+    8 open - VB VERB ROOT 8
+    9 in - IN ADP prep 8
+    10 March March NNP PROPN pobj 9 B-DATE
+    11 . - . PUNCT punct 8
+    """,
+)
+
+ACCORDING_TO_LAST = parse(
+    "The clinic will open in March, according to Lopez.",
+    """
+    0 The - DT DET det 1
+    1 clinic - NN NOUN nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ROOT 3
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 3
+    7 according accord VBG VERB prep 3
+    8 to - IN ADP prep 7
+    9 Lopez Lopez NNP PROPN pobj 8 B-PERSON
+    10 . - . PUNCT punct 3
+    """,
+)
+
+SAID_THAT = parse(
+    "Lopez said that the clinic would open in March.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 that - IN SCONJ mark 6
+    3 the - DT DET det 4
+    4 clinic - NN NOUN nsubj 6
+    5 would - MD AUX aux 6
+    6 open - VB VERB ccomp 1
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    """,
+)
+
+SAID_IN_AN_EMAIL = parse(
+    "Lopez said in an email.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 in - IN ADP prep 1
+    3 an - DT DET det 4
+    4 email - NN NOUN pobj 2
+    5 . - . PUNCT punct 1
+    """,
+)
+
+SAID_THAT_QUOTED = parse(
+    "Lopez said that “the clinic will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 that - IN SCONJ mark 7
+    3 “ " `` PUNCT punct 7
+    4 the - DT DET det 5
+    5 clinic - NN NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 open - VB VERB ccomp 1
+    8 in - IN ADP prep 7
+    9 March March NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 1
+    11 ” " '' PUNCT punct 1
+    """,
+)
+
+SAID_WITHIN_WEEKS = parse(
+    "Lopez said the clinic would open “within weeks.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 clinic - NN NOUN nsubj 5
+    4 would - MD AUX aux 5
+    5 open - VB VERB ccomp 1
+    6 “ " `` PUNCT punct 5
+    7 within - IN ADP prep 5
+    8 weeks week NNS NOUN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    10 ” " '' PUNCT punct 1
+    """,
+)
+
+SAID_SOON = parse(
+    "Lopez said the clinic would open soon.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 clinic - NN NOUN nsubj 5
+    4 would - MD AUX aux 5
+    5 open - VB VERB ccomp 1
+    6 soon - RB ADV advmod 5
+    7 . - . PUNCT punct 1
+    """,
+)
+
+DESCRIBED_AS_RECKLESS = parse(
+    "Lopez described the plan as “reckless”.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 described describe VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN dobj 1
+    4 as - IN ADP prep 1
+    5 “ " `` PUNCT punct 4
+    6 reckless - JJ ADJ amod 4
+    7 ” " '' PUNCT punct 4
+    8 . - . PUNCT punct 1
+    """,
+)
+
+RECKLESS_PLAN_APPROVED = parse(
+    "The “reckless” plan was approved.",
+    """
+    0 The - DT DET det 4
+    1 “ " `` PUNCT punct 4
+    2 reckless - JJ ADJ amod 4
+    3 ” " '' PUNCT punct 4
+    4 plan - NN NOUN nsubjpass 6
+    5 was be VBD AUX auxpass 6
+    6 approved approve VBN VERB ROOT 6
+    7 . - . PUNCT punct 6
+    """,
+)
+
+SHORT_ARTICLE = parse(
+    "“We will open in March,” said Maria Lopez.\n\n"
+    "Lopez described the delay as “regrettable” and said the staff were ready.\n\n"
+    "The “Old Harbor” clinic has 40 beds.",
+    r"""
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 8
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Maria Maria NNP PROPN compound 10 B-PERSON
+    10 Lopez Lopez NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    12 \n\n - _SP SPACE dep 11
+    13 Lopez Lopez NNP PROPN nsubj 14 B-PERSON
+    14 described describe VBD VERB ROOT 14
+    15 the - DT DET det 16
+    16 delay - NN NOUN dobj 14
+    17 as - IN ADP prep 16
+    18 “ " `` PUNCT punct 17
+    19 regrettable - JJ ADJ amod 17
+    20 ” " '' PUNCT punct 17
+    21 and - CC CCONJ cc 14
+    22 said say VBD VERB conj 14
+    23 the - DT DET det 24
+    24 staff - NN NOUN nsubj 25
+    25 were be VBD AUX ccomp 22
+    26 ready - JJ ADJ acomp 25
+    27 . - . PUNCT punct 14
+    28 \n\n - _SP SPACE dep 27
+    29 The - DT DET det 34
+    30 “ " `` PUNCT punct 34
+    31 Old Old NNP PROPN nmod 32
+    32 Harbor Harbor NNP PROPN nmod 34
+    33 ” " '' PUNCT punct 34
+    34 clinic - NN NOUN nsubj 35
+    35 has have VBZ VERB ROOT 35
+    36 40 - CD NUM nummod 37 B-CARDINAL
+    37 beds bed NNS NOUN dobj 35
+    38 . - . PUNCT punct 35
+    """,
+)
+
+
+def chars(article: Article, bounds: tuple[int, int] | None) -> str | None:
+    return article.text[bounds[0] : bounds[1]] if bounds is not None else None
+
+
+def summary(found: Attributed | None) -> tuple[list[str], str, str] | None:
+    """The cue's words, the speaker head and the rule of what a direct rule found."""
+    if found is None:
+        return None
+    return [t.text for t in found.cue or []], found.speaker.text, found.rule
+
+
+# --- is_sentential ------------------------------------------------------------------
+
+
+def test_a_quotation_that_opens_its_paragraph_is_a_sentence() -> None:
+    article = Article(LOPEZ_SAID_AFTER)
+    assert is_sentential(article, article.quoted[0])
+
+
+def test_a_quoted_word_after_a_verb_is_a_fragment() -> None:
+    article = Article(PRAISED_DOCTOR)
+    assert not is_sentential(article, article.quoted[0])
+
+
+def test_a_lowercase_quotation_after_a_comma_is_a_fragment() -> None:
+    article = Article(SAID_AND_LOWERCASE)
+    assert not is_sentential(article, article.quoted[0])
+
+
+def test_a_short_quotation_needs_its_own_punctuation() -> None:
+    without = Article(NOT_YET)
+    with_comma = Article(NO_COMMA)
+    assert not is_sentential(without, without.quoted[0])
+    assert is_sentential(with_comma, with_comma.quoted[0])
+
+
+# --- DIRECT_RULES -------------------------------------------------------------------
+
+
+def test_direct_rules_run_in_the_documented_order() -> None:
+    assert DIRECT_RULES == (frame_after, frame_before, colon_paragraph)
+
+
+def test_frame_after_finds_the_subject_before_the_verb() -> None:
+    article = Article(LOPEZ_SAID_AFTER)
+    assert summary(frame_after(article, article.quoted[0])) == (["said"], "Lopez", "frame_after")
+
+
+def test_frame_after_finds_the_subject_after_the_verb() -> None:
+    article = Article(SAID_MARIA_LOPEZ)
+    assert summary(frame_after(article, article.quoted[0])) == (["said"], "Lopez", "frame_after")
+
+
+def test_frame_after_ignores_a_verb_that_is_no_speech() -> None:
+    article = Article(WHAT_RESIDENTS_CALL)
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_a_narrative_sentence_after_a_closed_quotation_is_no_frame() -> None:
+    article = Article(WENT_HOME)
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_frame_after_reads_past_an_abbreviation() -> None:
+    article = Article(US_OFFICIAL_SAID)
+    assert summary(frame_after(article, article.quoted[0])) == (["said"], "official", "frame_after")
+
+
+def test_frame_before_finds_the_cue_before_a_comma() -> None:
+    article = Article(LOPEZ_SAID_BEFORE)
+    assert summary(frame_before(article, article.quoted[0])) == (["said"], "Lopez", "frame_before")
+
+
+def test_frame_before_ignores_a_cue_in_an_earlier_sentence() -> None:
+    article = Article(CUE_IN_EARLIER_SENTENCE)
+    assert frame_before(article, article.quoted[0]) is None
+
+
+def test_frame_before_takes_the_nearest_cue() -> None:
+    article = Article(KIM_AGREED_LOPEZ_ADDED)
+    assert summary(frame_before(article, article.quoted[0])) == (["added"], "Lopez", "frame_before")
+
+
+def test_colon_paragraph_finds_the_cue_of_the_paragraph_before() -> None:
+    article = Article(CONTINUED_COLON_PARAGRAPH)
+    found = colon_paragraph(article, article.quoted[0])
+    assert summary(found) == (["continued"], "Lopez", "colon_paragraph")
+
+
+def test_colon_paragraph_leaves_a_colon_in_the_same_paragraph_to_frame_before() -> None:
+    article = Article(CONTINUED_COLON_INLINE)
+    assert colon_paragraph(article, article.quoted[0]) is None
+    assert summary(frame_before(article, article.quoted[0])) == (["continued"], "Lopez", "frame_before")
+
+
+def test_continuation_gives_the_next_paragraph_the_last_speaker() -> None:
+    article = Article(CONTINUED_QUOTE_PARAGRAPH)
+    first = find_quotes(article)[0]
+    found = continuation(article, article.quoted[1], first)
+    assert summary(found) == ([], "Lopez", "continuation")
+
+
+def test_continuation_gives_the_next_sentence_the_last_speaker() -> None:
+    article = Article(CONTINUED_QUOTE_SENTENCE)
+    first = find_quotes(article)[0]
+    found = continuation(article, article.quoted[1], first)
+    assert summary(found) == ([], "Lopez", "continuation")
+
+
+def test_continuation_needs_a_speaker_before() -> None:
+    article = Article(NARRATIVE_BETWEEN_QUOTES)
+    unattributed = find_quotes(article)[1]
+    assert unattributed.speaker is None
+    assert continuation(article, article.quoted[1], unattributed) is None
+
+
+def test_continuation_is_broken_by_narrative_in_between() -> None:
+    article = Article(NARRATIVE_BETWEEN_QUOTES)
+    first = find_quotes(article)[0]
+    assert first.rule == "frame_after"
+    assert continuation(article, article.quoted[1], first) is None
+
+
+def test_find_quotes_continues_a_speaker_into_the_next_paragraph() -> None:
+    found = find_quotes(Article(CONTINUED_QUOTE_PARAGRAPH))
+    assert [(f.rule, f.speaker.text if f.speaker else None) for f in found] == [
+        ("frame_after", "Lopez"),
+        ("continuation", "Lopez"),
+    ]
+
+
+def test_find_quotes_keeps_a_quotation_after_narrative_unattributed() -> None:
+    found = find_quotes(Article(NARRATIVE_BETWEEN_QUOTES))
+    assert [(f.rule, f.speaker) for f in found][1:] == [("unattributed", None)]
+
+
+# --- according_to_content and verb_content ------------------------------------------------
+
+
+def test_according_to_at_the_start_is_cut_from_the_content() -> None:
+    article = Article(ACCORDING_TO_FIRST)
+    content = according_to_content(article, word(ACCORDING_TO_FIRST, "According"))
+    assert chars(article, content) == "the clinic will open in March"
+
+
+def test_according_to_at_the_end_is_cut_from_the_content() -> None:
+    article = Article(ACCORDING_TO_LAST)
+    content = according_to_content(article, word(ACCORDING_TO_LAST, "according"))
+    assert chars(article, content) == "The clinic will open in March"
+
+
+def test_according_to_inside_the_sentence_keeps_the_whole_sentence() -> None:
+    article = Article(ACCORDING_TO_INSIDE)
+    content = according_to_content(article, word(ACCORDING_TO_INSIDE, "according"))
+    assert chars(article, content) == "The clinic, according to Lopez, will open in March"
+
+
+def test_verb_content_is_the_complement_without_that() -> None:
+    article = Article(SAID_THAT)
+    assert chars(article, verb_content(article, word(SAID_THAT, "said"))) == "the clinic would open in March"
+
+
+def test_said_in_an_email_has_no_verb_content() -> None:
+    article = Article(SAID_IN_AN_EMAIL)
+    assert verb_content(article, word(SAID_IN_AN_EMAIL, "said")) is None
+
+
+# --- classify -------------------------------------------------------------------------
+
+
+def test_a_fully_quoted_complement_is_direct_and_reports_the_quotation() -> None:
+    article = Article(SAID_THAT_QUOTED)
+    content = verb_content(article, word(SAID_THAT_QUOTED, "said"))
+    assert content is not None
+    kind, start, end = classify(article, *content, [0])
+    assert kind is QuoteType.DIRECT
+    assert article.text[start:end] == "the clinic will open in March."
+
+
+def test_a_partly_quoted_complement_is_mixed_and_reports_the_complement_with_its_marks() -> None:
+    article = Article(SAID_WITHIN_WEEKS)
+    content = verb_content(article, word(SAID_WITHIN_WEEKS, "said"))
+    assert chars(article, content) == "the clinic would open “within weeks"
+    assert content is not None
+    kind, start, end = classify(article, *content, [0])
+    assert kind is QuoteType.MIXED
+    assert article.text[start:end] == "the clinic would open “within weeks.”"
+
+
+def test_a_complement_without_quotation_marks_is_indirect() -> None:
+    article = Article(SAID_SOON)
+    content = verb_content(article, word(SAID_SOON, "said"))
+    assert content is not None
+    assert classify(article, *content, []) == (QuoteType.INDIRECT, *content)
+
+
+# --- governing_verb -----------------------------------------------------------------
+
+
+def test_a_fragment_finds_the_naming_verb_above_it() -> None:
+    verb = governing_verb(word(DESCRIBED_AS_RECKLESS, "reckless"))
+    assert verb is not None and verb.text == "described"
+
+
+def test_a_scare_quote_under_no_naming_verb_has_no_governor() -> None:
+    assert governing_verb(word(RECKLESS_PLAN_APPROVED, "reckless")) is None
+
+
+# --- find_quotes --------------------------------------------------------------------
+
+
+def test_find_quotes_finds_direct_mixed_and_indirect_in_text_order() -> None:
+    article = Article(SHORT_ARTICLE)
+    found = [
+        (article.text[f.start : f.end], f.type, f.rule, f.speaker.text if f.speaker else None)
+        for f in find_quotes(article)
+    ]
+    assert found == [
+        ("We will open in March,", QuoteType.DIRECT, "frame_after", "Lopez"),
+        ("the delay as “regrettable”", QuoteType.MIXED, "governed_fragment", "Lopez"),
+        ("the staff were ready", QuoteType.INDIRECT, "inherited_subject", "Lopez"),
+    ]
+
+
+def test_find_quotes_leaves_scare_quotes_out() -> None:
+    article = Article(SHORT_ARTICLE)
+    spans = [(f.start, f.end) for f in find_quotes(article)]
+    scare = next(q for q in article.quoted if article.text[q.start : q.end] == "Old Harbor")
+    assert all(not (s <= scare.start and scare.end <= e) for s, e in spans)
+
+
+def test_find_quotes_links_each_quote_to_its_marks_and_cue() -> None:
+    article = Article(SHORT_ARTICLE)
+    direct, mixed, indirect = find_quotes(article)
+    assert [article.text[s:e] for s, e in direct.parts] == ["We will open in March,"]
+    assert [article.text[s:e] for s, e in mixed.parts] == ["regrettable"]
+    assert indirect.parts == [] and indirect.quoted == []
+    assert [[t.text for t in f.cue or []] for f in (direct, mixed, indirect)] == [["said"], ["described"], ["said"]]
