@@ -189,12 +189,12 @@ def title_before_name(head: Token) -> Description | None:
     name = {t.i for t in strip_titles(entity)}
     inside = [t for t in entity if t.i not in name and t.tag_ != "POS"]
     outside = [t for c in head.lefts if c.dep_ in TITLE_MODIFIER_DEPS and c.i not in name for t in c.subtree]
+    # Another person's name before this one ("Putin adviser Yuri Ushakov") is no title.
+    outside = [t for t in outside if t.ent_type_ not in PERSON_LABELS]
     words = [t for t in inside + outside if t.i not in name and t.dep_ not in DETERMINER_DEPS]
     words = list({t.i: t for t in words}.values())
-    if not words:
-        return None
     title_words = [t for t in words if not (t.ent_type_ and t.ent_type_ not in PERSON_LABELS)]
-    if not title_words or any(t.ent_type_ in PERSON_LABELS for t in title_words):
+    if not title_words:
         return None
     affiliation, is_place = _best_affiliation([organisation_in(words)])
     return Description(_words(title_words), affiliation, is_place)

@@ -136,14 +136,14 @@ class Cast:
         self._antecedents: list[tuple[int, Entity]] = []
 
     @staticmethod
-    def _full_names(article: Article) -> list[str]:
-        """PERSON names of two words or more (titles left out), in text order."""
+    def _full_names(article: Article) -> list[tuple[int, str]]:
+        """(position, name) of PERSON names of two words or more (titles left out), in text order."""
         names = []
         for ent in article.doc.ents:
             if ent.label_ in PERSON_LABELS:
                 name = person_name(ent)
                 if len(name.split()) >= 2:
-                    names.append(name)
+                    names.append((ent.start_char, name))
         return names
 
     def _entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
@@ -154,20 +154,31 @@ class Cast:
         self.entities.append(entity)
         return entity
 
-    def canonical_person(self, name: str) -> str:
-        """The fullest PERSON name in the article with the same surname as ``name``."""
-        matches = self._same_surname(name)
+    def canonical_person(self, name: str, position: int | None = None) -> str:
+        """The fullest PERSON name in the article that ``name`` is a short form of.
+
+        "Putin" -> "Vladimir Putin"; "Ushakiv" -> "Yuri Ushakov". Of several
+        people with one surname, the one named last before ``position`` wins
+        (else the first after it). A full name is never swapped for another
+        person's: "Maria Lopez" stays herself beside "Carlos Lopez".
+        """
+        matches = self._short_form_of(name)
         if not matches:
             return name
-        # Only widen: "Vladimir Putin" stands for "Putin", never the reverse.
-        longest = max(matches, key=lambda n: (len(n.split()), len(n)))
-        return longest if len(longest.split()) >= len(name.split()) else name
+        before = [full for at, full in matches if position is not None and at <= position]
+        chosen = before[-1] if before else matches[0][1]
+        return chosen if len(chosen.split()) >= len(name.split()) else name
 
-    def _same_surname(self, name: str) -> list[str]:
-        words = name.split()
+    def _short_form_of(self, name: str) -> list[tuple[int, str]]:
+        words = name.lower().split()
         if not words:
             return []
-        return [full for full in self._people if same_surname(full.split()[-1], words[-1])]
+        found = []
+        for at, full in self._people:
+            full_words = full.lower().split()
+            if same_surname(full_words[-1], words[-1]) and all(w in full_words for w in words[:-1]):
+                found.append((at, full))
+        return found
 
     def resolve(self, head: Token) -> tuple[Entity, Span]:
         """The entity a speaker head refers to, and the span that names it here."""
@@ -181,9 +192,9 @@ class Cast:
         phrase = speaker_phrase(head)
         mention = self.article.tokens_span(phrase)
         name = clean_name(mention.text)
-        if head.ent_type_ in PERSON_LABELS or (head.pos_ == "PROPN" and len(phrase) <= 2 and self._same_surname(name)):
+        if head.ent_type_ in PERSON_LABELS or (head.pos_ == "PROPN" and len(phrase) <= 2 and self._short_form_of(name)):
             # A surname the tagger took for an organisation is still the person.
-            entity = self._entity(self.canonical_person(name), Kind.PERSON, head.lemma_.lower())
+            entity = self._entity(self.canonical_person(name, head.idx), Kind.PERSON, head.lemma_.lower())
         else:
             entity = self._nominal(head, phrase, _kind_of(head))
         entity.learn(describe(head))
@@ -227,7 +238,9 @@ class Cast:
                 continue
             if ent.root.dep_ not in SUBJECT_DEPS or self.article.quoted_at(ent.root) is not None:
                 continue
-            entity = self._entity(self.canonical_person(person_name(ent)), Kind.PERSON, ent.root.lemma_.lower())
+            entity = self._entity(
+                self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, ent.root.lemma_.lower()
+            )
             entity.learn(describe(ent.root))
             return ent.start_char, entity
         return None
@@ -240,7 +253,7 @@ class Cast:
         for ent in self.article.doc.ents:
             if ent.label_ not in PERSON_LABELS:
                 continue
-            key = self.canonical_person(person_name(ent)).lower()
+            key = self.canonical_person(person_name(ent), ent.start_char).lower()
             entity = people.get(key)
             if entity is None:
                 continue

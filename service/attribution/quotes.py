@@ -125,34 +125,36 @@ def _frame_tokens(article: Article, start: int, end: int) -> list[Token]:
     return [t for i in article.token_range(start, end) if article.quoted_at(t := article.doc[i]) is None]
 
 
-def _cue_with_speaker(tokens: list[Token], rule: str) -> Attributed | None:
+def _cue_with_speaker(tokens: list[Token], rule: str, speech_only: bool = False) -> Attributed | None:
+    accepts = is_speech_verb if speech_only else is_frame_verb
     for token in tokens:
-        if is_frame_verb(token):
+        if accepts(token):
             speaker = find_speaker(token)
             if speaker is not None:
                 return Attributed(cue_tokens(token), speaker[0], rule)
     return None
 
 
-def _frame_after_end(article: Article, quoted: QuotedSpan) -> int:
-    """Where the words after a quotation stop: the next quotation, a full stop, the paragraph's end."""
-    text = article.text
+def _tokens_after(article: Article, quoted: QuotedSpan) -> list[Token]:
+    """The sentence right after a quotation: up to the next quotation, sentence or paragraph."""
     para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
-    following = [q.open for q in article.quoted if q.open > quoted.outer_end]
-    limit = min([para_end, *following])
-    for i in range(quoted.outer_end, limit):
-        if text[i] in CLAUSE_END and not text[i - 1 : i + 2].strip(".").isalpha():
-            return i
-    return limit
+    following = [q.open for q in article.quoted if q.open >= quoted.outer_end]
+    tokens = _frame_tokens(article, quoted.outer_end, min([para_end, *following]))
+    if not tokens:
+        return []
+    sentence = article.sentence_index(tokens[0])
+    return [t for t in tokens if article.sentence_index(t) == sentence]
 
 
 def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """A cue right after the quotation: “...,” he said / “...,” said Maxwell.
 
-    Near miss: “Comrade” is what they call him, where "call" is no speech verb.
+    After a quotation that ends its own sentence (“We are done.” He left.) only
+    a verb of saying counts, so the next sentence of narrative is no frame. Near
+    miss: “Comrade” is what they call him, where "call" is no speech verb.
     """
-    end = _frame_after_end(article, quoted)
-    return _cue_with_speaker(_frame_tokens(article, quoted.outer_end, end), "frame_after")
+    closed = article.text[quoted.start : quoted.end].rstrip()[-1:] in CLAUSE_END
+    return _cue_with_speaker(_tokens_after(article, quoted), "frame_after", speech_only=closed)
 
 
 def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
@@ -380,7 +382,7 @@ def governing_verb(token: Token) -> Token | None:
     """
     current = token
     for _ in range(FRAGMENT_GOVERNOR_DEPTH):
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
         if is_naming_verb(current) or is_speech_verb(current):

@@ -78,7 +78,7 @@ def inherited_subject(cue: Token) -> Token | None:
     """
     token = cue
     for _ in range(3):
-        if token.dep_ not in CONJUNCT_DEPS or not is_verb(token.head) or token.head is token:
+        if token.dep_ not in CONJUNCT_DEPS or not is_verb(token.head) or token.head.i == token.i:
             return None
         token = token.head
         found = subject(token)
