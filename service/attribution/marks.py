@@ -8,6 +8,8 @@ it needs no parse, so it is exact whatever the tokenizer does with a mark.
    space and before a word opens, a mark after a word and before a space or
    punctuation closes. The neighbours win over the glyph, because real text
    types "”" for an opening mark and straight marks for both.
+   Two apostrophes (''like this'') are one double mark, as some wires and the
+   New York Times archive write them.
 3. Pair double marks paragraph by paragraph. A paragraph that ends inside a
    quotation and a next paragraph that opens with a mark make one quotation
    over both (the English convention for long quotes); a quotation never closed
@@ -43,8 +45,9 @@ AFTER_CLOSING = ",.;:!?…)]}—–-/" + ALL_MARKS
 # a quotation rather than ending a plural possessive ("Workers’ Party").
 ENDING_PUNCTUATION = ",.;:!?…—–"
 
+TWO_APOSTROPHES = "''"
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
-_DOUBLE_RE = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+_DOUBLE_RE = re.compile(f"'{{2,3}}|[{re.escape(DOUBLE_MARKS)}]")
 _SINGLE_RE = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 
 
@@ -71,11 +74,8 @@ class QuotedSpan:
     end: int
     pieces: tuple[tuple[int, int], ...]
     double: bool
-
-    @property
-    def outer_end(self) -> int:
-        """End of the quotation with its closing mark."""
-        return self.close + 1 if self.close is not None else self.end
+    outer_end: int
+    """End of the quotation with its closing mark."""
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -107,10 +107,15 @@ def _glyph_role(char: str) -> Role:
     return Role.EITHER
 
 
+def _width(text: str, i: int) -> int:
+    return 2 if text.startswith(TWO_APOSTROPHES, i) else 1
+
+
 def _role(text: str, i: int) -> Role:
     """The role of the mark at ``i``: its neighbours first, then its glyph."""
+    width = _width(text, i)
     before = text[i - 1] if i > 0 else None
-    after = text[i + 1] if i + 1 < len(text) else None
+    after = text[i + width] if i + width < len(text) else None
     opening = (before is None or before.isspace() or before in BEFORE_OPENING) and (
         after is not None and not after.isspace() and after not in AFTER_CLOSING
     )
@@ -141,7 +146,8 @@ def _span(text: str, open_at: int, close: int | None, pieces: list[tuple[int, in
     kept = [p for p in (_trimmed(text, s, e) for s, e in pieces) if p[1] > p[0]]
     if not kept:
         return None
-    return QuotedSpan(open_at, close, kept[0][0], kept[-1][1], tuple(kept), double)
+    outer_end = close + _width(text, close) if close is not None else kept[-1][1]
+    return QuotedSpan(open_at, close, kept[0][0], kept[-1][1], tuple(kept), double, outer_end)
 
 
 class _Pairing:
@@ -157,13 +163,28 @@ class _Pairing:
             self.found.append(span)
 
 
-def _marks_by_paragraph(pattern: re.Pattern[str], text: str, paras: list[tuple[int, int]]) -> list[list[int]]:
-    """The positions of ``pattern``'s marks, bucketed by paragraph."""
+def _double_positions(text: str) -> list[int]:
+    """Where double marks stand.
+
+    Of three apostrophes, the two on the outside of the quotation are the
+    double mark: an opening run starts with it, a closing run ends with it.
+    """
+    positions = []
+    for match in _DOUBLE_RE.finditer(text):
+        i = match.start()
+        if len(match.group()) == 3:
+            before = text[i - 1] if i > 0 else " "
+            i = i if before.isspace() or before in BEFORE_OPENING else i + 1
+        positions.append(i)
+    return positions
+
+
+def _marks_by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[list[int]]:
+    """Mark positions, bucketed by paragraph."""
     out: list[list[int]] = [[] for _ in paras]
     starts = [s for s, _ in paras]
     p = 0
-    for match in pattern.finditer(text):
-        i = match.start()
+    for i in positions:
         while p + 1 < len(starts) and starts[p + 1] <= i:
             p += 1
         if paras and paras[p][0] <= i < paras[p][1]:
@@ -175,7 +196,7 @@ def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
     pairing = _Pairing(text)
     # A quotation left open at the end of a paragraph: (opening mark, pieces).
     pending: tuple[int, list[tuple[int, int]]] | None = None
-    for (p_start, p_end), marks in zip(paras, _marks_by_paragraph(_DOUBLE_RE, text, paras)):
+    for (p_start, p_end), marks in zip(paras, _marks_by_paragraph(_double_positions(text), paras)):
         marks = [m for m in marks if not _is_prime(text, m)]
         open_at: int | None = None
         piece_start = p_start
@@ -186,7 +207,7 @@ def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
             if first is not None and leads and _role(text, first) is not Role.CLOSE:
                 # The long-quote convention: the next paragraph reopens.
                 open_at, pieces = pending
-                piece_start = first + 1
+                piece_start = first + _width(text, first)
                 marks = marks[1:]
             elif first is not None and _role(text, first) is Role.CLOSE:
                 # Reopening mark forgotten, but the quotation closes here.
@@ -199,12 +220,12 @@ def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
             role = _role(text, m)
             if open_at is None:
                 if role is not Role.CLOSE:  # a stray closing mark is dropped
-                    open_at, piece_start, pieces = m, m + 1, []
+                    open_at, piece_start, pieces = m, m + _width(text, m), []
             elif role is Role.OPEN:
                 # A new quotation opens before the last one closed: end that
                 # one here, unbalanced.
                 pairing.emit(open_at, None, [*pieces, (piece_start, m)])
-                open_at, piece_start, pieces = m, m + 1, []
+                open_at, piece_start, pieces = m, m + _width(text, m), []
             else:
                 pairing.emit(open_at, m, [*pieces, (piece_start, m)])
                 open_at = None
@@ -236,8 +257,10 @@ def _weak_close(text: str, i: int) -> bool:
 
 def _pair_singles(text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     inside = [(q.open, q.outer_end) for q in doubles]
+    inside += [(i, i + 2) for i in _double_positions(text) if _width(text, i) == 2]
     pairing = _Pairing(text)
-    for (_, p_end), marks in zip(paras, _marks_by_paragraph(_SINGLE_RE, text, paras)):
+    singles = [m.start() for m in _SINGLE_RE.finditer(text)]
+    for (_, p_end), marks in zip(paras, _marks_by_paragraph(singles, paras)):
         candidates = [
             m for m in marks if not _is_apostrophe(text, m) and not any(s <= m < e for s, e in inside)
         ]

@@ -76,3 +76,14 @@ def test_curly_opening_typed_as_closing_still_closes() -> None:
 def test_paragraphs_skip_blank_lines_and_handle_crlf() -> None:
     text = "One.\r\n\r\nTwo.\rThree."
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_two_apostrophes_are_one_double_mark() -> None:
+    text = "''We will not sell the farm,'' said Mr. Hale. ''It's ours.''"
+    assert quoted_texts(text) == ["We will not sell the farm,", "It's ours."]
+    assert find_quoted_spans(text)[0].outer_end == text.index(" said")
+
+
+def test_a_single_apostrophe_next_to_two_is_still_a_single_mark() -> None:
+    text = "He said ''they call it 'the barn''' and left."
+    assert quoted_texts(text) == ["they call it 'the barn'"]
