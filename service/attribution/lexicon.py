@@ -22,7 +22,7 @@ SPEECH_VERBS = frozenset(
 )
 """Verbs whose subject says what their complement or a quote holds."""
 
-FRAME_VERBS = frozenset("continue add go begin finish conclude".split())
+FRAME_VERBS = frozenset("continue add go begin finish conclude read".split())
 """Verbs that are speech only when they frame a quotation ("..., he continued")."""
 
 NAMING_VERBS = frozenset("call describe dub label term brand characterize characterise refer".split())
@@ -33,6 +33,24 @@ ACCORDING_TO = ("according", "to")
 
 QUOTE_AS_VERBS = frozenset("quote cite".split())
 """Heads of "Tass quoted Rudenko as saying ...": the object is the speaker."""
+
+DASHES = "―—–-"
+"""Dashes that may stand between a quotation and its speaker: “...” ― Ana Ruiz."""
+
+MAX_LABEL_WORDS = 6
+MAX_LABEL_CHARS = 60
+"""A speaker label before a colon ("Sen. Ana Ruiz:", "Q:") is a short name, not a clause."""
+
+NOT_SPEAKER_LABELS = frozenset(
+    {
+        "note", "editor's note", "editor’s note", "update", "updated", "correction", "clarification",
+        "related", "source", "sources", "photo", "photos", "video", "watch", "read", "read more",
+        "see also", "listen", "disclosure", "transcript", "full text", "partial transcript", "warning",
+        "spoiler", "breaking", "exclusive", "live", "analysis", "opinion", "commentary", "background",
+        "context", "credit",
+    }
+)
+"""Labels before a colon that introduce a kind of text, not a speaker."""
 
 # --- Dependency labels (spaCy's English ClearNLP scheme) --------------------
 
@@ -135,6 +153,8 @@ RULE_CONFIDENCE = {
     "frame_after": 0.9,
     "frame_before": 0.85,
     "colon_paragraph": 0.8,
+    "dash_after": 0.8,
+    "speaker_colon": 0.7,
     "continuation": 0.7,
     "subject": 0.75,
     "according_to": 0.75,

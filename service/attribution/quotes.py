@@ -20,7 +20,8 @@ Three passes, each over what the one before left:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -36,9 +37,13 @@ from service.attribution.cues import (
     is_verb,
 )
 from service.attribution.lexicon import (
+    DASHES,
     DIRECT_COVERAGE,
     FRAGMENT_GOVERNOR_DEPTH,
+    MAX_LABEL_CHARS,
+    MAX_LABEL_WORDS,
     MIN_SENTENTIAL_WORDS,
+    NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
 )
 from service.attribution.marks import ALL_MARKS, QuotedSpan
@@ -191,6 +196,75 @@ def colon_paragraph(article: Article, quoted: QuotedSpan) -> Attributed | None:
     return _cue_with_speaker(list(reversed(tokens)), "colon_paragraph")
 
 
+def dash_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
+    """A name after a dash that follows the quotation: “...” ― Ana Ruiz, a nurse.
+
+    The epigraph and reader-comment form. Near miss: “...” — and then the
+    crowd left, where the words after the dash hold a verb.
+    """
+    text = article.text
+    para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
+    rest = text[quoted.outer_end : para_end]
+    dash = re.match(r"\s*([" + DASHES + r"])\s*", rest)
+    if dash is None:
+        return None
+    following = [q.open for q in article.quoted if q.open >= quoted.outer_end]
+    tokens = _frame_tokens(article, quoted.outer_end + dash.end(), min([para_end, *following]))
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LABEL_WORDS * 2 or any(is_verb(t) for t in words):
+        return None
+    head = _phrase_head(words)
+    if head is None:
+        return None
+    cue = article.doc[article.token_at(quoted.outer_end + dash.start(1))]
+    return Attributed([cue], head, "dash_after")
+
+
+def _phrase_head(words: list[Token]) -> Token | None:
+    """The word of a short phrase whose head lies outside it: the phrase's own head."""
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    named = [t for t in heads if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return named[0] if named else None
+
+
+def labelled_paragraph(article: Article, index: int) -> tuple[Token, Token, int] | None:
+    """A paragraph that opens with who speaks and a colon: "Ana Ruiz: We will win." / "Q: Why?".
+
+    Headlines and transcripts are written this way. Gives the speaker's head,
+    the colon and where the words after it start. Near misses: "Note: ...",
+    a time ("2:45 p.m."), and a clause before the colon ("He said this:").
+    """
+    start, end = article.paragraphs[index]
+    text = article.text
+    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS))
+    if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
+        return None
+    label = text[start:colon].strip()
+    if not label[:1].isupper() or label.lower().rstrip(".") in NOT_SPEAKER_LABELS:
+        return None
+    words = [t for t in _frame_tokens(article, start, colon) if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LABEL_WORDS or any(is_verb(t) for t in words):
+        return None
+    rest = text[colon + 1 : end]
+    if len(rest.split()) < 2:
+        return None
+    head = _phrase_head(words)
+    if head is None:
+        return None
+    return head, article.doc[article.token_at(colon)], colon + 1 + (len(rest) - len(rest.lstrip()))
+
+
+def speaker_colon(article: Article, quoted: QuotedSpan) -> Attributed | None:
+    """The quotation right after a speaker's label: “Trump: "We will win."” or a transcript line."""
+    index = article.paragraph_of(quoted.open)
+    found = labelled_paragraph(article, index)
+    if found is None or article.text[found[2] : quoted.open].strip():
+        return None
+    head, colon, _ = found
+    return Attributed([colon], head, "speaker_colon")
+
+
 def continuation(article: Article, quoted: QuotedSpan, previous: Found) -> Attributed | None:
     """A quotation with no cue of its own goes to the speaker of the quote just before it.
 
@@ -212,19 +286,26 @@ def continuation(article: Article, quoted: QuotedSpan, previous: Found) -> Attri
         between = _frame_tokens(article, previous.end, quoted.open)
     else:
         return None
-    if _has_narrative(between, previous):
+    if _has_narrative(article, between, previous):
         return None
     return Attributed(None, previous.speaker, "continuation")
 
 
-def _has_narrative(tokens: list[Token], previous: Found) -> bool:
-    """Whether ``tokens`` hold a clause other than the previous quote's own frame."""
-    cue = {t.i for t in previous.cue or []}
-    return any(is_verb(t) and t.i not in cue and t.dep_ in ("ROOT", "conj", "ccomp", "parataxis") for t in tokens)
+def _has_narrative(article: Article, tokens: list[Token], previous: Found) -> bool:
+    """Whether ``tokens`` hold a sentence with a verb other than the previous quote's own.
+
+    The rest of the previous quote's sentence is its frame, however long
+    ("..., said Ana Ruiz, who has run the clinic since 2019."); any other
+    sentence with a verb in it is narrative.
+    """
+    anchors = [*(previous.cue or []), *([previous.speaker] if previous.speaker is not None else [])]
+    own = {article.sentence_index(t) for t in anchors}
+    own.add(article.sentence_index(article.doc[article.token_at(max(previous.end - 1, 0))]))
+    return any(is_verb(t) and article.sentence_index(t) not in own for t in tokens)
 
 
 DirectRule = Callable[[Article, QuotedSpan], Attributed | None]
-DIRECT_RULES: tuple[DirectRule, ...] = (frame_after, frame_before, colon_paragraph)
+DIRECT_RULES: tuple[DirectRule, ...] = (frame_after, dash_after, frame_before, colon_paragraph, speaker_colon)
 
 
 def _direct_quotes(article: Article) -> list[Found]:
@@ -335,22 +416,36 @@ def classify(article: Article, start: int, end: int, quoted: list[int]) -> tuple
     return QuoteType.MIXED, *_with_marks(article, start, end)
 
 
+def _reported_sources(article: Article, used_cues: set[int]) -> Iterator[tuple[Token, tuple[int, int], tuple[Token, str]]]:
+    """(cue, content span, (speaker head, rule)) of every reported statement, in text order."""
+    labels = {}
+    for index in range(len(article.paragraphs)):
+        found = labelled_paragraph(article, index)
+        if found is not None:
+            labels[found[1].i] = found
+    for token in article.doc:
+        if token.i in used_cues or article.quoted_at(token) is not None:
+            continue
+        if token.i in labels:
+            head, _, start = labels[token.i]
+            end = article.paragraphs[article.paragraph_of(start)][1]
+            content: tuple[int, int] | None = _trim(article, start, end)
+            speaker: tuple[Token, str] | None = (head, "speaker_colon")
+        elif is_according_to(token):
+            content, speaker = according_to_content(article, token), find_speaker(token)
+        elif is_speech_verb(token):
+            content, speaker = verb_content(article, token), find_speaker(token)
+        else:
+            continue
+        if content is not None and content[1] > content[0] and speaker is not None:
+            yield token, content, speaker
+
+
 def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> list[Found]:
     found: list[Found] = []
     direct_spans = [(f.start, f.end) for f in direct]
     used_cues = {t.i for f in direct for t in f.cue or []}
-    for token in article.doc:
-        if token.i in used_cues or article.quoted_at(token) is not None:
-            continue
-        if is_according_to(token):
-            content = according_to_content(article, token)
-        elif is_speech_verb(token):
-            content = verb_content(article, token)
-        else:
-            continue
-        speaker = find_speaker(token)
-        if content is None or speaker is None:
-            continue
+    for token, content, speaker in _reported_sources(article, used_cues):
         start, end = content
         if any(s < end and start < e for s, e in direct_spans):
             continue

@@ -78,9 +78,13 @@ def inherited_subject(cue: Token) -> Token | None:
     """
     token = cue
     for _ in range(3):
-        if token.dep_ not in CONJUNCT_DEPS or not is_verb(token.head) or token.head.i == token.i:
+        head = token.head
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            # "... before asking her": through the preposition to its verb.
+            token, head = head, head.head
+        if token.dep_ not in CONJUNCT_DEPS | {"prep"} or not is_verb(head) or head.i == token.i:
             return None
-        token = token.head
+        token = head
         found = subject(token)
         if found is not None:
             return found

@@ -12,11 +12,14 @@ from service.attribution.quotes import (
     classify,
     colon_paragraph,
     continuation,
+    dash_after,
     find_quotes,
     frame_after,
     frame_before,
     governing_verb,
     is_sentential,
+    labelled_paragraph,
+    speaker_colon,
     verb_content,
 )
 from tests.parses import parse, word
@@ -588,7 +591,7 @@ def test_a_short_quotation_needs_its_own_punctuation() -> None:
 
 
 def test_direct_rules_run_in_the_documented_order() -> None:
-    assert DIRECT_RULES == (frame_after, frame_before, colon_paragraph)
+    assert DIRECT_RULES == (frame_after, dash_after, frame_before, colon_paragraph, speaker_colon)
 
 
 def test_frame_after_finds_the_subject_before_the_verb() -> None:
@@ -786,3 +789,142 @@ def test_find_quotes_links_each_quote_to_its_marks_and_cue() -> None:
     assert [article.text[s:e] for s, e in mixed.parts] == ["regrettable"]
     assert indirect.parts == [] and indirect.quoted == []
     assert [[t.text for t in f.cue or []] for f in (direct, mixed, indirect)] == [["said"], ["described"], ["said"]]
+
+
+# --- dash_after ---------------------------------------------------------------------------
+
+DASH_NAME = parse(
+    "“The clinic saved my life.” ― Ana Ruiz, a nurse",
+    """
+    0 “ " `` PUNCT punct 3
+    1 The - DT DET det 2
+    2 clinic - NN NOUN nsubj 3
+    3 saved save VBD VERB ROOT 3
+    4 my - PRP$ PRON poss 5
+    5 life - NN NOUN dobj 3
+    6 . - . PUNCT punct 3
+    7 ” " '' PUNCT punct 3
+    8 ― - NFP PUNCT ROOT 8
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN appos 8 I-PERSON
+    11 , - , PUNCT punct 10
+    12 a - DT DET det 13
+    13 nurse - NN NOUN appos 10
+    """,
+)
+
+DASH_CLAUSE = parse(
+    "“We won.” ― and then the crowd left",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 won win VBD VERB ROOT 2
+    3 . - . PUNCT punct 2
+    4 ” " '' PUNCT punct 2
+    5 ― - NFP PUNCT punct 10
+    6 and - CC CCONJ cc 10
+    7 then - RB ADV advmod 10
+    8 the - DT DET det 9
+    9 crowd - NN NOUN nsubj 10
+    10 left leave VBD VERB ROOT 10
+    """,
+)
+
+
+def test_dash_after_takes_the_name_after_the_dash() -> None:
+    article = Article(DASH_NAME)
+    assert summary(dash_after(article, article.quoted[0])) == (["―"], "Ruiz", "dash_after")
+
+
+def test_dash_after_rejects_a_clause_after_the_dash() -> None:
+    article = Article(DASH_CLAUSE)
+    assert dash_after(article, article.quoted[0]) is None
+
+
+# --- labelled paragraphs: "Name: words" ---------------------------------------------------
+
+LABELLED = parse(
+    "Ruiz: We will rebuild the clinic.",
+    """
+    0 Ruiz Ruiz NNP PROPN npadvmod 4 B-PERSON
+    1 : - : PUNCT punct 4
+    2 We - PRP PRON nsubj 4
+    3 will - MD AUX aux 4
+    4 rebuild - VB VERB ROOT 4
+    5 the - DT DET det 6
+    6 clinic - NN NOUN dobj 4
+    7 . - . PUNCT punct 4
+    """,
+)
+
+NOTE_LABEL = parse(
+    "Note: The clinic opens at noon.",
+    """
+    0 Note note NN NOUN npadvmod 4
+    1 : - : PUNCT punct 4
+    2 The - DT DET det 3
+    3 clinic - NN NOUN nsubj 4
+    4 opens open VBZ VERB ROOT 4
+    5 at - IN ADP prep 4
+    6 noon - NN NOUN pobj 5
+    7 . - . PUNCT punct 4
+    """,
+)
+
+CLAUSE_BEFORE_COLON = parse(
+    "Ruiz said this: we will rebuild.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 this - DT PRON dobj 1
+    3 : - : PUNCT punct 1
+    4 we - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 rebuild - VB VERB parataxis 1
+    7 . - . PUNCT punct 1
+    """,
+)
+
+LABELLED_QUOTE = parse(
+    "Ruiz: “We will rebuild the clinic.”",
+    """
+    0 Ruiz Ruiz NNP PROPN npadvmod 5 B-PERSON
+    1 : - : PUNCT punct 5
+    2 “ " `` PUNCT punct 5
+    3 We - PRP PRON nsubj 5
+    4 will - MD AUX aux 5
+    5 rebuild - VB VERB ROOT 5
+    6 the - DT DET det 7
+    7 clinic - NN NOUN dobj 5
+    8 . - . PUNCT punct 5
+    9 ” " '' PUNCT punct 5
+    """,
+)
+
+
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_labelled() -> None:
+    article = Article(LABELLED)
+    found = labelled_paragraph(article, 0)
+    assert found is not None
+    head, colon, start = found
+    assert (head.text, colon.text, LABELLED.text[start:]) == ("Ruiz", ":", "We will rebuild the clinic.")
+
+
+def test_a_kind_of_text_before_a_colon_is_no_speaker() -> None:
+    assert labelled_paragraph(Article(NOTE_LABEL), 0) is None
+
+
+def test_a_clause_before_a_colon_is_no_label() -> None:
+    assert labelled_paragraph(Article(CLAUSE_BEFORE_COLON), 0) is None
+
+
+def test_speaker_colon_attributes_the_quotation_after_the_label() -> None:
+    article = Article(LABELLED_QUOTE)
+    assert summary(speaker_colon(article, article.quoted[0])) == ([":"], "Ruiz", "speaker_colon")
+
+
+def test_find_quotes_reports_a_labelled_paragraph_without_marks() -> None:
+    found = find_quotes(Article(LABELLED))
+    assert [(LABELLED.text[f.start : f.end], f.type, f.rule) for f in found] == [
+        ("We will rebuild the clinic", QuoteType.INDIRECT, "speaker_colon")
+    ]

@@ -578,3 +578,42 @@ def test_name_words_drop_a_definite_article() -> None:
 def test_name_words_keep_a_lone_word() -> None:
     the = word(THE_SPOKESPERSON, "The")
     assert texts(name_words([the])) == ["The"]
+
+
+WAVED_BEFORE_ASKING = parse(
+    "Ruiz waved before asking them, “Ready?”",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 waved wave VBD VERB ROOT 1
+    2 before - IN ADP prep 1
+    3 asking ask VBG VERB pcomp 2
+    4 them they PRP PRON dobj 3
+    5 , - , PUNCT punct 1
+    6 “ " `` PUNCT punct 1
+    7 Ready ready JJ ADJ ccomp 1
+    8 ? - . PUNCT punct 1
+    9 ” " '' PUNCT punct 1
+    """,
+)
+
+REPORT_BEFORE_ASKING = parse(
+    "The report before asking them was late.",
+    """
+    0 The - DT DET det 1
+    1 report - NN NOUN nsubj 5
+    2 before - IN ADP prep 1
+    3 asking ask VBG VERB pcomp 2
+    4 them they PRP PRON dobj 3
+    5 was be VBD AUX ROOT 5
+    6 late - JJ ADJ acomp 5
+    7 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_inherited_subject_crosses_a_preposition_to_its_verb() -> None:
+    assert found_text(inherited_subject(word(WAVED_BEFORE_ASKING, "asking"))) == "Ruiz"
+
+
+def test_inherited_subject_stops_at_a_preposition_on_a_noun() -> None:
+    assert inherited_subject(word(REPORT_BEFORE_ASKING, "asking")) is None
