@@ -31,6 +31,7 @@ from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
     DETERMINER_DEPS,
+    DOCUMENT_NOUNS,
     NOT_TITLES,
     ORGANISATION_ENTITY_LABELS,
     PERSON_LABELS,
@@ -134,6 +135,26 @@ def _affiliation_after(noun: Token) -> Description:
                     if found.affiliation:
                         return found
     return NOTHING
+
+
+def describe_title(noun: Token) -> Description:
+    """What a title phrase says: "Russian President" -> title "President", affiliation "Russian"."""
+    return _describe_title(noun, set())
+
+
+def authored_by(noun: Token) -> Token | None:
+    """Who wrote a document: "a report released by the Defense Agency" -> "Agency".
+
+    Near miss: "a report released on Monday" names no author.
+    """
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in noun.rights:
+        if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((t for t in agent.children if t.dep_ == "pobj"), None)
+    return None
 
 
 def _describe_title(noun: Token, skip: set[int]) -> Description:

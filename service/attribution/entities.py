@@ -21,7 +21,7 @@ from enum import Enum
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from service.attribution.affiliations import Description, describe
+from service.attribution.affiliations import Description, authored_by, describe, describe_title
 from service.attribution.article import Article
 from service.attribution.lexicon import (
     FIRST_PERSON_PRONOUNS,
@@ -34,6 +34,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
+    TITLE_WORDS,
 )
 from service.attribution.model import Span
 from service.attribution.speakers import name_words, named_head, speaker_phrase, strip_titles
@@ -203,15 +204,44 @@ class Cast:
         return entity, mention
 
     def _nominal(self, head: Token, phrase: list[Token], kind: Kind) -> Entity:
-        """A noun phrase speaker: the earlier one with the same head noun, or a new one."""
+        """A noun phrase speaker, in order: a title standing for the person just
+        named, the earlier speaker with the same head noun, the author of a
+        document, or a new speaker named by the phrase without its determiner."""
         lemma = head.lemma_.lower()
+        titled = self._titled_person(head, phrase)
+        if titled is not None:
+            return titled
         is_definite = any(t.lower_ in ("the", "this", "that") for t in phrase[:1])
         if head.pos_ == "NOUN" and is_definite:
             earlier = [e for _, e in self._antecedents if e.head_lemma == lemma]
             if earlier:
                 return earlier[-1]
+        author = authored_by(head)
+        if author is not None:
+            return self._entity(clean_name(self.article.tokens_span(name_words(speaker_phrase(author))).text), Kind.ORGANISATION, lemma)
         name = clean_name(self.article.tokens_span(name_words(phrase)).text)
         return self._entity(name, kind, lemma)
+
+    def _titled_person(self, head: Token, phrase: list[Token]) -> Entity | None:
+        """"Russian President pledged", just after "Vladimir Putin": the title stands for the person.
+
+        Only a bare or definite title ("the mayor"), and only for a person named
+        earlier in the same paragraph; "a minister" is someone new.
+        """
+        if head.lemma_.lower() not in TITLE_WORDS or phrase[0].lower_ in ("a", "an", "another"):
+            return None
+        paragraph = self.article.paragraph_of(head.idx)
+        for ent in reversed(self.article.doc.ents):
+            if ent.start >= head.i or ent.label_ not in PERSON_LABELS:
+                continue
+            if self.article.paragraph_of(ent.start_char) != paragraph:
+                return None
+            if self.article.quoted_at(ent.root) is not None:
+                continue
+            entity = self._entity(self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, ent.root.lemma_.lower())
+            entity.learn(describe_title(head))
+            return entity
+        return None
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """The latest earlier speaker (or person subject) a pronoun can stand for."""

@@ -59,6 +59,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 """Children of a reporting verb that hold what was said."""
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+MODALS = frozenset("would will could can should might may must shall".split())
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+"""What, which, who: a clause they open is about something else."""
 CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 """A verb in one of these relations shares its head's subject: "..., adding"."""
 NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
@@ -120,6 +124,9 @@ TITLE_WORDS = frozenset(
 )
 """Words that open a name in spaCy's PERSON entities but are titles, not
 names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
+
+DOCUMENT_NOUNS = frozenset("report study statement letter memo paper survey poll analysis review assessment".split())
+"""Documents that speak for whoever released them: "a report released by X"."""
 
 # --- Quotation marks --------------------------------------------------------
 

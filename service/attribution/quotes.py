@@ -37,14 +37,20 @@ from service.attribution.cues import (
     is_verb,
 )
 from service.attribution.lexicon import (
+    CONTENT_DEPS,
     DASHES,
     DIRECT_COVERAGE,
     FRAGMENT_GOVERNOR_DEPTH,
     MAX_LABEL_CHARS,
     MAX_LABEL_WORDS,
+    FINITE_VERB_TAGS,
     MIN_SENTENTIAL_WORDS,
     NOT_SPEAKER_LABELS,
+    MODALS,
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_TAGS,
+    SUBJECT_DEPS,
 )
 from service.attribution.marks import ALL_MARKS, QuotedSpan
 from service.attribution.model import QuoteType
@@ -380,13 +386,64 @@ def according_to_content(article: Article, cue: Token) -> tuple[int, int] | None
 def verb_content(article: Article, cue: Token) -> tuple[int, int] | None:
     """The clausal complement of a speech verb: "said [that] Pyongyang is ...".
 
-    Near miss: "said in an email" has no complement and gives nothing.
+    Near misses: "said in an email" has no complement; in "what it says is
+    debris" the verb's object is a free relative, and its complement names
+    what "what" is rather than making a statement of its own. (A relative
+    "which he said was true" stays: PolNeAR counts it, and dev agrees.)
     """
     children = content_children(cue)
     if not children:
+        return object_clause(article, cue)
+    if any(_is_relative(c) for c in cue.children if c.dep_ in OBJECT_DEPS):
         return None
-    start, end = _subtree_chars(children)
+    start, end = _subtree_chars(children + _reported_conjuncts(cue, children))
     start, end = _trim(article, start, end)
+    return (start, end) if end > start else None
+
+
+def _reported_conjuncts(cue: Token, children: list[Token]) -> list[Token]:
+    """Conjuncts the parser hung on the verb of saying that belong to what was said.
+
+    "Ruiz said the plan would fail, but would “cost little”": "would cost" has
+    no subject and a modal, which narration never gives the verb of saying, so
+    it continues the complement. Near miss: "Ruiz said the plan would fail and
+    left" keeps "left" as Ruiz's own.
+    """
+    last = max(c.right_edge.i for c in children)
+    return [
+        c
+        for c in cue.rights
+        if c.dep_ == "conj"
+        and c.i > last
+        and not any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for g in c.children)
+        and any(g.dep_ == "aux" and g.lower_ in MODALS for g in c.children)
+    ]
+
+
+def _is_relative(token: Token) -> bool:
+    return token.tag_ in RELATIVE_TAGS
+
+
+def object_clause(article: Article, cue: Token) -> tuple[int, int] | None:
+    """A complement the parser split: "saying [preparations for the visit are] at an advanced stage".
+
+    When a speech verb has an object and no clausal complement, but a finite
+    verb follows the object in the same sentence, the parser has usually cut
+    the reported clause in two: the content runs from the object to the end of
+    the sentence. Near miss: "told reporters" (no verb follows) gives nothing.
+    """
+    objects = [c for c in cue.rights if c.dep_ == "dobj" and not _is_relative(c)]
+    if not objects:
+        return None
+    first, (_, sent_end) = objects[0], article.sentence_of(cue)
+    rest = [article.doc[i] for i in range(first.right_edge.i + 1, sent_end)]
+    above = {t.i for t in cue.ancestors}
+    # The verb the cue itself hangs from is the sentence's own ("While denying
+    # the claim, the ministry promised ..."), not the rest of what was said.
+    if not any(t.tag_ in FINITE_VERB_TAGS and t.i not in above and article.quoted_at(t) is None for t in rest):
+        return None
+    last = article.doc[sent_end - 1]
+    start, end = _trim(article, first.left_edge.idx, last.idx + len(last.text))
     return (start, end) if end > start else None
 
 
@@ -445,9 +502,14 @@ def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> 
     found: list[Found] = []
     direct_spans = [(f.start, f.end) for f in direct]
     used_cues = {t.i for f in direct for t in f.cue or []}
-    for token, content, speaker in _reported_sources(article, used_cues):
+    # "According to X, Y said Z" is Y's statement with its source: verbs go
+    # first, and an "according to" whose words hold another cue is dropped.
+    sources = sorted(_reported_sources(article, used_cues), key=lambda source: is_according_to(source[0]))
+    for token, content, speaker in sources:
         start, end = content
         if any(s < end and start < e for s, e in direct_spans):
+            continue
+        if is_according_to(token) and any(start <= t.idx < end for f in found for t in f.cue or []):
             continue
         quoted = _quoted_inside(article, start, end, taken)
         kind, start, end = classify(article, start, end, quoted)
@@ -464,7 +526,7 @@ def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> 
                 quoted,
             )
         )
-    return found
+    return sorted(found, key=lambda f: f.start)
 
 
 # --- pass 3: fragments under a naming verb -------------------------------------------
@@ -473,29 +535,40 @@ def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> 
 def governing_verb(token: Token) -> Token | None:
     """The naming or speech verb a quoted fragment hangs from, a few steps up.
 
-    "described the war as “sacred”": "sacred" -> "as" -> "described".
+    "described the war as “sacred”": "sacred" -> "as" -> "described";
+    "continued, using the name, that “...”" reaches "continued" through
+    "using". Near miss: "praised “Doctor” Lopez" has no such verb above.
     """
     current = token
     for _ in range(FRAGMENT_GOVERNOR_DEPTH):
         if current.head.i == current.i:
             return None
         current = current.head
-        if is_naming_verb(current) or is_speech_verb(current):
+        if is_naming_verb(current) or is_frame_verb(current):
             return current
     return None
 
 
-def naming_content(cue: Token, fragment_end: int) -> tuple[int, int]:
-    """From the verb's first object or complement to the end of the fragment."""
-    firsts = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_ in ("ccomp", "xcomp")]
-    start_token = firsts[0].left_edge if firsts else cue.nbor(1) if cue.i + 1 < len(cue.doc) else cue
-    return start_token.idx, fragment_end
+def fragment_content(cue: Token, root: Token) -> tuple[int, int]:
+    """What a governed fragment belongs to: the clause between it and its verb, if any.
+
+    "continued ..., that “deepening cooperation ... concern”" gives the that-clause;
+    "described [the war] as “sacred”" (no clause) runs from the verb's first
+    object or complement to the fragment.
+    """
+    current = root
+    while current.i != cue.i and current.head.i != current.i:
+        if current.dep_ in CONTENT_DEPS:
+            return _subtree_chars([current])
+        current = current.head
+    firsts = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_ in CONTENT_DEPS]
+    start_token = firsts[0].left_edge if firsts else root.left_edge
+    return start_token.idx, root.right_edge.idx + len(root.right_edge.text)
 
 
 def _governed_fragments(article: Article, done: list[Found], taken: set[int]) -> list[Found]:
-    found: list[Found] = []
     spans = [(f.start, f.end) for f in done]
-    by_cue: dict[int, Found] = {}
+    by_cue: dict[int, tuple[Token, tuple[Token, str], int, int, list[int]]] = {}
     for k, quoted in enumerate(article.quoted):
         if k in taken or any(s <= quoted.start and quoted.end <= e for s, e in spans):
             continue
@@ -509,20 +582,26 @@ def _governed_fragments(article: Article, done: list[Found], taken: set[int]) ->
         speaker = find_speaker(cue)
         if speaker is None:
             continue
+        start, end = fragment_content(cue, root)
+        start, end = min(start, quoted.start), max(end, quoted.end)
         if cue.i in by_cue:
-            entry = by_cue[cue.i]
-            entry.end = max(entry.end, quoted.end)
-            entry.parts.append(quoted.pieces[0])
-            entry.quoted.append(k)
-            continue
-        start, end = naming_content(cue, quoted.end)
-        if start > quoted.start:
-            start = quoted.start
-        entry = Found(
-            start, end, QuoteType.MIXED, [quoted.pieces[0]], cue_tokens(cue), speaker[0], "governed_fragment", [k]
+            _, _, first_start, first_end, indexes = by_cue[cue.i]
+            by_cue[cue.i] = (cue, speaker, min(first_start, start), max(first_end, end), [*indexes, k])
+        else:
+            by_cue[cue.i] = (cue, speaker, start, end, [k])
+    found = []
+    for cue, speaker, start, end, indexes in by_cue.values():
+        kind, start, end = classify(article, *_trim(article, start, end), indexes)
+        found.append(
+            Found(
+                start,
+                end,
+                kind,
+                [article.quoted[k].pieces[0] for k in indexes],
+                cue_tokens(cue),
+                speaker[0],
+                "governed_fragment",
+                indexes,
+            )
         )
-        by_cue[cue.i] = entry
-        found.append(entry)
-    for entry in found:
-        entry.start, entry.end = _with_marks(article, *_trim(article, entry.start, entry.end))
     return found
