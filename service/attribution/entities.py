@@ -230,6 +230,8 @@ class Cast:
         """
         if head.lemma_.lower() not in TITLE_WORDS or phrase[0].lower_ in ("a", "an", "another"):
             return None
+        if head.tag_ in ("NNS", "NNPS"):
+            return None  # "the ministers" are several people, not the one just named
         paragraph = self.article.paragraph_of(head.idx)
         for ent in reversed(self.article.doc.ents):
             if ent.start >= head.i or ent.label_ not in PERSON_LABELS:

@@ -437,10 +437,12 @@ def object_clause(article: Article, cue: Token) -> tuple[int, int] | None:
         return None
     first, (_, sent_end) = objects[0], article.sentence_of(cue)
     rest = [article.doc[i] for i in range(first.right_edge.i + 1, sent_end)]
-    above = {t.i for t in cue.ancestors}
-    # The verb the cue itself hangs from is the sentence's own ("While denying
-    # the claim, the ministry promised ..."), not the rest of what was said.
-    if not any(t.tag_ in FINITE_VERB_TAGS and t.i not in above and article.quoted_at(t) is None for t in rest):
+    # The verb the cue hangs from is the sentence's own ("While denying the
+    # claim, the ministry promised ..."), and a clause under the cue is its
+    # adjunct ("told reporters before the council voted"): neither is the
+    # rest of what was said.
+    own = {t.i for t in cue.ancestors} | {t.i for t in cue.subtree}
+    if not any(t.tag_ in FINITE_VERB_TAGS and t.i not in own and article.quoted_at(t) is None for t in rest):
         return None
     last = article.doc[sent_end - 1]
     start, end = _trim(article, first.left_edge.idx, last.idx + len(last.text))
@@ -537,14 +539,18 @@ def governing_verb(token: Token) -> Token | None:
 
     "described the war as “sacred”": "sacred" -> "as" -> "described";
     "continued, using the name, that “...”" reaches "continued" through
-    "using". Near miss: "praised “Doctor” Lopez" has no such verb above.
+    "using" (a verb like "continue" only through a that-clause). Near misses:
+    "praised “Doctor” Lopez" has no such verb above; "The “new” pier
+    continued" has its fragment in the subject.
     """
     current = token
+    through_clause = False
     for _ in range(FRAGMENT_GOVERNOR_DEPTH):
-        if current.head.i == current.i:
-            return None
+        if current.head.i == current.i or current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            return None  # a fragment in a subject ("The “new” pier continued") is no one's words
+        through_clause = through_clause or current.dep_ == "ccomp"
         current = current.head
-        if is_naming_verb(current) or is_frame_verb(current):
+        if is_naming_verb(current) or is_speech_verb(current) or (is_frame_verb(current) and through_clause):
             return current
     return None
 
@@ -575,7 +581,8 @@ def _governed_fragments(article: Article, done: list[Found], taken: set[int]) ->
         tokens = article.quoted_tokens(quoted)
         if not tokens:
             continue
-        root = min(tokens, key=lambda t: len(list(t.ancestors)))
+        words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
+        root = min(words, key=lambda t: len(list(t.ancestors)))
         cue = governing_verb(root)
         if cue is None or article.quoted_at(cue) is not None:
             continue

@@ -8,7 +8,9 @@ from service.attribution.affiliations import (
     NOTHING,
     Description,
     apposition,
+    authored_by,
     describe,
+    describe_title,
     nominal_speaker,
     organisation_in,
     title_before_name,
@@ -367,3 +369,78 @@ def test_describe_says_nothing_rather_than_a_kinship_title() -> None:
 
 def test_describe_says_nothing_of_a_bare_name() -> None:
     assert describe(word(NAME_ALONE, "Lopez")) == NOTHING
+
+
+# --- authored_by and describe_title --------------------------------------------------------
+
+REPORT_RELEASED_BY = parse(
+    "A report released by the Harbor Agency said the bridge would reopen in May.",
+    """
+    0 A - DT DET det 1
+    1 report - NN NOUN nsubj 7
+    2 released release VBN VERB acl 1
+    3 by - IN ADP agent 2
+    4 the - DT DET det 6 B-ORG
+    5 Harbor Harbor NNP PROPN compound 6 I-ORG
+    6 Agency Agency NNP PROPN pobj 3 I-ORG
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 bridge - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 reopen - VB VERB ccomp 7
+    12 in - IN ADP prep 11
+    13 May May NNP PROPN pobj 12 B-DATE
+    14 . - . PUNCT punct 7
+    """,
+)
+
+REPORT_RELEASED_ON = parse(
+    "A report released on Monday said the bridge would reopen in May.",
+    """
+    0 A - DT DET det 1
+    1 report - NN NOUN nsubj 5
+    2 released release VBN VERB acl 1
+    3 on - IN ADP prep 2
+    4 Monday Monday NNP PROPN pobj 3 B-DATE
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 bridge - NN NOUN nsubj 9
+    8 would - MD AUX aux 9
+    9 reopen - VB VERB ccomp 5
+    10 in - IN ADP prep 9
+    11 May May NNP PROPN pobj 10 B-DATE
+    12 . - . PUNCT punct 5
+    """,
+)
+
+RUSSIAN_PRESIDENT = parse(
+    "Russian President pledged support for the pier.",
+    """
+    0 Russian - JJ ADJ amod 1 B-NORP
+    1 President President NNP PROPN nsubj 2
+    2 pledged pledge VBD VERB ROOT 2
+    3 support - NN NOUN dobj 2
+    4 for - IN ADP prep 3
+    5 the - DT DET det 6
+    6 pier - NN NOUN pobj 4
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_document_released_by_someone_is_authored_by_them() -> None:
+    author = authored_by(word(REPORT_RELEASED_BY, "report"))
+    assert author is not None and author.i == word(REPORT_RELEASED_BY, "Agency").i
+
+
+def test_a_document_released_without_an_agent_has_no_author() -> None:
+    assert authored_by(word(REPORT_RELEASED_ON, "report")) is None
+
+
+def test_a_noun_that_is_no_document_has_no_author() -> None:
+    assert authored_by(word(REPORT_RELEASED_BY, "Agency")) is None
+
+
+def test_describe_title_splits_a_nationality_from_a_bare_title() -> None:
+    described = describe_title(word(RUSSIAN_PRESIDENT, "President"))
+    assert described == Description("President", "Russian", affiliation_is_place=True)

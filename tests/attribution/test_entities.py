@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from service.attribution.article import Article
 from service.attribution.entities import Cast, Kind, clean_name, same_surname, within_edits
@@ -307,6 +308,199 @@ def test_an_indefinite_nominal_names_a_new_speaker() -> None:
     other, _ = cast.resolve(word(doc, "spokesperson", 2))
     assert other is not first
     assert [e.name for e in cast.entities] == ["Harbor Institute spokesperson", "Kestrel Bank spokesperson"]
+
+
+# --- Cast.resolve: titles standing for a person, documents for their author -------------
+
+MAYOR_AS_RUIZ_ARRIVED = parse(
+    "As Ana Ruiz arrived, the mayor said the pier would reopen.",
+    """
+    0 As - IN SCONJ mark 3
+    1 Ana Ana NNP PROPN compound 2 B-PERSON
+    2 Ruiz Ruiz NNP PROPN nsubj 3 I-PERSON
+    3 arrived arrive VBD VERB advcl 7
+    4 , - , PUNCT punct 7
+    5 the - DT DET det 6
+    6 mayor - NN NOUN nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 reopen - VB VERB ccomp 7
+    12 . - . PUNCT punct 7
+    """,
+)
+
+BARE_TITLE_AFTER_NAME = parse(
+    "Oleg Marin toured the harbor on Monday. Russian President said the pier would reopen.",
+    """
+    0 Oleg Oleg NNP PROPN compound 1 B-PERSON
+    1 Marin Marin NNP PROPN nsubj 2 I-PERSON
+    2 toured tour VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 harbor - NN NOUN dobj 2
+    5 on - IN ADP prep 2
+    6 Monday Monday NNP PROPN pobj 5 B-DATE
+    7 . - . PUNCT punct 2
+    8 Russian - JJ ADJ amod 9 B-NORP
+    9 President President NNP PROPN nsubj 10
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 14
+    13 would - MD AUX aux 14
+    14 reopen - VB VERB ccomp 10
+    15 . - . PUNCT punct 10
+    """,
+)
+
+A_MINISTER_AFTER_NAME = parse(
+    "Ana Ruiz arrived on Monday. A minister said the pier would reopen.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
+    2 arrived arrive VBD VERB ROOT 2
+    3 on - IN ADP prep 2
+    4 Monday Monday NNP PROPN pobj 3 B-DATE
+    5 . - . PUNCT punct 2
+    6 A - DT DET det 7
+    7 minister - NN NOUN nsubj 8
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 pier - NN NOUN nsubj 12
+    11 would - MD AUX aux 12
+    12 reopen - VB VERB ccomp 8
+    13 . - . PUNCT punct 8
+    """,
+)
+
+MAYOR_IN_THE_NEXT_PARAGRAPH = parse(
+    "Ana Ruiz arrived on Monday.\n\nThe mayor said the pier would reopen.",
+    r"""
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
+    2 arrived arrive VBD VERB ROOT 2
+    3 on - IN ADP prep 2
+    4 Monday Monday NNP PROPN pobj 3 B-DATE
+    5 . - . PUNCT punct 2
+    6 \n\n - _SP SPACE dep 5
+    7 The - DT DET det 8
+    8 mayor - NN NOUN nsubj 9
+    9 said say VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 pier - NN NOUN nsubj 13
+    12 would - MD AUX aux 13
+    13 reopen - VB VERB ccomp 9
+    14 . - . PUNCT punct 9
+    """,
+)
+
+MINISTERS_AS_RUIZ_ARRIVED = parse(
+    "As Ana Ruiz arrived, the ministers said the pier would reopen.",
+    """
+    0 As - IN SCONJ mark 3
+    1 Ana Ana NNP PROPN compound 2 B-PERSON
+    2 Ruiz Ruiz NNP PROPN nsubj 3 I-PERSON
+    3 arrived arrive VBD VERB advcl 7
+    4 , - , PUNCT punct 7
+    5 the - DT DET det 6
+    6 ministers minister NNS NOUN nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 reopen - VB VERB ccomp 7
+    12 . - . PUNCT punct 7
+    """,
+)
+
+REPORT_RELEASED_BY = parse(
+    "A report released by the Harbor Agency said the bridge would reopen in May.",
+    """
+    0 A - DT DET det 1
+    1 report - NN NOUN nsubj 7
+    2 released release VBN VERB acl 1
+    3 by - IN ADP agent 2
+    4 the - DT DET det 6 B-ORG
+    5 Harbor Harbor NNP PROPN compound 6 I-ORG
+    6 Agency Agency NNP PROPN pobj 3 I-ORG
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 bridge - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 reopen - VB VERB ccomp 7
+    12 in - IN ADP prep 11
+    13 May May NNP PROPN pobj 12 B-DATE
+    14 . - . PUNCT punct 7
+    """,
+)
+
+REPORT_RELEASED_ON = parse(
+    "A report released on Monday said the bridge would reopen in May.",
+    """
+    0 A - DT DET det 1
+    1 report - NN NOUN nsubj 5
+    2 released release VBN VERB acl 1
+    3 on - IN ADP prep 2
+    4 Monday Monday NNP PROPN pobj 3 B-DATE
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 bridge - NN NOUN nsubj 9
+    8 would - MD AUX aux 9
+    9 reopen - VB VERB ccomp 5
+    10 in - IN ADP prep 9
+    11 May May NNP PROPN pobj 10 B-DATE
+    12 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_definite_title_stands_for_the_person_just_named_and_teaches_the_title() -> None:
+    doc = MAYOR_AS_RUIZ_ARRIVED
+    entity, mention = Cast(Article(doc)).resolve(word(doc, "mayor"))
+    assert (entity.name, entity.kind, entity.title) == ("Ana Ruiz", Kind.PERSON, "mayor")
+    assert mention.text == "the mayor"
+
+
+def test_a_bare_title_stands_for_the_person_named_earlier_in_the_paragraph() -> None:
+    doc = BARE_TITLE_AFTER_NAME
+    entity, mention = Cast(Article(doc)).resolve(word(doc, "President"))
+    assert (entity.name, entity.title, entity.affiliation) == ("Oleg Marin", "President", "Russian")
+    assert mention.text == "Russian President"
+
+
+def test_an_indefinite_title_names_a_new_speaker() -> None:
+    doc = A_MINISTER_AFTER_NAME
+    cast = Cast(Article(doc))
+    entity, mention = cast.resolve(word(doc, "minister"))
+    assert (entity.name, mention.text) == ("minister", "A minister")
+    assert [e.name for e in cast.entities] == ["minister"]
+
+
+def test_a_title_does_not_reach_a_person_in_an_earlier_paragraph() -> None:
+    doc = MAYOR_IN_THE_NEXT_PARAGRAPH
+    cast = Cast(Article(doc))
+    entity, _ = cast.resolve(word(doc, "mayor"))
+    assert [e.name for e in cast.entities] == ["mayor"]
+    assert entity.name == "mayor"
+
+
+def test_a_plural_title_does_not_stand_for_one_person() -> None:
+    doc = MINISTERS_AS_RUIZ_ARRIVED
+    entity, _ = Cast(Article(doc)).resolve(word(doc, "ministers"))
+    assert (entity.name, entity.kind) == ("ministers", Kind.GROUP)
+
+
+def test_a_document_speaker_resolves_to_its_author() -> None:
+    doc = REPORT_RELEASED_BY
+    entity, mention = Cast(Article(doc)).resolve(word(doc, "report"))
+    assert (entity.name, entity.kind) == ("Harbor Agency", Kind.ORGANISATION)
+    assert mention.text == "A report"
+
+
+def test_a_document_without_an_author_is_its_own_speaker() -> None:
+    doc = REPORT_RELEASED_ON
+    entity, _ = Cast(Article(doc)).resolve(word(doc, "report"))
+    assert entity.name == "report"
 
 
 # --- Cast.gather_mentions -----------------------------------------------------------------

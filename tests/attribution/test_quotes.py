@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from service.attribution.article import Article
 from service.attribution.model import QuoteType
@@ -14,11 +15,13 @@ from service.attribution.quotes import (
     continuation,
     dash_after,
     find_quotes,
+    fragment_content,
     frame_after,
     frame_before,
     governing_verb,
     is_sentential,
     labelled_paragraph,
+    object_clause,
     speaker_colon,
     verb_content,
 )
@@ -562,6 +565,14 @@ def summary(found: Attributed | None) -> tuple[list[str], str, str] | None:
     return [t.text for t in found.cue or []], found.speaker.text, found.rule
 
 
+def found_quotes(article: Article) -> list[tuple[str, QuoteType, str, str | None]]:
+    """The text, type, rule and speaker head of every quote ``find_quotes`` reports."""
+    return [
+        (article.text[f.start : f.end], f.type, f.rule, f.speaker.text if f.speaker else None)
+        for f in find_quotes(article)
+    ]
+
+
 # --- is_sentential ------------------------------------------------------------------
 
 
@@ -928,3 +939,454 @@ def test_find_quotes_reports_a_labelled_paragraph_without_marks() -> None:
     assert [(LABELLED.text[f.start : f.end], f.type, f.rule) for f in found] == [
         ("We will rebuild the clinic", QuoteType.INDIRECT, "speaker_colon")
     ]
+
+
+# --- object_clause: a complement the parser cut in two ---------------------------------------
+
+QUOTED_AS_SAYING = parse(
+    "Officials quoted Ruiz as saying repairs to the bridge as well as to the pier are at “an early stage.”",
+    """
+    0 Officials official NNS NOUN nsubj 1
+    1 quoted quote VBD VERB ROOT 1
+    2 Ruiz Ruiz NNP PROPN dobj 1 B-PERSON
+    3 as - IN ADP prep 1
+    4 saying say VBG VERB pcomp 3
+    5 repairs repair NNS NOUN dobj 4
+    6 to - IN ADP prep 4
+    7 the - DT DET det 8
+    8 bridge - NN NOUN pobj 6
+    9 as - RB ADV advmod 11
+    10 well - RB ADV advmod 11
+    11 as - IN ADP cc 6
+    12 to - IN ADP prep 4
+    13 the - DT DET det 14
+    14 pier - NN NOUN pobj 12
+    15 are be VBP AUX conj 1
+    16 at - IN ADP prep 15
+    17 “ " `` PUNCT punct 16
+    18 an - DT DET det 20
+    19 early - JJ ADJ amod 20
+    20 stage - NN NOUN pobj 16
+    21 . - . PUNCT punct 1
+    22 ” " '' PUNCT punct 1
+    """,
+)
+
+TOLD_REPORTERS = parse(
+    "Ruiz told reporters.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 told tell VBD VERB ROOT 1
+    2 reporters reporter NNS NOUN dobj 1
+    3 . - . PUNCT punct 1
+    """,
+)
+
+WHILE_DENYING = parse(
+    "While denying the claim, the ministry promised a review.",
+    """
+    0 While - IN SCONJ mark 1
+    1 denying deny VBG VERB advcl 7
+    2 the - DT DET det 3
+    3 claim - NN NOUN dobj 1
+    4 , - , PUNCT punct 7
+    5 the - DT DET det 6
+    6 ministry - NN NOUN nsubj 7
+    7 promised promise VBD VERB ROOT 7
+    8 a - DT DET det 9
+    9 review - NN NOUN dobj 7
+    10 . - . PUNCT punct 7
+    """,
+)
+
+TOLD_REPORTERS_BEFORE_THE_VOTE = parse(
+    "Ruiz told reporters about the plan before the council voted.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 told tell VBD VERB ROOT 1
+    2 reporters reporter NNS NOUN dobj 1
+    3 about - IN ADP prep 1
+    4 the - DT DET det 5
+    5 plan - NN NOUN pobj 3
+    6 before - IN SCONJ mark 9
+    7 the - DT DET det 8
+    8 council - NN NOUN nsubj 9
+    9 voted vote VBD VERB advcl 1
+    10 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_object_clause_runs_from_the_object_to_the_end_of_the_sentence() -> None:
+    article = Article(QUOTED_AS_SAYING)
+    content = object_clause(article, word(QUOTED_AS_SAYING, "saying"))
+    assert chars(article, content) == "repairs to the bridge as well as to the pier are at “an early stage"
+
+
+def test_verb_content_falls_back_to_the_object_clause_without_a_complement() -> None:
+    article = Article(QUOTED_AS_SAYING)
+    saying = word(QUOTED_AS_SAYING, "saying")
+    content = verb_content(article, saying)
+    assert content is not None
+    assert content == object_clause(article, saying)
+
+
+def test_find_quotes_reports_a_cut_complement_as_mixed_with_the_quoted_speaker() -> None:
+    assert found_quotes(Article(QUOTED_AS_SAYING)) == [
+        (
+            "repairs to the bridge as well as to the pier are at “an early stage.”",
+            QuoteType.MIXED,
+            "quoted_as_object",
+            "Ruiz",
+        )
+    ]
+
+
+def test_an_object_with_no_verb_after_it_is_no_object_clause() -> None:
+    article = Article(TOLD_REPORTERS)
+    told = word(TOLD_REPORTERS, "told")
+    assert object_clause(article, told) is None
+    assert verb_content(article, told) is None
+
+
+def test_the_verb_the_cue_hangs_from_is_not_the_rest_of_a_cut_complement() -> None:
+    article = Article(WHILE_DENYING)
+    assert object_clause(article, word(WHILE_DENYING, "denying")) is None
+    assert find_quotes(article) == []
+
+
+def test_a_verb_in_the_cues_own_adverbial_clause_is_no_object_clause() -> None:
+    article = Article(TOLD_REPORTERS_BEFORE_THE_VOTE)
+    assert object_clause(article, word(TOLD_REPORTERS_BEFORE_THE_VOTE, "told")) is None
+
+
+# --- verb_content: conjuncts of the verb of saying, free relatives --------------------------
+
+WOULD_COST_LITTLE = parse(
+    "Ruiz said the plan would fail, but would “cost little”.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN nsubj 5
+    4 would - MD AUX aux 5
+    5 fail - VB VERB ccomp 1
+    6 , - , PUNCT punct 5
+    7 but - CC CCONJ cc 1
+    8 would - MD AUX aux 10
+    9 “ " `` PUNCT punct 10
+    10 cost - VB VERB conj 1
+    11 little - JJ ADJ dobj 10
+    12 ” " '' PUNCT punct 10
+    13 . - . PUNCT punct 1
+    """,
+)
+
+GAVE_NO_DETAILS = parse(
+    "Ruiz said the plan would fail, but gave no details.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN nsubj 5
+    4 would - MD AUX aux 5
+    5 fail - VB VERB ccomp 1
+    6 , - , PUNCT punct 5
+    7 but - CC CCONJ cc 1
+    8 gave give VBD VERB conj 1
+    9 no - DT DET det 10
+    10 details detail NNS NOUN dobj 8
+    11 . - . PUNCT punct 1
+    """,
+)
+
+FAIL_AND_LEFT = parse(
+    "Ruiz said the plan would fail and left.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN nsubj 5
+    4 would - MD AUX aux 5
+    5 fail - VB VERB ccomp 1
+    6 and - CC CCONJ cc 5
+    7 left leave VBN VERB conj 5
+    8 . - . PUNCT punct 1
+    """,
+)
+
+WHAT_IT_SAYS_IS_DEBRIS = parse(
+    "The review shows the photos of what it says is debris from the ferry.",
+    """
+    0 The - DT DET det 1
+    1 review - NN NOUN nsubj 2
+    2 shows show VBZ VERB ROOT 2
+    3 the - DT DET det 4
+    4 photos photo NNS NOUN dobj 2
+    5 of - IN ADP prep 4
+    6 what - WP PRON dobj 8
+    7 it - PRP PRON nsubj 8
+    8 says say VBZ VERB pcomp 5
+    9 is be VBZ AUX ccomp 8
+    10 debris - NN NOUN attr 9
+    11 from - IN ADP prep 10
+    12 the - DT DET det 13
+    13 ferry - NN NOUN pobj 11
+    14 . - . PUNCT punct 2
+    """,
+)
+
+BEAM_RUIZ_SAID_WAS_ROTTEN = parse(
+    "The crew removed a beam that Ruiz said was rotten.",
+    """
+    0 The - DT DET det 1
+    1 crew - NN NOUN nsubj 2
+    2 removed remove VBD VERB ROOT 2
+    3 a - DT DET det 4
+    4 beam - NN NOUN dobj 2
+    5 that - WDT PRON nsubj 8
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 said say VBD VERB relcl 4
+    8 was be VBD AUX ccomp 7
+    9 rotten - JJ ADJ acomp 8
+    10 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_subjectless_modal_conjunct_of_the_verb_of_saying_continues_the_complement() -> None:
+    article = Article(WOULD_COST_LITTLE)
+    content = verb_content(article, word(WOULD_COST_LITTLE, "said"))
+    assert chars(article, content) == "the plan would fail, but would “cost little"
+
+
+def test_find_quotes_reports_the_continued_complement_as_mixed() -> None:
+    article = Article(WOULD_COST_LITTLE)
+    found = [(article.text[f.start : f.end], f.type, f.rule) for f in find_quotes(article)]
+    assert found == [("the plan would fail, but would “cost little”", QuoteType.MIXED, "subject")]
+
+
+def test_a_conjunct_without_a_modal_is_the_speakers_own_act() -> None:
+    article = Article(GAVE_NO_DETAILS)
+    content = verb_content(article, word(GAVE_NO_DETAILS, "said"))
+    assert chars(article, content) == "the plan would fail"
+
+
+@pytest.mark.xfail(
+    reason="en_core_web_sm hangs 'left' on 'fail', not on 'said', so the complement's subtree takes it in: "
+    "verb_content gives 'the plan would fail and left', against _reported_conjuncts' documented near miss",
+    strict=True,
+)
+def test_a_conjunct_the_parser_hangs_on_the_complement_stays_the_speakers_own() -> None:
+    article = Article(FAIL_AND_LEFT)
+    content = verb_content(article, word(FAIL_AND_LEFT, "said"))
+    assert chars(article, content) == "the plan would fail"
+
+
+def test_a_free_relative_object_gives_no_content() -> None:
+    article = Article(WHAT_IT_SAYS_IS_DEBRIS)
+    assert verb_content(article, word(WHAT_IT_SAYS_IS_DEBRIS, "says")) is None
+    assert find_quotes(article) == []
+
+
+def test_a_relative_pronoun_that_is_no_object_keeps_the_content() -> None:
+    article = Article(BEAM_RUIZ_SAID_WAS_ROTTEN)
+    content = chars(article, verb_content(article, word(BEAM_RUIZ_SAID_WAS_ROTTEN, "said")))
+    # "that" is the subject of "was", so the complement's span starts before "Ruiz said".
+    assert content is not None and content.endswith("was rotten")
+
+
+# --- fragments under a frame verb: "continued ..., that “...”" -------------------------------
+
+CONTINUED_THAT_QUOTED = parse(
+    "The mayor continued, using the nickname for the harbor district, Old Quay, "
+    "that “the pier will bring the ferries back.”",
+    """
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 2
+    2 continued continue VBD VERB ROOT 2
+    3 , - , PUNCT punct 2
+    4 using use VBG VERB advcl 2
+    5 the - DT DET det 6
+    6 nickname - NN NOUN dobj 4
+    7 for - IN ADP prep 6
+    8 the - DT DET det 10
+    9 harbor - NNP PROPN compound 10
+    10 district - NNP PROPN pobj 7
+    11 , - , PUNCT punct 10
+    12 Old Old NNP PROPN compound 13
+    13 Quay Quay NNP PROPN appos 10
+    14 , - , PUNCT punct 10
+    15 that - IN SCONJ mark 20
+    16 “ " `` PUNCT punct 20
+    17 the - DT DET det 18
+    18 pier - NN NOUN nsubj 20
+    19 will - MD AUX aux 20
+    20 bring - VB VERB ccomp 4
+    21 the - DT DET det 22
+    22 ferries ferry NNS NOUN dobj 20
+    23 back - RP ADP prt 20
+    24 . - . PUNCT punct 2
+    25 ” " '' PUNCT punct 2
+    """,
+)
+
+CONTINUED_THAT_FRAGMENT = parse(
+    "The mayor continued, using the nickname for the harbor district, Old Quay, "
+    "that the pier will bring “the ferries back”.",
+    """
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 2
+    2 continued continue VBD VERB ROOT 2
+    3 , - , PUNCT punct 2
+    4 using use VBG VERB advcl 2
+    5 the - DT DET det 6
+    6 nickname - NN NOUN dobj 4
+    7 for - IN ADP prep 6
+    8 the - DT DET det 10
+    9 harbor - NNP PROPN compound 10
+    10 district - NNP PROPN pobj 7
+    11 , - , PUNCT punct 10
+    12 Old Old NNP PROPN compound 13
+    13 Quay Quay NNP PROPN appos 10
+    14 , - , PUNCT punct 10
+    15 that - IN SCONJ mark 19
+    16 the - DT DET det 17
+    17 pier - NN NOUN nsubj 19
+    18 will - MD AUX aux 19
+    19 bring - VB VERB ccomp 4
+    20 “ " `` PUNCT punct 19
+    21 the - DT DET det 22
+    22 ferries ferry NNS NOUN dobj 19
+    23 back - RB ADV advmod 22
+    24 ” " '' PUNCT punct 19
+    25 . - . PUNCT punct 2
+    """,
+)
+
+CONTINUED_THAT_FRAGMENT_FULL_STOP_INSIDE = parse(
+    "The mayor continued, using the nickname for the harbor district, Old Quay, "
+    "that the pier will bring “the ferries back.”",
+    """
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 2
+    2 continued continue VBD VERB ROOT 2
+    3 , - , PUNCT punct 2
+    4 using use VBG VERB advcl 2
+    5 the - DT DET det 6
+    6 nickname - NN NOUN dobj 4
+    7 for - IN ADP prep 6
+    8 the - DT DET det 10
+    9 harbor - NNP PROPN compound 10
+    10 district - NNP PROPN pobj 7
+    11 , - , PUNCT punct 10
+    12 Old Old NNP PROPN compound 13
+    13 Quay Quay NNP PROPN appos 10
+    14 , - , PUNCT punct 10
+    15 that - IN SCONJ mark 19
+    16 the - DT DET det 17
+    17 pier - NN NOUN nsubj 19
+    18 will - MD AUX aux 19
+    19 bring - VB VERB ccomp 4
+    20 “ " `` PUNCT punct 19
+    21 the - DT DET det 22
+    22 ferries ferry NNS NOUN dobj 19
+    23 back - RP ADP advmod 22
+    24 . - . PUNCT punct 2
+    25 ” " '' PUNCT punct 2
+    """,
+)
+
+NEW_PIER_CONTINUED = parse(
+    "The “new” pier continued to draw crowds.",
+    """
+    0 The - DT DET det 4
+    1 “ " `` PUNCT punct 4
+    2 new - JJ ADJ amod 4
+    3 ” " '' PUNCT punct 4
+    4 pier - NN NOUN nsubj 5
+    5 continued continue VBD VERB ROOT 5
+    6 to - TO PART aux 7
+    7 draw - VB VERB xcomp 5
+    8 crowds crowd NNS NOUN dobj 7
+    9 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_fragment_finds_a_frame_verb_through_the_clause_between() -> None:
+    verb = governing_verb(word(CONTINUED_THAT_QUOTED, "bring"))
+    assert verb is not None and verb.text == "continued"
+
+
+def test_a_fragment_in_a_that_clause_takes_the_clause_as_content() -> None:
+    doc = CONTINUED_THAT_QUOTED
+    content = fragment_content(word(doc, "continued"), word(doc, "bring"))
+    assert chars(Article(doc), content) == "that “the pier will bring the ferries back"
+
+
+def test_a_fragment_with_no_clause_runs_from_the_verbs_first_object() -> None:
+    doc = DESCRIBED_AS_RECKLESS
+    content = fragment_content(word(doc, "described"), word(doc, "reckless"))
+    assert chars(Article(doc), content) == "the plan as “reckless"
+
+
+def test_find_quotes_reports_a_quoted_that_clause_under_a_frame_verb_as_direct() -> None:
+    assert found_quotes(Article(CONTINUED_THAT_QUOTED)) == [
+        ("the pier will bring the ferries back.", QuoteType.DIRECT, "governed_fragment", "mayor")
+    ]
+
+
+def test_find_quotes_reports_a_that_clause_with_a_quoted_fragment_as_mixed() -> None:
+    assert found_quotes(Article(CONTINUED_THAT_FRAGMENT)) == [
+        ("the pier will bring “the ferries back”", QuoteType.MIXED, "governed_fragment", "mayor")
+    ]
+
+
+def test_find_quotes_reports_a_fragment_after_described_as_mixed() -> None:
+    assert found_quotes(Article(DESCRIBED_AS_RECKLESS)) == [
+        ("the plan as “reckless”", QuoteType.MIXED, "governed_fragment", "Lopez")
+    ]
+
+
+def test_a_full_stop_inside_the_marks_does_not_cut_the_that_clause() -> None:
+    assert found_quotes(Article(CONTINUED_THAT_FRAGMENT_FULL_STOP_INSIDE)) == [
+        ("the pier will bring “the ferries back.”", QuoteType.MIXED, "governed_fragment", "mayor")
+    ]
+
+
+def test_a_scare_quote_in_the_subject_of_a_frame_verb_is_left_out() -> None:
+    assert found_quotes(Article(NEW_PIER_CONTINUED)) == []
+
+
+# --- "According to X, Y said Z" -----------------------------------------------------------
+
+ACCORDING_TO_THEN_SAID = parse(
+    "According to the agency, Ruiz said the bridge would reopen.",
+    """
+    0 According accord VBG VERB prep 6
+    1 to - IN ADP prep 0
+    2 the - DT DET det 3
+    3 agency - NN NOUN pobj 1
+    4 , - , PUNCT punct 6
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 bridge - NN NOUN nsubj 10
+    9 would - MD AUX aux 10
+    10 reopen - VB VERB ccomp 6
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_according_to_around_another_cue_gives_way_to_that_cue() -> None:
+    article = Article(ACCORDING_TO_THEN_SAID)
+    assert [[t.text for t in f.cue or []] for f in find_quotes(article)] == [["said"]]
+    assert found_quotes(article) == [("the bridge would reopen", QuoteType.INDIRECT, "subject", "Ruiz")]
+
+
+def test_according_to_around_no_other_cue_is_kept() -> None:
+    article = Article(ACCORDING_TO_FIRST)
+    assert [[t.text for t in f.cue or []] for f in find_quotes(article)] == [["According", "to"]]
+    assert found_quotes(article) == [("the clinic will open in March", QuoteType.INDIRECT, "according_to", "Lopez")]
