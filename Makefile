@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: install install-dev run test check typecheck lock clean
+SHARED ?= ../shared
+.PHONY: install install-dev run test check typecheck lock train clean
 
 install: $(VENV)/.installed-runtime
 
@@ -39,6 +40,11 @@ typecheck: install-dev
 	$(BIN)/python -m mypy
 
 check: typecheck test
+
+# Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
+# service/attribution/cue_frames.json, which is committed).
+train: install
+	$(BIN)/python -m service.attribution.training $(SHARED)/data/polnear/train.jsonl
 
 # Regenerate the locks after changing pyproject.toml (needs pip-tools, fetched into a throwaway venv).
 lock:

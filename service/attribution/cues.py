@@ -3,19 +3,37 @@
 A cue is a reporting verb ("said", "told", "warned"), "according to", or a
 colon after a speaker. Each test here is one small predicate on a token; the
 quote stage decides which cue governs which quotation.
+
+Which verbs report speech, and through which frame ("said [that ...]",
+"declined [to comment]", "blasted [the plan]"), is learned from PolNeAR's
+train split: ``cue_frames.json`` holds, for each verb lemma and frame, how
+often the parser sees it and how often the annotators marked it a cue
+(``python -m service.attribution.training`` rebuilds it). A verb and frame
+seen often enough report speech when their share passes
+``CUE_FRAME_MIN_SHARE``; rarer ones fall back on the hand list ``SPEECH_VERBS``.
 """
 
 from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Token
 
 from service.attribution.lexicon import (
     ACCORDING_TO,
     CONTENT_DEPS,
+    CUE_FRAME_MIN_COUNT,
+    CUE_FRAME_MIN_SHARE,
     FRAME_VERBS,
     NAMING_VERBS,
+    NOT_REPORTING_VERBS,
     SPEECH_VERBS,
 )
+
+CUE_FRAMES_FILE = "cue_frames.json"
+CLAUSE, INFINITIVE, OBJECT = "ccomp", "xcomp", "dobj"
 
 VERB_TAG_PREFIX = "VB"
 
@@ -68,3 +86,49 @@ def cue_tokens(token: Token) -> list[Token]:
         if child.dep_ == "prt" or (is_according_to(token) and child.lower_ == ACCORDING_TO[1]):
             words.append(child)
     return sorted(words, key=lambda t: t.i)
+
+
+def verb_frame(token: Token) -> str | None:
+    """How a verb takes what it reports: a clause, an infinitive or an object.
+
+    "said [that it rained]" -> "ccomp"; "declined [to comment]" -> "xcomp";
+    "blasted [the plan]" -> "dobj"; "said in an email" -> None.
+    """
+    deps = {child.dep_ for child in token.children}
+    if deps & {"ccomp", "parataxis"}:
+        return CLAUSE
+    if "xcomp" in deps:
+        return INFINITIVE
+    if "dobj" in deps:
+        return OBJECT
+    return None
+
+
+@cache
+def learned_cue_frames() -> dict[tuple[str, str], tuple[int, int]]:
+    """(lemma, frame) -> (times seen, times a cue), as learned from PolNeAR train."""
+    data = json.loads(resources.files("service.attribution").joinpath(CUE_FRAMES_FILE).read_text(encoding="utf-8"))
+    frames: dict[tuple[str, str], tuple[int, int]] = {}
+    for key, (seen, cues) in data["frames"].items():
+        verb, frame = key.split(" ")
+        frames[(verb, frame)] = (seen, cues)
+    return frames
+
+
+def reporting_frame(token: Token) -> str | None:
+    """The frame in which a verb reports speech here, or None if it does not.
+
+    Learned: "blasted [the plan]" (a cue 85% of the times the parser sees it
+    with an object) reports; "showed [the chart]" (under half) does not. A
+    verb too rare to have learned from reports through a clause when it is on
+    the hand list: "quipped [that ...]".
+    """
+    if not is_verb(token) or lemma(token) in NOT_REPORTING_VERBS:
+        return None
+    frame = verb_frame(token)
+    if frame is None:
+        return None
+    seen, cues = learned_cue_frames().get((lemma(token), frame), (0, 0))
+    if seen >= CUE_FRAME_MIN_COUNT:
+        return frame if cues / seen >= CUE_FRAME_MIN_SHARE else None
+    return frame if frame == CLAUSE and lemma(token) in SPEECH_VERBS else None

@@ -28,6 +28,9 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.cues import (
+    CLAUSE,
+    INFINITIVE,
+    OBJECT,
     content_children,
     cue_tokens,
     is_according_to,
@@ -35,22 +38,29 @@ from service.attribution.cues import (
     is_naming_verb,
     is_speech_verb,
     is_verb,
+    lemma,
+    reporting_frame,
+    verb_frame,
 )
 from service.attribution.lexicon import (
     CONTENT_DEPS,
     DASHES,
     DIRECT_COVERAGE,
+    FINITE_VERB_TAGS,
     FRAGMENT_GOVERNOR_DEPTH,
     MAX_LABEL_CHARS,
     MAX_LABEL_WORDS,
-    FINITE_VERB_TAGS,
     MIN_SENTENTIAL_WORDS,
-    NOT_SPEAKER_LABELS,
     MODALS,
+    NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
+    OBJECT_PREPOSITIONS,
     PASSIVE_SUBJECT_DEPS,
+    QUOTE_AS_VERBS,
     RELATIVE_TAGS,
+    SPEECH_VERBS,
     SUBJECT_DEPS,
+    TIME_LABELS,
 )
 from service.attribution.marks import ALL_MARKS, QuotedSpan
 from service.attribution.model import QuoteType
@@ -393,7 +403,7 @@ def verb_content(article: Article, cue: Token) -> tuple[int, int] | None:
     """
     children = content_children(cue)
     if not children:
-        return object_clause(article, cue)
+        return None
     if any(_is_relative(c) for c in cue.children if c.dep_ in OBJECT_DEPS):
         return None
     start, end = _subtree_chars(children + _reported_conjuncts(cue, children))
@@ -442,11 +452,86 @@ def object_clause(article: Article, cue: Token) -> tuple[int, int] | None:
     # adjunct ("told reporters before the council voted"): neither is the
     # rest of what was said.
     own = {t.i for t in cue.ancestors} | {t.i for t in cue.subtree}
-    if not any(t.tag_ in FINITE_VERB_TAGS and t.i not in own and article.quoted_at(t) is None for t in rest):
+    clauses = [t.head if t.dep_ in ("aux", "auxpass") else t for t in rest if t.tag_ in FINITE_VERB_TAGS]
+    if not any(t.i not in own and article.quoted_at(t) is None for t in clauses):
         return None
     last = article.doc[sent_end - 1]
     start, end = _trim(article, first.left_edge.idx, last.idx + len(last.text))
     return (start, end) if end > start else None
+
+
+def infinitive_content(article: Article, cue: Token) -> tuple[int, int] | None:
+    """What an infinitive reports, with the person it is asked of: "urged [Congress to act]".
+
+    Near miss: "declined in a statement" has no infinitive and gives nothing.
+    """
+    infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
+    if infinitive is None:
+        return None
+    objects = [c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.i < infinitive.i]
+    start = (objects[0] if objects else infinitive).left_edge
+    start_char, end_char = _trim(article, start.idx, _end_of(infinitive.right_edge))
+    return (start_char, end_char) if end_char > start_char else None
+
+
+def object_content(article: Article, cue: Token) -> tuple[int, int] | None:
+    """What an object reports, with the arguments after it: "accused [the mayor of lying]".
+
+    The object runs on through a preposition that completes it ("of", "for",
+    "as", "over") and a predicate ("called [it a disgrace]"); a time or a
+    place ("on Monday", "in Ohio") is the verb's own and is left out.
+    """
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    last = obj.right_edge
+    for child in cue.rights:
+        if child.i <= obj.i:
+            continue
+        completes = child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS and not _is_time(child)
+        if completes or child.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "dative"):
+            last = child.right_edge
+        elif child.dep_ not in ("punct",):
+            break
+    start_char, end_char = _trim(article, obj.left_edge.idx, _end_of(last))
+    if not any(start_char <= q.start < end_char for q in article.quoted if q.double):
+        return None
+    return (start_char, end_char) if end_char > start_char else None
+
+
+def _is_time(phrase: Token) -> bool:
+    """A phrase that says when: "on Monday", "for two weeks"."""
+    return any(t.ent_type_ in TIME_LABELS for t in phrase.subtree)
+
+
+def _end_of(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def quotes_as_saying(verb: Token) -> bool:
+    """"Tass quoted Rudenko as saying ...": the cue is "saying", not "quoted"."""
+    return lemma(verb) in QUOTE_AS_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(is_speech_verb(g) for g in c.children) for c in verb.children
+    )
+
+
+FRAME_CONTENT = {CLAUSE: verb_content, INFINITIVE: infinitive_content, OBJECT: object_content}
+
+
+def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
+    """What a reporting verb reports, read off the frame it reports in (``cues.reporting_frame``).
+
+    A verb of saying whose clause the parser cut in two ("saying [preparations
+    ... are] at ...") is repaired first: its object then opens a clause.
+    """
+    if quotes_as_saying(cue):
+        return None
+    if lemma(cue) in SPEECH_VERBS and verb_frame(cue) == OBJECT:
+        split = object_clause(article, cue)
+        if split is not None:
+            return split
+    frame = reporting_frame(cue)
+    return FRAME_CONTENT[frame](article, cue) if frame is not None else None
 
 
 def _quoted_inside(article: Article, start: int, end: int, taken: set[int]) -> list[int]:
@@ -492,8 +577,9 @@ def _reported_sources(article: Article, used_cues: set[int]) -> Iterator[tuple[T
             speaker: tuple[Token, str] | None = (head, "speaker_colon")
         elif is_according_to(token):
             content, speaker = according_to_content(article, token), find_speaker(token)
-        elif is_speech_verb(token):
-            content, speaker = verb_content(article, token), find_speaker(token)
+        elif is_verb(token):
+            content = reported_content(article, token)
+            speaker = find_speaker(token) if content is not None else None
         else:
             continue
         if content is not None and content[1] > content[0] and speaker is not None:
@@ -507,6 +593,14 @@ def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> 
     # "According to X, Y said Z" is Y's statement with its source: verbs go
     # first, and an "according to" whose words hold another cue is dropped.
     sources = sorted(_reported_sources(article, used_cues), key=lambda source: is_according_to(source[0]))
+    # A verb that only borrows its subject inside someone else's reported words
+    # is part of those words: "They will try to X and portray Y, Maxwell said."
+    outer = [content for token, content, (_, rule) in sources if rule != "inherited_subject"]
+    sources = [
+        (token, content, speaker)
+        for token, content, speaker in sources
+        if speaker[1] != "inherited_subject" or not any(s <= token.idx < e for s, e in outer)
+    ]
     for token, content, speaker in sources:
         start, end = content
         if any(s < end and start < e for s, e in direct_spans):

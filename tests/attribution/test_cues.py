@@ -5,6 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.attribution.cues import (
+    learned_cue_frames,
+    reporting_frame,
+    verb_frame,
     content_children,
     cue_tokens,
     is_according_to,
@@ -271,3 +274,93 @@ def test_a_phrasal_cue_keeps_its_particle() -> None:
 
 def test_according_to_is_a_two_word_cue() -> None:
     assert texts(cue_tokens(word(ACCORDING_TO_LOPEZ, "According"))) == ["According", "to"]
+
+
+# --- frames and the learned lexicon ------------------------------------------------------
+
+DECLINED_TO_COMMENT = parse(
+    "Ruiz declined to comment.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 declined decline VBD VERB ROOT 1
+    2 to - TO PART aux 3
+    3 comment - VB VERB xcomp 1
+    4 . - . PUNCT punct 1
+    """,
+)
+
+BLASTED_THE_PLAN = parse(
+    "Ruiz blasted the plan.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 blasted blast VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN dobj 1
+    4 . - . PUNCT punct 1
+    """,
+)
+
+FOUND_THE_CHART = parse(
+    "Ruiz found the chart.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 found find VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 chart - NN NOUN dobj 1
+    4 . - . PUNCT punct 1
+    """,
+)
+
+SEEMED_TO_AGREE = parse(
+    "Ruiz seemed to agree.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 seemed seem VBD VERB ROOT 1
+    2 to - TO PART aux 3
+    3 agree - VB VERB xcomp 1
+    4 . - . PUNCT punct 1
+    """,
+)
+
+QUIPPED_THAT = parse(
+    "Ruiz quipped that the pier floats.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 quipped quip VBD VERB ROOT 1
+    2 that - IN SCONJ mark 5
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 floats float VBZ VERB ccomp 1
+    6 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_verb_frame_names_how_a_verb_takes_its_content() -> None:
+    assert verb_frame(word(SAID_THAT, "said")) == "ccomp"
+    assert verb_frame(word(DECLINED_TO_COMMENT, "declined")) == "xcomp"
+    assert verb_frame(word(BLASTED_THE_PLAN, "blasted")) == "dobj"
+    assert verb_frame(word(SAID_IN_AN_EMAIL, "said")) is None
+
+
+def test_learned_frames_come_from_the_committed_counts() -> None:
+    seen, cues = learned_cue_frames()[("say", "ccomp")]
+    assert seen > 1000 and cues / seen > 0.8
+
+
+def test_a_verb_and_frame_often_marked_in_training_report_speech() -> None:
+    assert reporting_frame(word(DECLINED_TO_COMMENT, "declined")) == "xcomp"
+    assert reporting_frame(word(BLASTED_THE_PLAN, "blasted")) == "dobj"
+
+
+def test_a_verb_and_frame_rarely_marked_in_training_do_not() -> None:
+    assert reporting_frame(word(FOUND_THE_CHART, "found")) is None
+
+
+def test_a_raising_verb_never_reports_whatever_the_counts() -> None:
+    assert reporting_frame(word(SEEMED_TO_AGREE, "seemed")) is None
+
+
+def test_a_verb_too_rare_to_learn_falls_back_on_the_hand_list() -> None:
+    assert ("quip", "ccomp") not in learned_cue_frames() or learned_cue_frames()[("quip", "ccomp")][0] < 5
+    assert reporting_frame(word(QUIPPED_THAT, "quipped")) == "ccomp"

@@ -21,7 +21,11 @@ from service.attribution.quotes import (
     governing_verb,
     is_sentential,
     labelled_paragraph,
+    infinitive_content,
     object_clause,
+    object_content,
+    quotes_as_saying,
+    reported_content,
     speaker_colon,
     verb_content,
 )
@@ -781,7 +785,7 @@ def test_find_quotes_finds_direct_mixed_and_indirect_in_text_order() -> None:
     ]
     assert found == [
         ("We will open in March,", QuoteType.DIRECT, "frame_after", "Lopez"),
-        ("the delay as “regrettable”", QuoteType.MIXED, "governed_fragment", "Lopez"),
+        ("the delay as “regrettable”", QuoteType.MIXED, "subject", "Lopez"),
         ("the staff were ready", QuoteType.INDIRECT, "inherited_subject", "Lopez"),
     ]
 
@@ -1023,10 +1027,11 @@ def test_object_clause_runs_from_the_object_to_the_end_of_the_sentence() -> None
     assert chars(article, content) == "repairs to the bridge as well as to the pier are at “an early stage"
 
 
-def test_verb_content_falls_back_to_the_object_clause_without_a_complement() -> None:
+def test_reported_content_repairs_a_cut_complement_with_the_object_clause() -> None:
     article = Article(QUOTED_AS_SAYING)
     saying = word(QUOTED_AS_SAYING, "saying")
-    content = verb_content(article, saying)
+    assert verb_content(article, saying) is None
+    content = reported_content(article, saying)
     assert content is not None
     assert content == object_clause(article, saying)
 
@@ -1345,7 +1350,7 @@ def test_find_quotes_reports_a_that_clause_with_a_quoted_fragment_as_mixed() -> 
 
 def test_find_quotes_reports_a_fragment_after_described_as_mixed() -> None:
     assert found_quotes(Article(DESCRIBED_AS_RECKLESS)) == [
-        ("the plan as “reckless”", QuoteType.MIXED, "governed_fragment", "Lopez")
+        ("the plan as “reckless”", QuoteType.MIXED, "subject", "Lopez")
     ]
 
 
@@ -1390,3 +1395,123 @@ def test_according_to_around_no_other_cue_is_kept() -> None:
     article = Article(ACCORDING_TO_FIRST)
     assert [[t.text for t in f.cue or []] for f in find_quotes(article)] == [["According", "to"]]
     assert found_quotes(article) == [("the clinic will open in March", QuoteType.INDIRECT, "according_to", "Lopez")]
+
+
+# --- content by frame ---------------------------------------------------------------------
+
+URGED_CONGRESS = parse(
+    "Ruiz urged Congress to act on Monday.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 urged urge VBD VERB ROOT 1
+    2 Congress Congress NNP PROPN dobj 1 B-ORG
+    3 to - TO PART aux 4
+    4 act - VB VERB xcomp 1
+    5 on - IN ADP prep 4
+    6 Monday Monday NNP PROPN pobj 5 B-DATE
+    7 . - . PUNCT punct 1
+    """,
+)
+
+CALLED_IT_A_DISGRACE = parse(
+    "Ruiz called the ruling “a disgrace” on Monday.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 called call VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 ruling - NN NOUN dobj 1
+    4 “ " `` PUNCT punct 6
+    5 a - DT DET det 6
+    6 disgrace - NN NOUN oprd 1
+    7 ” " '' PUNCT punct 6
+    8 on - IN ADP prep 1
+    9 Monday Monday NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 1
+    """,
+)
+
+ACCUSED_WITHOUT_MARKS = parse(
+    "Ruiz accused the mayor of lying.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 accused accuse VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 mayor - NN NOUN dobj 1
+    4 of - IN ADP prep 1
+    5 lying lie VBG VERB pcomp 4
+    6 . - . PUNCT punct 1
+    """,
+)
+
+QUOTED_AS_SAYING_NO_SPLIT = parse(
+    "Reporters quoted Ruiz as saying the pier was safe.",
+    """
+    0 Reporters reporter NNS NOUN nsubj 1
+    1 quoted quote VBD VERB ROOT 1
+    2 Ruiz Ruiz NNP PROPN dobj 1 B-PERSON
+    3 as - IN ADP prep 1
+    4 saying say VBG VERB pcomp 3
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 1
+    """,
+)
+
+TRY_AND_PORTRAY = parse(
+    "They will try to win and portray the deal as “fair”, Ruiz said.",
+    """
+    0 They they PRP PRON nsubj 2
+    1 will - MD AUX aux 2
+    2 try - VB VERB ccomp 15
+    3 to - TO PART aux 4
+    4 win - VB VERB xcomp 2
+    5 and - CC CCONJ cc 2
+    6 portray - VB VERB conj 2
+    7 the - DT DET det 8
+    8 deal - NN NOUN dobj 6
+    9 as - IN ADP prep 6
+    10 “ " `` PUNCT punct 11
+    11 fair - JJ ADJ pobj 9
+    12 ” " '' PUNCT punct 11
+    13 , - , PUNCT punct 14
+    14 Ruiz Ruiz NNP PROPN nsubj 15 B-PERSON
+    15 said say VBD VERB ROOT 15
+    16 . - . PUNCT punct 15
+    """,
+)
+
+
+def test_infinitive_content_takes_the_person_asked_and_the_infinitive() -> None:
+    article = Article(URGED_CONGRESS)
+    content = infinitive_content(article, word(URGED_CONGRESS, "urged"))
+    assert content is not None and URGED_CONGRESS.text[slice(*content)] == "Congress to act on Monday"
+
+
+def test_infinitive_content_needs_an_infinitive() -> None:
+    assert infinitive_content(Article(SAID_IN_AN_EMAIL), word(SAID_IN_AN_EMAIL, "said")) is None
+
+
+def test_object_content_runs_through_a_quoted_predicate_but_not_a_time() -> None:
+    article = Article(CALLED_IT_A_DISGRACE)
+    content = object_content(article, word(CALLED_IT_A_DISGRACE, "called"))
+    assert content is not None and CALLED_IT_A_DISGRACE.text[slice(*content)] == "the ruling “a disgrace"
+
+
+def test_object_content_without_quoted_words_is_no_quotation() -> None:
+    assert object_content(Article(ACCUSED_WITHOUT_MARKS), word(ACCUSED_WITHOUT_MARKS, "accused")) is None
+
+
+def test_quote_as_saying_makes_saying_the_cue_not_quoted() -> None:
+    article = Article(QUOTED_AS_SAYING_NO_SPLIT)
+    assert quotes_as_saying(word(QUOTED_AS_SAYING_NO_SPLIT, "quoted"))
+    assert reported_content(article, word(QUOTED_AS_SAYING_NO_SPLIT, "quoted")) is None
+    assert found_quotes(article) == [("the pier was safe", QuoteType.INDIRECT, "quoted_as_object", "Ruiz")]
+
+
+def test_a_verb_borrowing_its_subject_inside_reported_words_is_part_of_them() -> None:
+    found = found_quotes(Article(TRY_AND_PORTRAY))
+    assert [(text, rule, speaker) for text, _, rule, speaker in found] == [
+        ("They will try to win and portray the deal as “fair”", "subject", "Ruiz")
+    ]
