@@ -169,6 +169,11 @@ MIN_SENTENTIAL_WORDS = 3
 """A quotation this long or longer, after a sentence break, is a sentence of
 its own; shorter ones need their own closing punctuation ("“No,” he said")."""
 
+MAX_SPLIT_FRAME_CHARS = 80
+"""The longest attribution that may split one quotation in two (“...,” said
+Ana Ruiz, a nurse at the clinic, “...”); longer, and the second part is read
+on its own."""
+
 DIRECT_COVERAGE = 0.85
 """Share of a reported complement's letters inside quotation marks above which
 it is a direct quote ("said that “...”") rather than a mixed one."""

@@ -129,6 +129,15 @@ def _role(text: str, i: int) -> Role:
     return _glyph_role(text[i])
 
 
+def _straight(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` is typed straight (" or '') rather than curly.
+
+    A quotation left open and a next paragraph opening in the other style are
+    two quotations (a stray mark, then a new quote), not one long quote.
+    """
+    return text[i] in DOUBLE_STRAIGHT or text.startswith(TWO_APOSTROPHES, i)
+
+
 def _is_prime(text: str, i: int) -> bool:
     """A straight mark right after a digit is a prime: 5'10", a 12" record."""
     return text[i] in DOUBLE_STRAIGHT + SINGLE_STRAIGHT and i > 0 and text[i - 1].isdigit()
@@ -204,12 +213,13 @@ def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
         if pending is not None:
             first = marks[0] if marks else None
             leads = first is not None and not text[p_start:first].strip()
-            if first is not None and leads and _role(text, first) is not Role.CLOSE:
+            same_style = first is not None and _straight(text, first) == _straight(text, pending[0])
+            if first is not None and leads and same_style and _role(text, first) is not Role.CLOSE:
                 # The long-quote convention: the next paragraph reopens.
                 open_at, pieces = pending
                 piece_start = first + _width(text, first)
                 marks = marks[1:]
-            elif first is not None and _role(text, first) is Role.CLOSE:
+            elif first is not None and same_style and _role(text, first) is Role.CLOSE:
                 # Reopening mark forgotten, but the quotation closes here.
                 open_at, pieces = pending
                 piece_start = p_start

@@ -15,7 +15,9 @@ Three passes, each over what the one before left:
    verb governs them ("described the war as “sacred”"); the rest are scare
    quotes and titles, and are left out.
 4. An unattributed direct quote takes the speaker of the quote just before it
-   when nothing but that quote's frame stands between (``continuation``).
+   when nothing but that quote's frame stands between (``continuation``). One
+   still unattributed is kept without a speaker if its marks close, and
+   dropped as a stray mark if they never do.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from service.attribution.lexicon import (
     FRAGMENT_GOVERNOR_DEPTH,
     MAX_LABEL_CHARS,
     MAX_LABEL_WORDS,
+    MAX_SPLIT_FRAME_CHARS,
     MIN_SENTENTIAL_WORDS,
     MODALS,
     NOT_SPEAKER_LABELS,
@@ -105,7 +108,8 @@ def find_quotes(article: Article) -> list[Found]:
     named = _governed_fragments(article, direct + reported, taken)
     found = sorted(direct + reported + named, key=lambda f: (f.start, f.end))
     _continue_speakers(article, found)
-    return found
+    # A mark never closed that nobody is said to have spoken is a stray mark.
+    return [f for f in found if f.rule != UNATTRIBUTED or article.quoted[f.quoted[0]].close is not None]
 
 
 def _continue_speakers(article: Article, found: list[Found]) -> None:
@@ -135,10 +139,26 @@ def is_sentential(article: Article, quoted: QuotedSpan) -> bool:
     inside = text[quoted.start : quoted.end]
     if before and before[-1].isalnum():
         return False
-    if before and before[-1] == "," and not inside[:1].isupper():
+    if before and before[-1] == "," and not inside[:1].isupper() and not resumes_quotation(article, quoted):
         return False
     words = len(inside.split())
     return words >= MIN_SENTENTIAL_WORDS or inside.rstrip()[-1:] in CLAUSE_END + ",…"
+
+
+def resumes_quotation(article: Article, quoted: QuotedSpan) -> bool:
+    """The second half of a quotation split by its attribution: “We won,” he said, “and we will again.”
+
+    The quotation before closed on a comma inside its marks, and only a short
+    frame without a full stop stands between. Near miss: “We won,” he said,
+    and the crowd called it “a miracle” has a fragment, not a resumption.
+    """
+    earlier = [q for q in article.quoted if q.double and q.outer_end <= quoted.open]
+    if not earlier:
+        return False
+    last = earlier[-1]
+    between = article.text[last.outer_end : quoted.open]
+    closes_on_comma = article.text[last.start : last.end].rstrip().endswith(",")
+    return closes_on_comma and len(between) <= MAX_SPLIT_FRAME_CHARS and not any(c in CLAUSE_END for c in between)
 
 
 def _frame_tokens(article: Article, start: int, end: int) -> list[Token]:
@@ -147,12 +167,51 @@ def _frame_tokens(article: Article, start: int, end: int) -> list[Token]:
 
 
 def _cue_with_speaker(tokens: list[Token], rule: str, speech_only: bool = False) -> Attributed | None:
+    """The first cue among ``tokens`` (a frame outside the quotation) and its speaker.
+
+    The parser often hangs a frame's subject inside the quotation next to it
+    ("“...,” Flynn, a surrogate, said on “Fox and Friends.”" gives "said" the
+    subject "Fox"), or misses an inverted one ("said James Acton"). A speaker
+    inside a quotation is no speaker: the nearest name in the frame is.
+    """
     accepts = is_speech_verb if speech_only else is_frame_verb
+    frame = {t.i for t in tokens}
     for token in tokens:
-        if accepts(token):
-            speaker = find_speaker(token)
-            if speaker is not None:
-                return Attributed(cue_tokens(token), speaker[0], rule)
+        if not accepts(token):
+            continue
+        speaker = find_speaker(token)
+        if speaker is not None and speaker[0].i in frame:
+            return Attributed(cue_tokens(token), speaker[0], rule)
+        nearest = frame_subject(tokens, token)
+        if nearest is not None:
+            return Attributed(cue_tokens(token), nearest, rule)
+    return None
+
+
+def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
+    """The name nearest the cue in a frame: before it ("Flynn, a surrogate, said") or after it ("said Ana Ruiz").
+
+    An appositive leads to the name it describes, a prepositional object to
+    the noun it belongs to ("the mayor of the city said" gives "mayor").
+    Near miss: a frame with no noun ("“...,” said.") gives nothing.
+    """
+    frame = {t.i: t for t in tokens}
+    before = sorted((t for t in tokens if t.i < cue.i), key=lambda t: -t.i)
+    after = sorted((t for t in tokens if t.i > cue.i), key=lambda t: t.i)
+    for side in (before, after):
+        for token in side:
+            if token.ent_type_ in TIME_LABELS:
+                continue  # "said Thursday"
+            if side is after and token.dep_ == "prep":
+                break  # "said on Fox News": an adjunct, not the speaker
+            if token.pos_ in ("PROPN", "NOUN", "PRON") and not token.is_punct:
+                while token.dep_ in ("appos", "compound", "amod", "pobj", "prep") and token.head.i in frame:
+                    if token.head.i == token.i:
+                        break
+                    token = token.head
+                return token
+            if is_verb(token) or token.text in CLAUSE_END:
+                break
     return None
 
 

@@ -87,3 +87,10 @@ def test_two_apostrophes_are_one_double_mark() -> None:
 def test_a_single_apostrophe_next_to_two_is_still_a_single_mark() -> None:
     text = "He said ''they call it 'the barn''' and left."
     assert quoted_texts(text) == ["they call it 'the barn'"]
+
+
+def test_a_stray_straight_mark_does_not_join_the_next_paragraphs_curly_quote() -> None:
+    text = '"The crowd was quiet.\n\n“Here it comes,” she said.'
+    spans = find_quoted_spans(text)
+    assert [text[q.start : q.end] for q in spans] == ["The crowd was quiet.", "Here it comes,"]
+    assert spans[0].close is None

@@ -18,6 +18,7 @@ from service.attribution.quotes import (
     fragment_content,
     frame_after,
     frame_before,
+    frame_subject,
     governing_verb,
     is_sentential,
     labelled_paragraph,
@@ -26,6 +27,7 @@ from service.attribution.quotes import (
     object_content,
     quotes_as_saying,
     reported_content,
+    resumes_quotation,
     speaker_colon,
     verb_content,
 )
@@ -1515,3 +1517,119 @@ def test_a_verb_borrowing_its_subject_inside_reported_words_is_part_of_them() ->
     assert [(text, rule, speaker) for text, _, rule, speaker in found] == [
         ("They will try to win and portray the deal as “fair”", "subject", "Ruiz")
     ]
+
+
+# --- split quotations, frame subjects, stray marks ---------------------------------------
+
+SPLIT_LOWERCASE = parse(
+    "“We won,” Ruiz said, “and we will win again.”",
+    """
+    0 “ " `` PUNCT punct 6
+    1 We we PRP PRON nsubj 2
+    2 won win VBD VERB ccomp 6
+    3 , - , PUNCT punct 6
+    4 ” " '' PUNCT punct 6
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 6
+    9 and - CC CCONJ cc 12
+    10 we we PRP PRON nsubj 12
+    11 will - MD AUX aux 12
+    12 win - VB VERB ccomp 6
+    13 again - RB ADV advmod 12
+    14 . - . PUNCT punct 6
+    15 ” " '' PUNCT punct 6
+    """,
+)
+
+FRAGMENT_AFTER_FULL_CLAUSE = parse(
+    "“We won.” Ruiz said, “and more” was due.",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We we PRP PRON nsubj 2
+    2 won win VBD VERB ROOT 2
+    3 . - . PUNCT punct 2
+    4 ” " '' PUNCT punct 2
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 10
+    9 and - CC CCONJ cc 10
+    10 more - JJR ADJ nsubj 12
+    11 ” " '' PUNCT punct 10
+    12 was be VBD AUX ccomp 6
+    13 due - JJ ADJ acomp 12
+    14 . - . PUNCT punct 6
+    """,
+)
+
+# The parser hangs "Fox" (inside the show's title) on "said" as its subject.
+SUBJECT_IN_A_TITLE = parse(
+    "“It is right,” Ruiz, a senator, said on “Fox Today.”",
+    """
+    0 “ " `` PUNCT punct 3
+    1 It it PRP PRON nsubj 2
+    2 is be VBZ AUX ccomp 11
+    3 right - JJ ADJ acomp 2
+    4 , - , PUNCT punct 11
+    5 ” " '' PUNCT punct 11
+    6 Ruiz Ruiz NNP PROPN appos 3 B-PERSON
+    7 , - , PUNCT punct 6
+    8 a - DT DET det 9
+    9 senator - NN NOUN appos 6
+    10 , - , PUNCT punct 11
+    11 said say VBD VERB ROOT 11
+    12 on - IN ADP prep 11
+    13 “ " `` PUNCT punct 11
+    14 Fox Fox NNP PROPN nsubj 11 B-ORG
+    15 Today Today NNP PROPN npadvmod 14
+    16 . - . PUNCT punct 11
+    17 ” " '' PUNCT punct 11
+    """,
+)
+
+STRAY_MARK = parse(
+    '"The hall was quiet. Ruiz left.',
+    """
+    0 " " `` PUNCT punct 3
+    1 The - DT DET det 2
+    2 hall - NN NOUN nsubj 3
+    3 was be VBD AUX ROOT 3
+    4 quiet - JJ ADJ acomp 3
+    5 . - . PUNCT punct 3
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 left leave VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_lowercase_quotation_resumes_one_split_by_its_attribution() -> None:
+    article = Article(SPLIT_LOWERCASE)
+    assert resumes_quotation(article, article.quoted[1])
+    assert is_sentential(article, article.quoted[1])
+    assert [(text, rule, speaker) for text, _, rule, speaker in found_quotes(article)] == [
+        ("We won,", "frame_after", "Ruiz"),
+        ("and we will win again.", "frame_before", "Ruiz"),
+    ]
+
+
+def test_a_lowercase_fragment_after_a_closed_sentence_resumes_nothing() -> None:
+    article = Article(FRAGMENT_AFTER_FULL_CLAUSE)
+    assert not resumes_quotation(article, article.quoted[1])
+
+
+def test_a_subject_inside_a_quotation_gives_way_to_the_name_in_the_frame() -> None:
+    article = Article(SUBJECT_IN_A_TITLE)
+    assert summary(frame_after(article, article.quoted[0])) == (["said"], "Ruiz", "frame_after")
+
+
+def test_frame_subject_takes_a_name_after_the_cue_but_not_a_time_or_place() -> None:
+    said = word(SUBJECT_IN_A_TITLE, "said")
+    after_only = [t for t in SUBJECT_IN_A_TITLE if t.i >= said.i and t.text not in "“”"]
+    assert frame_subject(after_only, said) is None
+
+
+def test_an_unclosed_mark_no_one_speaks_is_dropped_as_a_stray() -> None:
+    assert found_quotes(Article(STRAY_MARK)) == []
