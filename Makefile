@@ -9,7 +9,7 @@ PORT ?= 8000
 export HOST PORT
 
 SHARED ?= ../shared
-.PHONY: install install-dev run test check typecheck lock train clean
+.PHONY: install install-dev run test check typecheck eval lock train clean
 
 install: $(VENV)/.installed-runtime
 
@@ -40,6 +40,11 @@ typecheck: install-dev
 	$(BIN)/python -m mypy
 
 check: typecheck test
+
+# Accuracy against ../shared's annotated data, through a running service (one is
+# started if none answers at 127.0.0.1:$(PORT)).
+eval: install
+	$(BIN)/python bench/eval.py --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
 
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
 # service/attribution/cue_frames.json, which is committed).

@@ -1,0 +1,149 @@
+"""Accuracy of the running service, measured by the shared scorer (``make eval``).
+
+Runs ``../shared/eval/score.py`` against the service on the seed articles and
+on PolNeAR dev (quoted speech only, then all attributions) and prints one
+table. A service already answering at ``--url`` is used as it is; otherwise
+one is started with gunicorn on a free loopback port and stopped afterwards.
+
+    python bench/eval.py [--shared ../shared] [--url http://127.0.0.1:8000] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_SECONDS = 120
+RUNS = (
+    ("seeds", "data/seeds/gold.jsonl", []),
+    ("PolNeAR dev, quoted", "data/polnear/dev.jsonl", ["--quoted"]),
+    ("PolNeAR dev, all", "data/polnear/dev.jsonl", []),
+)
+# PolNeAR names speakers as written (often a pronoun) and marks no affiliations:
+# these columns measure nothing there.
+NOT_MEASURED = {"PolNeAR": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
+COLUMNS = (
+    ("quote P", "quote_precision"),
+    ("quote R", "quote_recall"),
+    ("quote F1", "quote_f1"),
+    ("exact", "exact_span_share"),
+    ("speaker", "speaker_accuracy"),
+    ("canonical", "canonical_name_accuracy"),
+    ("attrib. F1", "attribution_f1"),
+    ("affil.", "affiliation_accuracy"),
+    ("spur. affil.", "spurious_affiliations"),
+)
+
+
+def ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def service(url: str | None) -> Iterator[str]:
+    """The URL of a ready service: the one given, if it answers, or one started here."""
+    if url and ready(url):
+        print(f"using the service already running at {url}", file=sys.stderr)
+        yield url
+        return
+    port = free_port()
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.app:create_app()"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    started = f"http://127.0.0.1:{port}"
+    print(f"started gunicorn at {started}", file=sys.stderr)
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not ready(started):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the service did not start; try `make run` to see why")
+            time.sleep(0.5)
+        yield started
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def score(shared: Path, url: str, gold: str, flags: list[str]) -> dict[str, Any]:
+    command = [sys.executable, str(shared / "eval" / "score.py"), str(shared / gold), "--url", f"{url}/v1/quotes", *flags]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 and not result.stdout.strip():
+        raise SystemExit(f"the scorer failed: {result.stderr.strip()[-500:]}")
+    scored: dict[str, Any] = json.loads(result.stdout)
+    return scored
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    def cell(value: Any) -> str:
+        if value is None:
+            return "—"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    header = "| data | " + " | ".join(name for name, _ in COLUMNS) + " |"
+    rule = "|---" * (len(COLUMNS) + 1) + "|"
+    def skipped(name: str, key: str) -> bool:
+        return any(name.startswith(prefix) and key in keys for prefix, keys in NOT_MEASURED.items())
+
+    rows = [
+        f"| {name} | " + " | ".join("n/a" if skipped(name, key) else cell(result.get(key)) for _, key in COLUMNS) + " |"
+        for name, result in results.items()
+    ]
+    return "\n".join([header, rule, *rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--url", default="http://127.0.0.1:8000", help="a running service to use, if it answers")
+    parser.add_argument("--json", type=Path, help="also write the scorer's full output here")
+    args = parser.parse_args(argv)
+
+    if not (args.shared / "eval" / "score.py").exists():
+        print(
+            f"make eval needs the shared scorer and annotated data at {args.shared} "
+            "(eval/score.py, data/seeds, data/polnear); they are not there, so nothing was measured.",
+            file=sys.stderr,
+        )
+        return 2
+    with service(args.url) as url:
+        results = {name: score(args.shared, url, gold, flags) for name, gold, flags in RUNS}
+    print(table(results))
+    for name, result in results.items():
+        if result.get("failed_requests"):
+            print(f"{name}: {result['failed_requests']} requests failed", file=sys.stderr)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
