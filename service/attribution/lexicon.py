@@ -194,6 +194,7 @@ SURNAME_MIN_LENGTH_FOR_EDITS = 5
 RULE_CONFIDENCE = {
     "frame_after": 0.9,
     "frame_before": 0.85,
+    "colon_before": 0.7,
     "colon_paragraph": 0.8,
     "dash_after": 0.8,
     "speaker_colon": 0.7,

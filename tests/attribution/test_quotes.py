@@ -11,6 +11,7 @@ from service.attribution.quotes import (
     Attributed,
     according_to_content,
     classify,
+    colon_before,
     colon_paragraph,
     continuation,
     dash_after,
@@ -608,7 +609,7 @@ def test_a_short_quotation_needs_its_own_punctuation() -> None:
 
 
 def test_direct_rules_run_in_the_documented_order() -> None:
-    assert DIRECT_RULES == (frame_after, dash_after, frame_before, colon_paragraph, speaker_colon)
+    assert DIRECT_RULES == (frame_after, dash_after, frame_before, colon_before, colon_paragraph, speaker_colon)
 
 
 def test_frame_after_finds_the_subject_before_the_verb() -> None:
@@ -1633,3 +1634,78 @@ def test_frame_subject_takes_a_name_after_the_cue_but_not_a_time_or_place() -> N
 
 def test_an_unclosed_mark_no_one_speaks_is_dropped_as_a_stray() -> None:
     assert found_quotes(Article(STRAY_MARK)) == []
+
+
+# --- colons and abbreviations before a quotation -----------------------------------------
+
+RESPONSE_WAS = parse(
+    "Her response was: “We will rebuild.”",
+    """
+    0 Her her PRP$ PRON poss 1
+    1 response - NN NOUN nsubj 2
+    2 was be VBD AUX ROOT 2
+    3 : - : PUNCT punct 2
+    4 “ " `` PUNCT punct 2
+    5 We we PRP PRON nsubj 7
+    6 will - MD AUX aux 7
+    7 rebuild - VB VERB ccomp 2
+    8 . - . PUNCT punct 2
+    9 ” " '' PUNCT punct 2
+    """,
+)
+
+RESPONSE_WAS_NO_COLON = parse(
+    "Her response was long. “We will rebuild.”",
+    """
+    0 Her her PRP$ PRON poss 1
+    1 response - NN NOUN nsubj 2
+    2 was be VBD AUX ROOT 2
+    3 long - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 “ " `` PUNCT punct 8
+    6 We we PRP PRON nsubj 8
+    7 will - MD AUX aux 8
+    8 rebuild - VB VERB ROOT 8
+    9 . - . PUNCT punct 8
+    10 ” " '' PUNCT punct 8
+    """,
+)
+
+SAID_OF_MR = parse(
+    "Ana Ruiz, a nurse, said of Mr. Hale: “He is kind.”",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 6 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 nurse - NN NOUN appos 1
+    5 , - , PUNCT punct 1
+    6 said say VBD VERB ROOT 6
+    7 of - IN ADP prep 6
+    8 Mr. Mr. NNP PROPN compound 9
+    9 Hale Hale NNP PROPN pobj 7 B-PERSON
+    10 : - : PUNCT punct 6
+    11 “ " `` PUNCT punct 6
+    12 He he PRP PRON nsubj 13
+    13 is be VBZ AUX ccomp 6
+    14 kind - JJ ADJ acomp 13
+    15 . - . PUNCT punct 6
+    16 ” " '' PUNCT punct 6
+    """,
+)
+
+
+def test_colon_before_gives_the_quotation_to_the_subject_of_the_clause() -> None:
+    article = Article(RESPONSE_WAS)
+    assert summary(colon_before(article, article.quoted[0])) == ([":"], "response", "colon_before")
+
+
+def test_colon_before_needs_the_colon() -> None:
+    article = Article(RESPONSE_WAS_NO_COLON)
+    assert colon_before(article, article.quoted[0]) is None
+    assert frame_before(article, article.quoted[0]) is None
+
+
+def test_frame_before_reads_past_an_abbreviation_in_its_sentence() -> None:
+    article = Article(SAID_OF_MR)
+    assert summary(frame_before(article, article.quoted[0])) == (["said"], "Ruiz", "frame_before")
