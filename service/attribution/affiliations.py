@@ -143,13 +143,15 @@ def describe_title(noun: Token) -> Description:
 
 
 def authored_by(noun: Token) -> Token | None:
-    """Who wrote a document: "a report released by the Defense Agency" -> "Agency".
+    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute".
 
     Near miss: "a report released on Monday" names no author.
     """
     if noun.lemma_.lower() not in DOCUMENT_NOUNS:
         return None
     for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
         if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
             for agent in child.children:
                 if agent.dep_ == "agent":

@@ -444,3 +444,21 @@ def test_a_noun_that_is_no_document_has_no_author() -> None:
 def test_describe_title_splits_a_nationality_from_a_bare_title() -> None:
     described = describe_title(word(RUSSIAN_PRESIDENT, "President"))
     assert described == Description("President", "Russian", affiliation_is_place=True)
+
+
+POLL_BY_INSTITUTE = parse(
+    "a poll by the Harbor Institute",
+    """
+    0 a - DT DET det 1
+    1 poll - NN NOUN ROOT 1
+    2 by - IN ADP prep 1
+    3 the - DT DET det 5 B-ORG
+    4 Harbor Harbor NNP PROPN compound 5 I-ORG
+    5 Institute Institute NNP PROPN pobj 2 I-ORG
+    """,
+)
+
+
+def test_authored_by_reads_a_plain_by_phrase_on_a_document() -> None:
+    author = authored_by(word(POLL_BY_INSTITUTE, "poll"))
+    assert author is not None and author.text == "Institute"
