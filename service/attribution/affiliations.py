@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from service.attribution.speakers import strip_titles
+from service.attribution.speakers import entity_span, strip_titles
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
@@ -62,14 +62,8 @@ def _entity_of(token: Token) -> tuple[list[Token], str] | None:
     """The named entity ``token`` belongs to, as words without a leading "the"."""
     if not token.ent_type_:
         return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    words = [doc[i] for i in range(start, end) if not (i == start and doc[i].lower_ == "the")]
+    span = entity_span(token)
+    words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
     if words and words[-1].tag_ == "POS":
         words = words[:-1]
     return words, token.ent_type_

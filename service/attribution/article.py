@@ -7,7 +7,7 @@ through ``Span`` (offsets and copied strings).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -31,6 +31,10 @@ class Article:
         for k, (start, end) in enumerate(self.sentences):
             for i in range(start, end):
                 self._sentence_of[i] = k
+        # Quotations never overlap, so their opening marks and their ends both
+        # ascend: lookups by position are binary searches, never scans.
+        self._opens = [q.open for q in self.quoted]
+        self._outer_ends = [q.outer_end for q in self.quoted]
         # For each token, the quotation it stands inside (marks included).
         self._quoted_at: list[int | None] = [None] * len(doc)
         for k, quoted in enumerate(self.quoted):
@@ -82,6 +86,20 @@ class Article:
     def quoted_at(self, token: Token) -> int | None:
         """Index into ``quoted`` of the quotation ``token`` stands in, if any."""
         return self._quoted_at[token.i]
+
+    def quotes_opening_in(self, start: int, end: int) -> range:
+        """Indexes into ``quoted`` of the quotations that open in ``[start, end)``."""
+        return range(bisect_left(self._opens, start), bisect_left(self._opens, end))
+
+    def next_open(self, position: int) -> int | None:
+        """Where the first quotation at or after ``position`` opens, if any."""
+        k = bisect_left(self._opens, position)
+        return self._opens[k] if k < len(self._opens) else None
+
+    def last_before(self, position: int) -> QuotedSpan | None:
+        """The last quotation that ends (closing mark included) at or before ``position``."""
+        k = bisect_right(self._outer_ends, position) - 1
+        return self.quoted[k] if k >= 0 else None
 
     def quoted_tokens(self, quoted: QuotedSpan) -> list[Token]:
         """The tokens of the words inside a quotation (marks excluded)."""

@@ -15,6 +15,7 @@ fullest the article gives):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -61,13 +62,15 @@ class Entity:
     title: str | None = None
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    _seen: set[tuple[int, int]] = field(default_factory=set, repr=False)
 
     @property
     def key(self) -> str:
         return self.name.lower()
 
     def add_mention(self, span: Span) -> None:
-        if all((m.start, m.end) != (span.start, span.end) for m in self.mentions):
+        if (span.start, span.end) not in self._seen:
+            self._seen.add((span.start, span.end))
             self.mentions.append(span)
 
     def learn(self, description: Description) -> None:
@@ -132,9 +135,22 @@ class Cast:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.entities: list[Entity] = []
+        self._by_key: dict[str, Entity] = {}
         self._people = self._full_names(article)
-        # (position, entity) of every named speaker or person subject so far.
+        self._short_forms: dict[str, list[tuple[int, str]]] = {}
+        # PERSON names, and those that are the subject of a clause outside
+        # quotation marks, each with its token index for binary search.
+        self._persons = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
+        self._person_starts = [e.start for e in self._persons]
+        self._subjects = [
+            e for e in self._persons if e.root.dep_ in SUBJECT_DEPS and article.quoted_at(e.root) is None
+        ]
+        self._subject_starts = [e.start for e in self._subjects]
+        # Every named speaker so far, in text order (speakers are resolved so),
+        # and the last one for each head noun.
         self._antecedents: list[tuple[int, Entity]] = []
+        self._antecedent_positions: list[int] = []
+        self._last_by_lemma: dict[str, tuple[int, Entity]] = {}
 
     @staticmethod
     def _full_names(article: Article) -> list[tuple[int, str]]:
@@ -148,11 +164,11 @@ class Cast:
         return names
 
     def _entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
-        for entity in self.entities:
-            if entity.key == name.lower():
-                return entity
-        entity = Entity(name, kind, head_lemma)
-        self.entities.append(entity)
+        entity = self._by_key.get(name.lower())
+        if entity is None:
+            entity = Entity(name, kind, head_lemma)
+            self._by_key[entity.key] = entity
+            self.entities.append(entity)
         return entity
 
     def canonical_person(self, name: str, position: int | None = None) -> str:
@@ -171,14 +187,17 @@ class Cast:
         return chosen if len(chosen.split()) >= len(name.split()) else name
 
     def _short_form_of(self, name: str) -> list[tuple[int, str]]:
+        """(position, full name) of every fuller name ``name`` may stand for, in text order."""
+        cached = self._short_forms.get(name)
+        if cached is not None:
+            return cached
         words = name.lower().split()
-        if not words:
-            return []
         found = []
-        for at, full in self._people:
+        for at, full in self._people if words else []:
             full_words = full.lower().split()
             if same_surname(full_words[-1], words[-1]) and all(w in full_words for w in words[:-1]):
                 found.append((at, full))
+        self._short_forms[name] = found
         return found
 
     def resolve(self, head: Token) -> tuple[Entity, Span]:
@@ -200,8 +219,16 @@ class Cast:
             entity = self._nominal(head, phrase, _kind_of(head))
         entity.learn(describe(head))
         entity.add_mention(mention)
-        self._antecedents.append((head.idx, entity))
+        self._remember(head, entity)
         return entity, mention
+
+    def _remember(self, head: Token, entity: Entity) -> None:
+        at = bisect_right(self._antecedent_positions, head.idx)
+        self._antecedent_positions.insert(at, head.idx)
+        self._antecedents.insert(at, (head.idx, entity))
+        lemma = head.lemma_.lower()
+        if lemma not in self._last_by_lemma or self._last_by_lemma[lemma][0] < head.idx:
+            self._last_by_lemma[lemma] = (head.idx, entity)
 
     def _nominal(self, head: Token, phrase: list[Token], kind: Kind) -> Entity:
         """A noun phrase speaker, in order: a title standing for the person just
@@ -213,9 +240,9 @@ class Cast:
             return titled
         is_definite = any(t.lower_ in ("the", "this", "that") for t in phrase[:1])
         if head.pos_ == "NOUN" and is_definite:
-            earlier = [e for _, e in self._antecedents if e.head_lemma == lemma]
-            if earlier:
-                return earlier[-1]
+            earlier = self._last_by_lemma.get(lemma)
+            if earlier is not None and earlier[0] < head.idx:
+                return earlier[1]
         author = authored_by(head)
         if author is not None:
             return self._entity(clean_name(self.article.tokens_span(name_words(speaker_phrase(author))).text), Kind.ORGANISATION, lemma)
@@ -233,9 +260,8 @@ class Cast:
         if head.tag_ in ("NNS", "NNPS"):
             return None  # "the ministers" are several people, not the one just named
         paragraph = self.article.paragraph_of(head.idx)
-        for ent in reversed(self.article.doc.ents):
-            if ent.start >= head.i or ent.label_ not in PERSON_LABELS:
-                continue
+        for k in range(bisect_left(self._person_starts, head.i) - 1, -1, -1):
+            ent = self._persons[k]
             if self.article.paragraph_of(ent.start_char) != paragraph:
                 return None
             if self.article.quoted_at(ent.root) is not None:
@@ -256,20 +282,21 @@ class Cast:
             kinds = {Kind.GROUP, Kind.ORGANISATION}
         else:
             kinds = {Kind.ORGANISATION}
-        candidates = [(pos, e) for pos, e in self._antecedents if pos < pronoun.idx and e.kind in kinds]
+        best = None
+        for k in range(bisect_left(self._antecedent_positions, pronoun.idx) - 1, -1, -1):
+            if self._antecedents[k][1].kind in kinds:
+                best = self._antecedents[k]
+                break
         subject = self._person_subject_before(pronoun) if kinds == {Kind.PERSON} else None
-        best = candidates[-1] if candidates else None
         if subject is not None and (best is None or subject[0] > best[0]):
             return subject[1]
         return best[1] if best else None
 
     def _person_subject_before(self, pronoun: Token) -> tuple[int, Entity] | None:
         """The last PERSON outside quotation marks that is the subject of a clause before ``pronoun``."""
-        for ent in reversed(self.article.doc.ents):
-            if ent.start >= pronoun.i or ent.label_ not in PERSON_LABELS:
-                continue
-            if ent.root.dep_ not in SUBJECT_DEPS or self.article.quoted_at(ent.root) is not None:
-                continue
+        k = bisect_left(self._subject_starts, pronoun.i) - 1
+        if k >= 0:
+            ent = self._subjects[k]
             entity = self._entity(
                 self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, ent.root.lemma_.lower()
             )

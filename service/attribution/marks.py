@@ -266,14 +266,16 @@ def _weak_close(text: str, i: int) -> bool:
 
 
 def _pair_singles(text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
-    inside = [(q.open, q.outer_end) for q in doubles]
-    inside += [(i, i + 2) for i in _double_positions(text) if _width(text, i) == 2]
+    # Single marks inside a double quotation, or part of a two-apostrophe mark, are not singles.
+    covered = [False] * len(text)
+    for start, end in [(q.open, q.outer_end) for q in doubles] + [
+        (i, i + 2) for i in _double_positions(text) if _width(text, i) == 2
+    ]:
+        covered[start:end] = [True] * (end - start)
     pairing = _Pairing(text)
-    singles = [m.start() for m in _SINGLE_RE.finditer(text)]
+    singles = [m.start() for m in _SINGLE_RE.finditer(text) if not covered[m.start()]]
     for (_, p_end), marks in zip(paras, _marks_by_paragraph(singles, paras)):
-        candidates = [
-            m for m in marks if not _is_apostrophe(text, m) and not any(s <= m < e for s, e in inside)
-        ]
+        candidates = [m for m in marks if not _is_apostrophe(text, m)]
         roles = [_role(text, m) for m in candidates]
         open_at: int | None = None
         for k, (m, role) in enumerate(zip(candidates, roles)):

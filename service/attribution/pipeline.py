@@ -56,21 +56,22 @@ def attribute(article: Article) -> Attribution:
         if head is not None:
             resolved[k] = cast.resolve(head)
     cast.gather_mentions()
-    return _results(article, found, resolved, cast.entities)
+    return _results(article, found, resolved)
 
 
 def _speaker_position(found: Found) -> int:
     return found.speaker.idx if found.speaker is not None else found.start
 
 
-def _results(
-    article: Article, found: list[Found], resolved: dict[int, tuple[Entity, Span]], entities: list[Entity]
-) -> Attribution:
-    ids: dict[int, str] = {}
-    order = [e for e in entities if any(r[0] is e for r in resolved.values())]
-    order.sort(key=lambda e: min(r[1].start for r in resolved.values() if r[0] is e))
-    for n, entity in enumerate(order, 1):
-        ids[id(entity)] = f"s{n}"
+def _results(article: Article, found: list[Found], resolved: dict[int, tuple[Entity, Span]]) -> Attribution:
+    # Speakers are numbered in the order their quotes first name them.
+    first: dict[int, tuple[int, Entity]] = {}
+    for entity, mention in resolved.values():
+        if id(entity) not in first or mention.start < first[id(entity)][0]:
+            first[id(entity)] = (mention.start, entity)
+    order = [entity for _, entity in sorted(first.values(), key=lambda pair: pair[0])]
+    ids = {id(entity): f"s{n}" for n, entity in enumerate(order, 1)}
+    quotes_of: dict[str, list[int]] = {}
     quotes = []
     for n, item in enumerate(found):
         speaker = None
@@ -78,6 +79,7 @@ def _results(
         if n in resolved:
             entity, mention = resolved[n]
             speaker = Speaker(ids[id(entity)], entity.name, mention, entity.title, entity.affiliation)
+            quotes_of.setdefault(speaker.id, []).append(n)
             if entity.name.lower() == mention.text.lower() and article.doc[article.token_at(mention.start)].tag_ == "PRP":
                 confidence *= UNRESOLVED_PRONOUN_FACTOR
         cue = article.tokens_span(item.cue) if item.cue else None
@@ -100,7 +102,7 @@ def _results(
             title=entity.title,
             affiliation=entity.affiliation,
             mentions=tuple(entity.mentions),
-            quotes=tuple(n for n, q in enumerate(quotes) if q.speaker and q.speaker.id == ids[id(entity)]),
+            quotes=tuple(quotes_of[ids[id(entity)]]),
         )
         for entity in order
     )

@@ -23,7 +23,8 @@ Three passes, each over what the one before left:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -72,6 +73,11 @@ from service.attribution.speakers import find_speaker, subject
 
 CLAUSE_END = ".!?"
 TRIM_CHARS = " \t\r\n,;:—–-" + ALL_MARKS
+MARK_WIDTH = 2
+"""The widest quotation mark, two apostrophes: a quotation whose words start at
+``i`` opens at ``i - MARK_WIDTH`` at the earliest."""
+DASH_AFTER = re.compile(r"\s*([" + DASHES + r"])\s*")
+TWO_WORDS = re.compile(r"\s*(\S+\s+\S)")
 UNATTRIBUTED = "unattributed"
 """The rule name of a quotation that stands as a sentence but names no speaker."""
 
@@ -135,15 +141,23 @@ def is_sentential(article: Article, quoted: QuotedSpan) -> bool:
     ``praised “Comrade” Kim`` follows a verb and is a fragment.
     """
     text = article.text
-    para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
-    before = text[para_start : quoted.open].rstrip()
+    before = _char_before(article, quoted.open)
     inside = text[quoted.start : quoted.end]
-    if before and before[-1].isalnum():
+    if before.isalnum():
         return False
-    if before and before[-1] == "," and not inside[:1].isupper() and not resumes_quotation(article, quoted):
+    if before == "," and not inside[:1].isupper() and not resumes_quotation(article, quoted):
         return False
     words = len(inside.split())
     return words >= MIN_SENTENTIAL_WORDS or inside.rstrip()[-1:] in CLAUSE_END + ",…"
+
+
+def _char_before(article: Article, position: int) -> str:
+    """The last character before ``position`` in its paragraph that is not a space ("" if none)."""
+    para_start = article.paragraphs[article.paragraph_of(position)][0]
+    i = position - 1
+    while i >= para_start and article.text[i].isspace():
+        i -= 1
+    return article.text[i] if i >= para_start else ""
 
 
 def resumes_quotation(article: Article, quoted: QuotedSpan) -> bool:
@@ -153,10 +167,9 @@ def resumes_quotation(article: Article, quoted: QuotedSpan) -> bool:
     frame without a full stop stands between. Near miss: “We won,” he said,
     and the crowd called it “a miracle” has a fragment, not a resumption.
     """
-    earlier = [q for q in article.quoted if q.double and q.outer_end <= quoted.open]
-    if not earlier:
+    last = article.last_before(quoted.open)
+    if last is None or not last.double:
         return False
-    last = earlier[-1]
     between = article.text[last.outer_end : quoted.open]
     closes_on_comma = article.text[last.start : last.end].rstrip().endswith(",")
     return closes_on_comma and len(between) <= MAX_SPLIT_FRAME_CHARS and not any(c in CLAUSE_END for c in between)
@@ -219,8 +232,8 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
 def _tokens_after(article: Article, quoted: QuotedSpan) -> list[Token]:
     """The sentence right after a quotation: up to the next quotation, sentence or paragraph."""
     para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
-    following = [q.open for q in article.quoted if q.open >= quoted.outer_end]
-    tokens = _frame_tokens(article, quoted.outer_end, min([para_end, *following]))
+    following = article.next_open(quoted.outer_end)
+    tokens = _frame_tokens(article, quoted.outer_end, min(para_end, following if following is not None else para_end))
     if not tokens:
         return []
     sentence = article.sentence_index(tokens[0])
@@ -251,8 +264,8 @@ def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
 def _tokens_before(article: Article, quoted: QuotedSpan) -> list[Token]:
     """The sentence right before a quotation, back to the last quotation or the paragraph's start."""
     para_start = article.paragraphs[article.paragraph_of(quoted.open)][0]
-    earlier = [q.outer_end for q in article.quoted if q.outer_end <= quoted.open]
-    tokens = _frame_tokens(article, max([para_start, *earlier]), quoted.open)
+    last = article.last_before(quoted.open)
+    tokens = _frame_tokens(article, max(para_start, last.outer_end if last is not None else para_start), quoted.open)
     tokens = [t for t in tokens if not t.is_space]
     if not tokens or tokens[-1].text in CLAUSE_END:
         return []
@@ -302,21 +315,19 @@ def dash_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     The epigraph and reader-comment form. Near miss: “...” — and then the
     crowd left, where the words after the dash hold a verb.
     """
-    text = article.text
     para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
-    rest = text[quoted.outer_end : para_end]
-    dash = re.match(r"\s*([" + DASHES + r"])\s*", rest)
+    dash = DASH_AFTER.match(article.text, quoted.outer_end, para_end)
     if dash is None:
         return None
-    following = [q.open for q in article.quoted if q.open >= quoted.outer_end]
-    tokens = _frame_tokens(article, quoted.outer_end + dash.end(), min([para_end, *following]))
+    following = article.next_open(quoted.outer_end)
+    tokens = _frame_tokens(article, dash.end(), min(para_end, following if following is not None else para_end))
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_LABEL_WORDS * 2 or any(is_verb(t) for t in words):
         return None
     head = _phrase_head(words)
     if head is None:
         return None
-    cue = article.doc[article.token_at(quoted.outer_end + dash.start(1))]
+    cue = article.doc[article.token_at(dash.start(1))]
     return Attributed([cue], head, "dash_after")
 
 
@@ -346,20 +357,20 @@ def labelled_paragraph(article: Article, index: int) -> tuple[Token, Token, int]
     words = [t for t in _frame_tokens(article, start, colon) if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_LABEL_WORDS or any(is_verb(t) for t in words):
         return None
-    rest = text[colon + 1 : end]
-    if len(rest.split()) < 2:
+    rest = TWO_WORDS.match(text, colon + 1, end)
+    if rest is None:
         return None
     head = _phrase_head(words)
     if head is None:
         return None
-    return head, article.doc[article.token_at(colon)], colon + 1 + (len(rest) - len(rest.lstrip()))
+    return head, article.doc[article.token_at(colon)], rest.start(1)
 
 
 def speaker_colon(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """The quotation right after a speaker's label: “Trump: "We will win."” or a transcript line."""
     index = article.paragraph_of(quoted.open)
     found = labelled_paragraph(article, index)
-    if found is None or article.text[found[2] : quoted.open].strip():
+    if found is None or found[2] != quoted.open:
         return None
     head, colon, _ = found
     return Attributed([colon], head, "speaker_colon")
@@ -450,7 +461,10 @@ def _trim(article: Article, start: int, end: int) -> tuple[int, int]:
 
 def _with_marks(article: Article, start: int, end: int) -> tuple[int, int]:
     """Widen a span so that each quotation it cuts into keeps both its marks."""
-    for quoted in article.quoted:
+    # Only the quotations opening near or inside the span can be cut by it.
+    near = article.quotes_opening_in(start - MARK_WIDTH, end)
+    for k in range(max(near.start - 1, 0), near.stop):
+        quoted = article.quoted[k]
         if start <= quoted.start < end < quoted.outer_end:
             end = quoted.outer_end
         if quoted.open < start <= quoted.end and quoted.end <= end:
@@ -585,7 +599,7 @@ def object_content(article: Article, cue: Token) -> tuple[int, int] | None:
         elif child.dep_ not in ("punct",):
             break
     start_char, end_char = _trim(article, obj.left_edge.idx, _end_of(last))
-    if not any(start_char <= q.start < end_char for q in article.quoted if q.double):
+    if not any(article.quoted[k].double for k in article.quotes_opening_in(start_char - 2, end_char)):
         return None
     return (start_char, end_char) if end_char > start_char else None
 
@@ -628,8 +642,8 @@ def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
 def _quoted_inside(article: Article, start: int, end: int, taken: set[int]) -> list[int]:
     return [
         k
-        for k, q in enumerate(article.quoted)
-        if k not in taken and q.start >= start and q.end <= end + 1 and q.end > q.start
+        for k in article.quotes_opening_in(start - MARK_WIDTH, end + 1)
+        if k not in taken and article.quoted[k].start >= start and article.quoted[k].end <= end + 1
     ]
 
 
@@ -677,30 +691,47 @@ def _reported_sources(article: Article, used_cues: set[int]) -> Iterator[tuple[T
             yield token, content, speaker
 
 
+class _Intervals:
+    """Spans of text, asked in logarithmic time whether any holds a point or meets a span."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans starting so far
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def holds(self, point: int) -> bool:
+        k = bisect_right(self._starts, point) - 1
+        return k >= 0 and self._reach[k] > point
+
+    def meets(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start
+
+
 def _reported_speech(article: Article, direct: list[Found], taken: set[int]) -> list[Found]:
     found: list[Found] = []
-    direct_spans = [(f.start, f.end) for f in direct]
+    direct_spans = _Intervals((f.start, f.end) for f in direct)
     used_cues = {t.i for f in direct for t in f.cue or []}
     # "According to X, Y said Z" is Y's statement with its source: verbs go
     # first, and an "according to" whose words hold another cue is dropped.
     sources = sorted(_reported_sources(article, used_cues), key=lambda source: is_according_to(source[0]))
     # A verb that only borrows its subject inside someone else's reported words
     # is part of those words: "They will try to X and portray Y, Maxwell said."
-    outer = [content for token, content, (_, rule) in sources if rule != "inherited_subject"]
-    sources = [
-        (token, content, speaker)
-        for token, content, speaker in sources
-        if speaker[1] != "inherited_subject" or not any(s <= token.idx < e for s, e in outer)
-    ]
+    outer = _Intervals(content for _, content, (_, rule) in sources if rule != "inherited_subject")
+    sources = [source for source in sources if source[2][1] != "inherited_subject" or not outer.holds(source[0].idx)]
+    cue_positions: list[int] = []
     for token, content, speaker in sources:
         start, end = content
-        if any(s < end and start < e for s, e in direct_spans):
+        if direct_spans.meets(start, end):
             continue
-        if is_according_to(token) and any(start <= t.idx < end for f in found for t in f.cue or []):
+        if is_according_to(token) and bisect_left(cue_positions, end) > bisect_left(cue_positions, start):
             continue
         quoted = _quoted_inside(article, start, end, taken)
         kind, start, end = classify(article, start, end, quoted)
         taken |= set(quoted)
+        insort(cue_positions, token.idx)
         found.append(
             Found(
                 start,
@@ -758,10 +789,10 @@ def fragment_content(cue: Token, root: Token) -> tuple[int, int]:
 
 
 def _governed_fragments(article: Article, done: list[Found], taken: set[int]) -> list[Found]:
-    spans = [(f.start, f.end) for f in done]
+    spans = _Intervals((f.start, f.end) for f in done)
     by_cue: dict[int, tuple[Token, tuple[Token, str], int, int, list[int]]] = {}
     for k, quoted in enumerate(article.quoted):
-        if k in taken or any(s <= quoted.start and quoted.end <= e for s, e in spans):
+        if k in taken or spans.holds(quoted.start):
             continue
         tokens = article.quoted_tokens(quoted)
         if not tokens:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.cues import is_according_to, is_verb, lemma
@@ -141,12 +142,26 @@ def speaker_phrase(head: Token) -> list[Token]:
     are kept here and dropped from the name).
     """
     if head.ent_type_ in SPEAKER_LABELS and head.ent_iob_ in ("B", "I"):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            if ent.label_ in PERSON_LABELS:
-                return strip_titles(list(ent))
-            return _with_left_modifiers(head, list(ent))
+        ent = entity_span(head)
+        if head.ent_type_ in PERSON_LABELS:
+            return strip_titles(list(ent))
+        return _with_left_modifiers(head, list(ent))
     return _with_left_modifiers(head, [head])
+
+
+def entity_span(token: Token) -> SpacySpan:
+    """The named entity ``token`` is part of (read off its IOB tags, not by search).
+
+    The span carries no label: the entity's type is ``token.ent_type_``.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def strip_titles(words: list[Token]) -> list[Token]:
