@@ -25,6 +25,7 @@ from service.attribution.entities import Cast, Entity
 from service.attribution.lexicon import RULE_CONFIDENCE, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span
 from service.attribution.quotes import Found, find_quotes
+from service.attribution.tokenizer import LinearTokenizer
 
 DEFAULT_BATCH_SIZE = 16
 PARAGRAPH_BREAKS = "quotes_paragraph_breaks"
@@ -120,6 +121,8 @@ class QuoteExtractor:
     def __init__(self, nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         if PARAGRAPH_BREAKS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+        if not isinstance(nlp.tokenizer, LinearTokenizer):
+            nlp.tokenizer = LinearTokenizer(nlp.tokenizer, nlp.vocab)
         self.nlp = nlp
         self.batch_size = batch_size
         self._lock = threading.Lock()
