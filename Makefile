@@ -9,11 +9,13 @@ PORT ?= 8000
 export HOST PORT
 
 SHARED ?= ../shared
-.PHONY: install install-dev run test check typecheck eval lock train clean
+.PHONY: install install-dev install-bench run test check typecheck eval bench soak lock train clean
 
 install: $(VENV)/.installed-runtime
 
 install-dev: $(VENV)/.installed-dev
+
+install-bench: $(VENV)/.installed-bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version.split()[0]'
@@ -29,6 +31,12 @@ $(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.installed-runtime
+
+# Dev dependencies plus the optional peer reference for the benchmark (textacy).
+$(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-runtime
 
 run: install
 	$(BIN)/gunicorn -c gunicorn.conf.py "service.app:create_app()"
@@ -56,6 +64,7 @@ lock:
 	$(PYTHON) -m venv /tmp/quotes-lock && /tmp/quotes-lock/bin/pip install --quiet pip-tools
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/runtime.txt pyproject.toml
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements/dev.txt pyproject.toml
+	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test --extra bench -o requirements/bench.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache
