@@ -12,6 +12,7 @@ from service.attribution.pipeline import QuoteExtractor
 from service.config import Settings
 from service.errors import NotReady, PayloadTooLarge, ValidationFailed
 from service.nlp import EngineLoader, State
+from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
     BatchRequestSchema,
@@ -23,6 +24,7 @@ from service.schemas import (
 )
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
+PAGE_PATH = Path(__file__).with_name("static") / "index.html"
 RETRY_AFTER_SECONDS = "5"
 
 bp = Blueprint("quotes", __name__)
@@ -77,6 +79,25 @@ def _check_length(text: str, field: str) -> None:
         )
 
 
+def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
+    """The unit asked for in the body (``offsets``) or the query (``?offsets=``); code points by default."""
+    raw = request.args.get("offsets")
+    try:
+        from_query = OffsetUnit(raw) if raw is not None else None
+    except ValueError:
+        raise ValidationFailed(
+            "Some fields are not valid; see `errors`.",
+            errors=[{"field": "offsets", "message": "`offsets` must be `codepoints` (the default) or `utf16`."}],
+        ) from None
+    from_body: OffsetUnit | None = data.get("offsets")
+    if from_query and from_body and from_query is not from_body:
+        raise ValidationFailed(
+            "Some fields are not valid; see `errors`.",
+            errors=[{"field": "offsets", "message": "given as both ?offsets= and a field, with different values."}],
+        )
+    return from_body or from_query or OffsetUnit.CODEPOINTS
+
+
 def _results(body: dict[str, Any]) -> Response:
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"
@@ -86,17 +107,21 @@ def _results(body: dict[str, Any]) -> Response:
 @bp.post("/v1/quotes")
 def extract_quotes() -> Response:
     data = _load(quote_request, read_body(request, allow_text=True))
+    unit = _offset_unit(data)
     _check_length(data["text"], "text")
     extractor = _extractor()
-    result = extractor.extract(data["text"])
+    result = in_units(extractor.extract(data["text"]), data["text"], unit)
     return _results(
-        quote_response.dump({"quotes": result.quotes, "speakers": result.speakers, "model": _loader().info})
+        quote_response.dump(
+            {"quotes": result.quotes, "speakers": result.speakers, "offsets": unit, "model": _loader().info}
+        )
     )
 
 
 @bp.post("/v1/quotes/batch")
 def extract_quotes_batch() -> Response:
     data = _load(batch_request, read_body(request, allow_text=False))
+    unit = _offset_unit(data)
     documents = data["documents"]
     settings = _settings()
     if len(documents) > settings.batch_max_documents:
@@ -113,12 +138,14 @@ def extract_quotes_batch() -> Response:
             "(QUOTES_BATCH_MAX_CHARS). Split it."
         )
     results = _extractor().extract_many([d["text"] for d in documents])
+    converted = [in_units(r, d["text"], unit) for d, r in zip(documents, results)]
     return _results(
         batch_response.dump(
             {
                 "documents": [
-                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers} for d, r in zip(documents, results)
+                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers} for d, r in zip(documents, converted)
                 ],
+                "offsets": unit,
                 "model": _loader().info,
             }
         )
@@ -136,6 +163,12 @@ def ready() -> Response:
     if loader.state is not State.READY:
         raise _not_ready(loader)
     return jsonify(ready_response.dump({"status": "ready", "model": loader.info}))
+
+
+@bp.get("/")
+def page() -> Response:
+    """The newsroom page: paste an article, see its quotes (``static/index.html``)."""
+    return Response(PAGE_PATH.read_bytes(), mimetype="text/html")
 
 
 @bp.get("/openapi.yaml")

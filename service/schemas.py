@@ -12,6 +12,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from service.attribution.model import QuoteType
+from service.offsets import OffsetUnit
 
 TEXT_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
     "required": "Missing: send the article as the `text` field.",
@@ -37,6 +38,15 @@ def check_text(value: str) -> None:
             )
 
 
+OFFSETS_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
+    "unknown": "`offsets` must be `codepoints` (the default) or `utf16`.",
+}
+
+
+def offsets_field() -> fields.Enum[OffsetUnit]:
+    return fields.Enum(OffsetUnit, by_value=True, load_default=None, error_messages=OFFSETS_ERRORS)
+
+
 class QuoteRequestSchema(Schema):
     error_messages = SCHEMA_ERRORS
 
@@ -44,6 +54,7 @@ class QuoteRequestSchema(Schema):
         unknown = RAISE
 
     text = fields.String(required=True, error_messages=TEXT_ERRORS)
+    offsets = offsets_field()
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
@@ -74,6 +85,7 @@ class BatchRequestSchema(Schema):
     class Meta:
         unknown = RAISE
 
+    offsets = offsets_field()
     documents = fields.List(
         fields.Nested(BatchDocumentSchema),
         required=True,
@@ -152,6 +164,7 @@ class ModelSchema(Schema):
 class QuoteResponseSchema(Schema):
     quotes = fields.List(fields.Nested(QuoteSchema))
     speakers = fields.List(fields.Nested(SpeakerEntrySchema))
+    offsets = fields.Enum(OffsetUnit, by_value=True)
     model = fields.Nested(ModelSchema)
 
 
@@ -163,6 +176,7 @@ class BatchDocumentResultSchema(Schema):
 
 class BatchResponseSchema(Schema):
     documents = fields.List(fields.Nested(BatchDocumentResultSchema))
+    offsets = fields.Enum(OffsetUnit, by_value=True)
     model = fields.Nested(ModelSchema)
 
 

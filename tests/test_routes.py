@@ -259,3 +259,64 @@ def test_engine_failure_is_500_problem_without_the_text(app: Flask, monkeypatch:
     body = problem_of(response, 500)
     assert secret not in response.text and "boom" not in response.text
     assert body["type"] == "/problems/internal-error"
+
+
+# --- offsets for JavaScript ----------------------------------------------------------------
+
+ASTRAL = "😀 🇺🇳 " + ARTICLE
+
+
+def utf16_slice(text: str, start: int, end: int) -> str:
+    """``text.slice(start, end)`` as JavaScript would do it."""
+    units = text.encode("utf-16-le")
+    return units[2 * start : 2 * end].decode("utf-16-le")
+
+
+@pytest.mark.parametrize("how", ["field", "query"])
+def test_utf16_offsets_index_the_text_as_javascript_does(client: FlaskClient, how: str) -> None:
+    body: dict[str, object] = {"text": ASTRAL}
+    query = ""
+    if how == "field":
+        body["offsets"] = "utf16"
+    else:
+        query = "?offsets=utf16"
+    response = client.post("/v1/quotes" + query, json=body)
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    answer = response.get_json()
+    assert answer["offsets"] == "utf16"
+    quote = answer["quotes"][0]
+    assert utf16_slice(ASTRAL, quote["start"], quote["end"]) == quote["text"]
+    assert ASTRAL[quote["start"] : quote["end"]] != quote["text"]  # code points would be off
+    for part in quote["parts"]:
+        assert utf16_slice(ASTRAL, part["start"], part["end"]) == part["text"]
+
+
+def test_code_point_offsets_are_the_default_and_say_so(client: FlaskClient) -> None:
+    answer = post_quotes(client, json={"text": ASTRAL}).get_json()
+    quote = answer["quotes"][0]
+    assert answer["offsets"] == "codepoints"
+    assert ASTRAL[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_batch_offsets_apply_to_every_document(client: FlaskClient) -> None:
+    documents = [{"id": "a", "text": ASTRAL}, {"id": "b", "text": ARTICLE}]
+    answer = client.post("/v1/quotes/batch", json={"documents": documents, "offsets": "utf16"}).get_json()
+    for document, sent in zip(answer["documents"], (ASTRAL, ARTICLE)):
+        quote = document["quotes"][0]
+        assert utf16_slice(sent, quote["start"], quote["end"]) == quote["text"]
+
+
+@pytest.mark.parametrize(
+    "query, body",
+    [("?offsets=bytes", {"text": ARTICLE}), ("", {"text": ARTICLE, "offsets": "bytes"}),
+     ("?offsets=codepoints", {"text": ARTICLE, "offsets": "utf16"})],
+)
+def test_bad_or_conflicting_offsets_are_422(client: FlaskClient, query: str, body: dict[str, str]) -> None:
+    response = client.post("/v1/quotes" + query, json=body)
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    assert [e["field"] for e in problem_of(response, 422)["errors"]] == ["offsets"]
+
+
+def test_the_page_is_served_at_the_root(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200 and response.mimetype == "text/html"
