@@ -15,7 +15,7 @@ COPY requirements/runtime.txt requirements/runtime.txt
 RUN python -m venv /opt/venv \
  && pip install --require-hashes --no-deps -r requirements/runtime.txt
 
-COPY pyproject.toml README.md openapi.yaml gunicorn.conf.py ./
+COPY pyproject.toml README.md openapi.yaml ./
 COPY service/ service/
 RUN pip install --no-deps --no-build-isolation -e . \
  && useradd --system --uid 10001 --home-dir /nonexistent --shell /usr/sbin/nologin quotes
@@ -28,4 +28,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), timeout=4)"]
 
 # Exec form: gunicorn is PID 1 and receives the container's signals itself.
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "service.app:create_app()"]
+CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service.app:create_app()"]

@@ -39,7 +39,7 @@ $(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(VENV)/bin/py
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-runtime
 
 run: install
-	$(BIN)/gunicorn -c gunicorn.conf.py "service.app:create_app()"
+	$(BIN)/gunicorn -c python:service.gunicorn_conf "service.app:create_app()"
 
 test: install-dev
 	$(BIN)/python -m pytest
@@ -53,6 +53,14 @@ check: typecheck test
 # started if none answers at 127.0.0.1:$(PORT)).
 eval: install
 	$(BIN)/python bench/eval.py --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
+
+# Speed and memory, side by side with raw spaCy (bench/README.md); QUICK=1 for a smoke run.
+bench: install-bench
+	$(BIN)/python bench/bench.py $(if $(QUICK),--quick) --json bench/results/bench.json
+
+# gunicorn with 2 workers under sustained load with fresh vocabulary: errors, latency over time, worker memory.
+soak: install-dev
+	$(BIN)/python bench/soak.py --json bench/results/soak.json
 
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
 # service/attribution/cue_frames.json, which is committed).

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from service.server import gunicorn_command  # noqa: E402
 STARTUP_SECONDS = 120
 RUNS = (
     ("seeds", "data/seeds/gold.jsonl", []),
@@ -72,7 +74,7 @@ def service(url: str | None) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.app:create_app()"],
+        gunicorn_command(),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -1,16 +1,17 @@
 """The app factory: settings -> engine -> routes -> error handlers.
 
-``gunicorn -c gunicorn.conf.py "service.app:create_app()"`` serves it; tests
+``gunicorn -c python:service.gunicorn_conf "service.app:create_app()"`` serves it; tests
 call ``create_app`` with their own settings and, often, their own pipeline.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, g
 from spacy.language import Language
 
 from service.config import Settings
@@ -45,8 +46,13 @@ def create_app(overrides: Mapping[str, Any] | None = None, nlp: Language | None 
 
     app.register_blueprint(bp)
     register_error_handlers(app)
+    app.before_request(_start_clock)
     app.after_request(_security_headers)
     return app
+
+
+def _start_clock() -> None:
+    g.request_started = time.perf_counter()
 
 
 def _security_headers(response: Response) -> Response:

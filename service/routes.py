@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
 from marshmallow import Schema, ValidationError
 
+from service.attribution.model import Timing
 from service.attribution.pipeline import QuoteExtractor
 from service.config import Settings
 from service.errors import NotReady, PayloadTooLarge, ValidationFailed
@@ -98,9 +100,15 @@ def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
     return from_body or from_query or OffsetUnit.CODEPOINTS
 
 
-def _results(body: dict[str, Any]) -> Response:
+def _results(body: dict[str, Any], timings: list[Timing]) -> Response:
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"
+    parse = sum(t.parse for t in timings)
+    attribution = sum(t.attribution for t in timings)
+    total = time.perf_counter() - g.request_started
+    response.headers["Server-Timing"] = (
+        f"parse;dur={parse * 1000:.1f}, attribution;dur={attribution * 1000:.1f}, total;dur={total * 1000:.1f}"
+    )
     return response
 
 
@@ -114,7 +122,8 @@ def extract_quotes() -> Response:
     return _results(
         quote_response.dump(
             {"quotes": result.quotes, "speakers": result.speakers, "offsets": unit, "model": _loader().info}
-        )
+        ),
+        [result.timing],
     )
 
 
@@ -148,7 +157,8 @@ def extract_quotes_batch() -> Response:
                 "offsets": unit,
                 "model": _loader().info,
             }
-        )
+        ),
+        [r.timing for r in results],
     )
 
 

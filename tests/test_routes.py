@@ -320,3 +320,10 @@ def test_bad_or_conflicting_offsets_are_422(client: FlaskClient, query: str, bod
 def test_the_page_is_served_at_the_root(client: FlaskClient) -> None:
     response = client.get("/")
     assert response.status_code == 200 and response.mimetype == "text/html"
+
+
+def test_results_say_where_their_time_went(client: FlaskClient) -> None:
+    timing = post_quotes(client, json={"text": ARTICLE}).headers["Server-Timing"]
+    names = [part.split(";")[0].strip() for part in timing.split(",")]
+    assert names == ["parse", "attribution", "total"]
+    assert all(float(part.split("dur=")[1]) >= 0 for part in timing.split(","))

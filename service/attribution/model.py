@@ -84,8 +84,19 @@ class SpeakerEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Timing:
+    """Where the engine's time went on one text, in seconds."""
+
+    parse: float = 0.0
+    """spaCy's pipeline (with batches, the first text of a batch carries its parse)."""
+    attribution: float = 0.0
+    """Everything after the parse: the rules."""
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Everything the engine found in one text."""
 
     quotes: tuple[Quote, ...]
     speakers: tuple[SpeakerEntry, ...]
+    timing: Timing = Timing()

@@ -13,7 +13,9 @@ Usable without Flask: ``QuoteExtractor(spacy.load(...)).extract(text)``.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +25,7 @@ from service.attribution.marks import PARAGRAPH_BREAK
 from service.attribution.article import Article
 from service.attribution.entities import Cast, Entity
 from service.attribution.lexicon import RULE_CONFIDENCE, UNRESOLVED_PRONOUN_FACTOR
-from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span
+from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span, Timing
 from service.attribution.quotes import Found, find_quotes
 from service.attribution.tokenizer import LinearTokenizer
 
@@ -133,8 +135,18 @@ class QuoteExtractor:
 
     def extract_many(self, texts: Sequence[str]) -> list[Attribution]:
         """Attribute the quotations of several texts, parsed together in batches."""
+        results: list[Attribution] = []
         with self._lock, self.nlp.memory_zone():
-            return [attribute(Article(doc)) for doc in self._parse(texts)]
+            docs = self._parse(texts)
+            while True:
+                started = time.perf_counter()
+                doc = next(docs, None)
+                parsed = time.perf_counter()
+                if doc is None:
+                    return results
+                result = attribute(Article(doc))
+                timing = Timing(parse=parsed - started, attribution=time.perf_counter() - parsed)
+                results.append(replace(result, timing=timing))
 
     def _parse(self, texts: Iterable[str]) -> Iterator[Doc]:
         return self.nlp.pipe(texts, batch_size=self.batch_size)

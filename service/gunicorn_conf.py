@@ -1,4 +1,4 @@
-"""gunicorn settings for the quotes service (``gunicorn -c gunicorn.conf.py``).
+"""gunicorn settings for the quotes service (``gunicorn -c python:service.gunicorn_conf``).
 
 Environment: HOST and PORT (default 127.0.0.1:8000), WEB_CONCURRENCY (workers,
 default one per core), GUNICORN_TIMEOUT (seconds, default 120),

@@ -1,0 +1,63 @@
+"""Start the real service (gunicorn, the project's config) on a free loopback port, for tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+
+from service.server import gunicorn_command
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_SECONDS = 120
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_server(**environ: str) -> Iterator[str]:
+    """gunicorn serving the app until the block ends; yields its base URL once /readyz says ready.
+
+    ``environ`` adds to (or overrides) the environment: ``WEB_CONCURRENCY``,
+    ``QUOTES_*`` settings. One worker unless told otherwise.
+    """
+    port = free_port()
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1", **environ}
+    process = subprocess.Popen(gunicorn_command(), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if process.poll() is not None:
+                error = process.stderr.read().decode(errors="replace")[-2000:] if process.stderr else ""
+                pytest.fail(f"gunicorn exited with {process.returncode}: {error}")
+            try:
+                if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("gunicorn did not become ready")
+            time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
