@@ -1,4 +1,4 @@
-"""The app factory: settings -> engine -> routes -> error handlers.
+"""The app factory: settings -> logs and metrics -> engine -> access -> routes -> error handlers.
 
 ``gunicorn -c python:service.gunicorn_conf "service.app:create_app()"`` serves it; tests
 call ``create_app`` with their own settings and, often, their own pipeline.
@@ -6,14 +6,13 @@ call ``create_app`` with their own settings and, often, their own pipeline.
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, g
+from flask import Flask
 from spacy.language import Language
 
+from service import access, telemetry
 from service.config import Settings
 from service.errors import register_error_handlers
 from service.nlp import EngineLoader, check_model, default_model_name
@@ -27,9 +26,13 @@ def create_app(overrides: Mapping[str, Any] | None = None, nlp: Language | None 
     ``nlp`` is a pipeline to use instead of loading ``QUOTES_SPACY_MODEL``.
     """
     settings = Settings.from_env().with_overrides(overrides or {})
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    telemetry.configure_logging(settings.log_level)
+    metrics = telemetry.Metrics()
 
     app = Flask(__name__)
+    # No debug mode, whatever FLASK_DEBUG says: every error is a problem
+    # document, and the interactive debugger is never one step away.
+    app.debug = False
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     # Keep the fields in the order the contract lists them, and the text readable.
     app.json.sort_keys = False  # type: ignore[attr-defined]
@@ -43,18 +46,10 @@ def create_app(overrides: Mapping[str, Any] | None = None, nlp: Language | None 
         loader.start(background=settings.load_async)
     app.extensions["quotes.settings"] = settings
     app.extensions["quotes.engine"] = loader
+    app.extensions["quotes.metrics"] = metrics
 
+    telemetry.install(app, metrics)  # first: every later hook and error has a request id
+    access.install(app, settings)
     app.register_blueprint(bp)
     register_error_handlers(app)
-    app.before_request(_start_clock)
-    app.after_request(_security_headers)
     return app
-
-
-def _start_clock() -> None:
-    g.request_started = time.perf_counter()
-
-
-def _security_headers(response: Response) -> Response:
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    return response

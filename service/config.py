@@ -7,11 +7,14 @@ with a message that names the variable, never on the first request.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 ENV_PREFIX = "QUOTES_"
+MIN_API_KEY_LENGTH = 16
+ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
@@ -38,6 +41,15 @@ class Settings:
     load_async: bool = True
     """Load the model in the background so that /healthz answers at once and
     /readyz says 503 until it is ready; off, the app is built only once loaded."""
+    request_timeout: float = 60.0
+    """Seconds a request may spend in the engine before it is stopped with a 503
+    (checked between pipeline stages; gunicorn's own timeout is the backstop)."""
+    api_keys: tuple[str, ...] = ()
+    """Keys that may call /v1/*, comma-separated in the variable. Empty: no key
+    is needed. Each at least ``MIN_API_KEY_LENGTH`` characters."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins whose browser pages may call the API (``https://cms.example.org``),
+    comma-separated, or ``*`` for any. Empty: none."""
     log_level: str = "INFO"
 
     @classmethod
@@ -65,6 +77,19 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{ENV_PREFIX}{name.upper()} must be a positive integer, not {value!r}")
+        if isinstance(self.request_timeout, bool) or not isinstance(self.request_timeout, int | float) or self.request_timeout <= 0:
+            raise ConfigError(f"{ENV_PREFIX}REQUEST_TIMEOUT must be a positive number of seconds, not {self.request_timeout!r}")
+        for key in self.api_keys:
+            if len(key) < MIN_API_KEY_LENGTH:
+                raise ConfigError(
+                    f"{ENV_PREFIX}API_KEYS holds a key of {len(key)} characters; "
+                    f"use keys of at least {MIN_API_KEY_LENGTH} (e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
+                )
+        for origin in self.cors_origins:
+            if origin != "*" and not ORIGIN.fullmatch(origin):
+                raise ConfigError(
+                    f"{ENV_PREFIX}CORS_ORIGINS holds {origin!r}; an origin is scheme://host[:port] with no path, or *"
+                )
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ConfigError(f"{ENV_PREFIX}LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {self.log_level!r}")
         return self
@@ -84,4 +109,11 @@ def _parse(name: str, raw: str, kind: type) -> Any:
             return int(text.replace("_", ""))
         except ValueError:
             raise ConfigError(f"{variable} must be a positive integer, not {raw!r}") from None
+    if kind is float:
+        try:
+            return float(text)
+        except ValueError:
+            raise ConfigError(f"{variable} must be a positive number, not {raw!r}") from None
+    if kind is tuple:
+        return tuple(item.strip() for item in text.split(",") if item.strip())
     return text

@@ -9,9 +9,10 @@ request's text never reaches the body or the log.
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
-from flask import Flask, Response, current_app, json, request
+from flask import Flask, Response, current_app, g, json, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -58,8 +59,19 @@ class ValidationFailed(ProblemError):
     status, slug, title = 422, "validation-failed", "Request fields are not valid"
 
 
+class Unauthorized(ProblemError):
+    status, slug, title = 401, "unauthorized", "API key required"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="quotes"'})
+
+
 class NotReady(ProblemError):
     status, slug, title = 503, "not-ready", "Service is not ready"
+
+
+class TookTooLong(ProblemError):
+    status, slug, title = 503, "timeout", "Request took too long"
 
 
 def problem(status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any) -> Response:
@@ -67,6 +79,7 @@ def problem(status: int, title: str, detail: str, type_: str = "about:blank", **
     body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
     if request:
         body["instance"] = request.path
+        body["request_id"] = g.get("request_id")
     body.update({k: v for k, v in extra.items() if v is not None})
     return Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
 
@@ -103,8 +116,17 @@ def _http_detail(status: int) -> str:
 
 
 def _from_unexpected(error: Exception) -> Response:
-    # The traceback goes to the log; the client gets no detail that could leak text.
-    log.exception("unhandled error on %s %s", request.method, request.path)
+    # The stack goes to the log, without the exception's message (it may quote
+    # the text); the client gets no detail at all.
+    log.error(
+        "unhandled error",
+        extra={
+            "request_id": g.get("request_id"),
+            "route": request.url_rule.rule if request.url_rule is not None else request.path,
+            "error": type(error).__name__,
+            "stack": "".join(traceback.format_tb(error.__traceback__)),
+        },
+    )
     return problem(500, ProblemError.title, "The service failed to handle this request. It has been logged.", "/problems/internal-error")
 
 

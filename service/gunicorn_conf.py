@@ -2,11 +2,14 @@
 
 Environment: HOST and PORT (default 127.0.0.1:8000), WEB_CONCURRENCY (workers,
 default one per core), GUNICORN_TIMEOUT (seconds, default 120),
-GUNICORN_PRELOAD (default on).
+GUNICORN_PRELOAD (default on), GUNICORN_MAX_REQUESTS (recycle a worker after
+this many requests, default 1000; 0 never).
 """
 
+import glob
 import multiprocessing
 import os
+import tempfile
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
@@ -30,14 +33,42 @@ keepalive = 5
 
 # Recycle workers now and then (with jitter, so they do not all restart at
 # once) to bound any slow growth in memory.
-max_requests = 1000
-max_requests_jitter = 100
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
 
-# Logs to stdout/stderr for the container runtime to collect. The access log
-# holds method, path, status and size: never a request body.
-accesslog = "-"
+# Logs go to stderr as JSON lines for the container runtime to collect. The
+# app logs one line per request itself (with its request id), so gunicorn's
+# own access log would only say it twice.
+accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "service.telemetry.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+    "root": {"handlers": ["stderr"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stderr"], "level": loglevel.upper(), "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+    },
+}
+
+# Prometheus metrics from every worker: each writes its own files in one
+# directory, which /metrics reads as a whole. It must exist before any worker
+# imports prometheus_client, and start empty.
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="quotes-metrics-"))
+
+
+def on_starting(server: object) -> None:
+    for stale in glob.glob(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], "*.db")):
+        os.remove(stale)
+
+
+def child_exit(server: object, worker: object) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined,no-untyped-call]
 
 # No runtime control socket: nothing uses it, and it would be one shared file in
 # $HOME for every instance on the machine.

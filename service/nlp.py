@@ -8,10 +8,12 @@ The model is a setting (``QUOTES_SPACY_MODEL``). By default the official
 from __future__ import annotations
 
 import logging
+import platform
 import threading
 import time
 from dataclasses import dataclass
 from enum import Enum
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import spacy
@@ -64,6 +66,15 @@ def model_info(nlp: Language) -> ModelInfo:
     name = meta.get("name") or "blank"
     lang = meta.get("lang") or nlp.lang
     return ModelInfo(f"{lang}_{name}" if not name.startswith(f"{lang}_") else name, str(meta.get("version") or "0.0.0"))
+
+
+def versions() -> dict[str, str]:
+    """This service's, spaCy's and Python's versions."""
+    try:
+        service = version("quotes")
+    except PackageNotFoundError:
+        service = "unknown"
+    return {"service": service, "spacy": version("spacy"), "python": platform.python_version()}
 
 
 class State(Enum):

@@ -9,11 +9,11 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from marshmallow import Schema, ValidationError
 
-from service.attribution.model import Timing
-from service.attribution.pipeline import QuoteExtractor
+from service.attribution.model import Attribution, Timing
+from service.attribution.pipeline import DeadlineExceeded, QuoteExtractor
 from service.config import Settings
-from service.errors import NotReady, PayloadTooLarge, ValidationFailed
-from service.nlp import EngineLoader, State
+from service.errors import NotReady, PayloadTooLarge, TookTooLong, ValidationFailed
+from service.nlp import EngineLoader, State, versions
 from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
@@ -24,6 +24,7 @@ from service.schemas import (
     ReadySchema,
     field_errors,
 )
+from service.telemetry import METRICS_MEDIA_TYPE, Metrics, record_work
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 PAGE_PATH = Path(__file__).with_name("static") / "index.html"
@@ -62,6 +63,22 @@ def _not_ready(loader: EngineLoader) -> NotReady:
         f"The spaCy pipeline {loader.model!r} is still loading; retry shortly.",
         headers={"Retry-After": RETRY_AFTER_SECONDS},
     )
+
+
+def _analyse(texts: list[str]) -> list[Attribution]:
+    """Run the engine within the request's time limit, and count what it did."""
+    extractor = _extractor()
+    timeout = _settings().request_timeout
+    try:
+        results = extractor.extract_many(texts, deadline=time.monotonic() + timeout)
+    except DeadlineExceeded:
+        raise TookTooLong(
+            f"The analysis took longer than {timeout:g} s (QUOTES_REQUEST_TIMEOUT) and was stopped. "
+            "Send a shorter text, or fewer documents at once."
+        ) from None
+    metrics: Metrics = current_app.extensions["quotes.metrics"]
+    record_work(metrics, sum(map(len, texts)), len(texts), [q.type.value for r in results for q in r.quotes])
+    return results
 
 
 def _load(schema: Schema, body: Any) -> dict[str, Any]:
@@ -117,8 +134,8 @@ def extract_quotes() -> Response:
     data = _load(quote_request, read_body(request, allow_text=True))
     unit = _offset_unit(data)
     _check_length(data["text"], "text")
-    extractor = _extractor()
-    result = in_units(extractor.extract(data["text"]), data["text"], unit)
+    [raw] = _analyse([data["text"]])
+    result = in_units(raw, data["text"], unit)
     return _results(
         quote_response.dump(
             {"quotes": result.quotes, "speakers": result.speakers, "offsets": unit, "model": _loader().info}
@@ -146,7 +163,7 @@ def extract_quotes_batch() -> Response:
             f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
             "(QUOTES_BATCH_MAX_CHARS). Split it."
         )
-    results = _extractor().extract_many([d["text"] for d in documents])
+    results = _analyse([d["text"] for d in documents])
     converted = [in_units(r, d["text"], unit) for d, r in zip(documents, results)]
     return _results(
         batch_response.dump(
@@ -172,7 +189,16 @@ def ready() -> Response:
     loader = _loader()
     if loader.state is not State.READY:
         raise _not_ready(loader)
-    return jsonify(ready_response.dump({"status": "ready", "model": loader.info}))
+    return jsonify(ready_response.dump({"status": "ready", "model": loader.info, "versions": versions()}))
+
+
+@bp.get("/metrics")
+def metrics() -> Response:
+    """Prometheus metrics, summed over every worker."""
+    registry: Metrics = current_app.extensions["quotes.metrics"]
+    if _loader().load_seconds is not None:
+        registry.model_load.set(_loader().load_seconds or 0.0)
+    return Response(registry.exposition(), mimetype=None, content_type=METRICS_MEDIA_TYPE)
 
 
 @bp.get("/")

@@ -180,6 +180,13 @@ class BatchResponseSchema(Schema):
     model = fields.Nested(ModelSchema)
 
 
+class VersionsSchema(Schema):
+    service = fields.String()
+    spacy = fields.String()
+    python = fields.String()
+
+
 class ReadySchema(Schema):
     status = fields.String()
     model = fields.Nested(ModelSchema)
+    versions = fields.Nested(VersionsSchema)

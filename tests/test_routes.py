@@ -250,10 +250,10 @@ def test_engine_failure_is_500_problem_without_the_text(app: Flask, monkeypatch:
     loader: EngineLoader = app.extensions["quotes.engine"]
     assert loader.extractor is not None
 
-    def broken(text: str) -> None:
-        raise RuntimeError("boom " + text)
+    def broken(texts: list[str], deadline: float | None = None) -> None:
+        raise RuntimeError("boom " + texts[0])
 
-    monkeypatch.setattr(loader.extractor, "extract", broken)
+    monkeypatch.setattr(loader.extractor, "extract_many", broken)
     secret = "SECRET-ARTICLE-TEXT"
     response = post_quotes(app.test_client(), json={"text": secret})
     body = problem_of(response, 500)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -112,12 +112,28 @@ def _results(article: Article, found: list[Found], resolved: dict[int, tuple[Ent
     return Attribution(tuple(quotes), speakers)
 
 
+class DeadlineExceeded(Exception):
+    """The work was stopped because its deadline passed."""
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise DeadlineExceeded()
+
+
 class QuoteExtractor:
     """A loaded spaCy pipeline and the rules around it.
 
-    One instance per process; ``extract`` is safe to call from several threads
-    (calls take turns: the parse is CPU-bound and spaCy's memory zones are not
-    meant to interleave).
+    The pipeline gains one component of ours, ``paragraph_breaks``, at its
+    head, and its tokenizer is wrapped to stay linear on hostile text
+    (``tokenizer.LinearTokenizer``). One instance per process; ``extract`` is
+    safe to call from several threads (calls take turns: the parse is
+    CPU-bound and spaCy's memory zones are not meant to interleave).
+
+    A ``deadline`` (a ``time.monotonic()`` value) stops the work with
+    ``DeadlineExceeded`` at the next check: between pipeline components and
+    between texts. A single component on one text is never interrupted, so the
+    overrun is at most one component's time on one batch.
     """
 
     def __init__(self, nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
@@ -129,24 +145,37 @@ class QuoteExtractor:
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
-    def extract(self, text: str) -> Attribution:
+    def extract(self, text: str, deadline: float | None = None) -> Attribution:
         """Attribute every quotation in ``text``."""
-        return self.extract_many([text])[0]
+        return self.extract_many([text], deadline)[0]
 
-    def extract_many(self, texts: Sequence[str]) -> list[Attribution]:
+    def extract_many(self, texts: Sequence[str], deadline: float | None = None) -> list[Attribution]:
         """Attribute the quotations of several texts, parsed together in batches."""
         results: list[Attribution] = []
         with self._lock, self.nlp.memory_zone():
-            docs = self._parse(texts)
-            while True:
+            for doc, parse_seconds in self._parse(texts, deadline):
+                _check(deadline)
                 started = time.perf_counter()
-                doc = next(docs, None)
-                parsed = time.perf_counter()
-                if doc is None:
-                    return results
                 result = attribute(Article(doc))
-                timing = Timing(parse=parsed - started, attribution=time.perf_counter() - parsed)
+                timing = Timing(parse=parse_seconds, attribution=time.perf_counter() - started)
                 results.append(replace(result, timing=timing))
+        return results
 
-    def _parse(self, texts: Iterable[str]) -> Iterator[Doc]:
-        return self.nlp.pipe(texts, batch_size=self.batch_size)
+    def _parse(self, texts: Sequence[str], deadline: float | None) -> Iterator[tuple[Doc, float]]:
+        """Parsed texts with each one's share of its batch's parse time.
+
+        What ``nlp.pipe`` does, one component at a time over a batch, so that
+        the deadline can be checked in between.
+        """
+        for first in range(0, len(texts), self.batch_size):
+            started = time.perf_counter()
+            docs = [self.nlp.make_doc(text) for text in texts[first : first + self.batch_size]]
+            for _, component in self.nlp.pipeline:
+                _check(deadline)
+                if hasattr(component, "pipe"):
+                    docs = list(component.pipe(docs, batch_size=self.batch_size))
+                else:
+                    docs = [component(doc) for doc in docs]
+            share = (time.perf_counter() - started) / len(docs)
+            for doc in docs:
+                yield doc, share

@@ -1,0 +1,156 @@
+"""What operators see: request ids, one JSON log line per request, Prometheus metrics.
+
+Article text is confidential until published: it never reaches a log line, a
+metric label or an error body. Logs carry sizes, counts, statuses and times.
+
+Metrics work under several gunicorn workers through prometheus-client's
+multiprocess mode: ``gunicorn_conf.py`` points ``PROMETHEUS_MULTIPROC_DIR`` at
+a fresh directory before any worker starts, and ``/metrics`` then adds up every
+worker's numbers. Without that variable (tests, ``flask run``) each process
+reports its own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import traceback
+import uuid
+from typing import Any
+
+from flask import Flask, Response, g, request
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
+
+REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+"""A caller's request id is echoed only if it is this tame; otherwise a fresh one is made."""
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
+LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+METRICS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+
+request_log = logging.getLogger("service.requests")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, message and any ``extra`` fields."""
+
+    STANDARD = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+    converter = staticmethod(time.gmtime)  # the "Z" in the timestamp means it
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        line.update({k: v for k, v in vars(record).items() if k not in self.STANDARD})
+        if record.exc_info and record.exc_info[0] is not None:
+            # The stack, but not the exception's message: it may quote the text.
+            line["error"] = record.exc_info[0].__name__
+            line["stack"] = "".join(traceback.format_tb(record.exc_info[2]))
+        return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def configure_logging(level: str) -> None:
+    """JSON lines on stderr for the whole process, once.
+
+    Handlers someone else put on the root logger stay (a test's log capture);
+    if one of them already writes JSON lines (gunicorn's, from its config),
+    no second one is added.
+    """
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    if any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    root.addHandler(handler)
+
+
+class Metrics:
+    """The service's Prometheus metrics, in a registry of their own (so that tests can build several apps)."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "quotes_http_requests",
+            "HTTP requests by route, method and status.",
+            ["route", "method", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "quotes_http_request_duration_seconds",
+            "Time to answer, by route.",
+            ["route"],
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.characters = Counter("quotes_characters_processed", "Characters of text analysed.", registry=self.registry)
+        self.documents = Counter("quotes_documents_processed", "Texts analysed.", registry=self.registry)
+        self.quotes = Counter("quotes_found", "Quotes found, by type.", ["type"], registry=self.registry)
+        self.model_load = Gauge(
+            "quotes_model_load_seconds",
+            "Seconds the spaCy pipeline took to load and warm up.",
+            registry=self.registry,
+            multiprocess_mode="max",
+        )
+
+    def exposition(self) -> bytes:
+        """The text format Prometheus scrapes, across all workers when there are several."""
+        if os.environ.get(MULTIPROCESS_DIR):
+            registry = CollectorRegistry()
+            MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+            return generate_latest(registry)
+        return generate_latest(self.registry)
+
+
+def _route() -> str:
+    """The route's pattern ("/v1/quotes"), never the raw path: labels must stay few."""
+    return request.url_rule.rule if request.url_rule is not None else "unmatched"
+
+
+def install(app: Flask, metrics: Metrics) -> None:
+    """Give every request an id, and count and log it when it is answered."""
+
+    @app.before_request
+    def start() -> None:
+        g.request_started = time.perf_counter()
+        given = request.headers.get(REQUEST_ID_HEADER, "")
+        g.request_id = given if REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+
+    @app.after_request
+    def finish(response: Response) -> Response:
+        started = g.get("request_started", time.perf_counter())
+        duration = time.perf_counter() - started
+        route = _route()
+        response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
+        metrics.requests.labels(route, request.method, str(response.status_code)).inc()
+        metrics.latency.labels(route).observe(duration)
+        request_log.info(
+            "request",
+            extra={
+                "request_id": g.get("request_id"),
+                "method": request.method,
+                "route": route,
+                "status": response.status_code,
+                "request_bytes": request.content_length or 0,
+                "response_bytes": response.calculate_content_length() or 0,
+                "duration_ms": round(duration * 1000, 1),
+                **g.get("work", {}),
+            },
+        )
+        return response
+
+
+def record_work(metrics: Metrics, characters: int, documents: int, quote_types: list[str]) -> None:
+    """Count what a request analysed, and keep the sizes for its log line."""
+    metrics.characters.inc(characters)
+    metrics.documents.inc(documents)
+    for quote_type in quote_types:
+        metrics.quotes.labels(quote_type).inc()
+    g.work = {"characters": characters, "documents": documents, "quotes": len(quote_types)}
