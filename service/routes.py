@@ -85,8 +85,17 @@ def _load(schema: Schema, body: Any) -> dict[str, Any]:
     try:
         data: dict[str, Any] = schema.load(body)
     except ValidationError as exc:
-        raise ValidationFailed("Some fields are not valid; see `errors`.", errors=field_errors(exc.messages)) from None
+        errors = field_errors(exc.messages)
+        raise ValidationFailed(_summary(errors), errors=errors) from None
     return data
+
+
+def _summary(errors: list[dict[str, str]]) -> str:
+    """The first invalid field in words, and how many more there are: a detail that stands on its own."""
+    first = errors[0]
+    where = "" if first["field"] == "_body" else f"{first['field']}: "
+    more = f" ({len(errors) - 1} more in `errors`)" if len(errors) > 1 else ""
+    return f"{where}{first['message']}{more}"
 
 
 def _check_length(text: str, field: str) -> None:
@@ -104,16 +113,12 @@ def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
     try:
         from_query = OffsetUnit(raw) if raw is not None else None
     except ValueError:
-        raise ValidationFailed(
-            "Some fields are not valid; see `errors`.",
-            errors=[{"field": "offsets", "message": "`offsets` must be `codepoints` (the default) or `utf16`."}],
-        ) from None
+        errors = [{"field": "offsets", "message": "`offsets` must be `codepoints` (the default) or `utf16`."}]
+        raise ValidationFailed(_summary(errors), errors=errors) from None
     from_body: OffsetUnit | None = data.get("offsets")
     if from_query and from_body and from_query is not from_body:
-        raise ValidationFailed(
-            "Some fields are not valid; see `errors`.",
-            errors=[{"field": "offsets", "message": "given as both ?offsets= and a field, with different values."}],
-        )
+        errors = [{"field": "offsets", "message": "given as both ?offsets= and a field, with different values."}]
+        raise ValidationFailed(_summary(errors), errors=errors)
     return from_body or from_query or OffsetUnit.CODEPOINTS
 
 
@@ -189,7 +194,17 @@ def ready() -> Response:
     loader = _loader()
     if loader.state is not State.READY:
         raise _not_ready(loader)
-    return jsonify(ready_response.dump({"status": "ready", "model": loader.info, "versions": versions()}))
+    settings = _settings()
+    limits = {
+        "max_chars": settings.max_chars,
+        "max_body_bytes": settings.max_body_bytes,
+        "batch_max_documents": settings.batch_max_documents,
+        "batch_max_chars": settings.batch_max_chars,
+        "request_timeout": settings.request_timeout,
+    }
+    return jsonify(
+        ready_response.dump({"status": "ready", "model": loader.info, "versions": versions(), "limits": limits})
+    )
 
 
 @bp.get("/metrics")

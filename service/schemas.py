@@ -186,7 +186,16 @@ class VersionsSchema(Schema):
     python = fields.String()
 
 
+class LimitsSchema(Schema):
+    max_chars = fields.Integer()
+    max_body_bytes = fields.Integer()
+    batch_max_documents = fields.Integer()
+    batch_max_chars = fields.Integer()
+    request_timeout = fields.Float()
+
+
 class ReadySchema(Schema):
     status = fields.String()
     model = fields.Nested(ModelSchema)
     versions = fields.Nested(VersionsSchema)
+    limits = fields.Nested(LimitsSchema)

@@ -327,3 +327,20 @@ def test_results_say_where_their_time_went(client: FlaskClient) -> None:
     names = [part.split(";")[0].strip() for part in timing.split(",")]
     assert names == ["parse", "attribution", "total"]
     assert all(float(part.split("dur=")[1]) >= 0 for part in timing.split(","))
+
+
+def test_a_422_detail_names_the_first_invalid_field_in_words(client: FlaskClient) -> None:
+    body = post_quotes(client, json={"text": "", "lang": "en"}).get_json()
+    assert body["detail"].startswith("lang: Unknown field") or body["detail"].startswith("text: ")
+    assert "1 more" in body["detail"]
+
+
+def test_readiness_tells_the_limits(client: FlaskClient) -> None:
+    limits = client.get("/readyz").get_json()["limits"]
+    assert limits == {
+        "max_chars": 1000,
+        "max_body_bytes": 4 * 1024 * 1024,
+        "batch_max_documents": 3,
+        "batch_max_chars": 2500,
+        "request_timeout": 60.0,
+    }

@@ -1,0 +1,285 @@
+"""The ``quotes`` command: find quotes in a file from the shell, or start the service.
+
+::
+
+    quotes extract article.txt              # a table, the model loaded in this process
+    quotes extract --json - < article.txt   # the API's JSON answer
+    quotes extract --url http://127.0.0.1:8000 article.txt   # ask a running service
+    quotes serve --port 9000 --workers 2    # gunicorn, as `make run` starts it
+
+Exit status: 0 done, 1 the service or a file failed (one line on stderr), 2 a
+usage error. spaCy is imported only when a text is extracted in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+from typing import TextIO
+
+from service.client import DEFAULT_URL, Model, QuotesClient, QuotesError, Result
+
+PROG = "quotes"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+API_KEY_VARIABLE = "QUOTES_API_KEY"
+STDIN = "-"
+BYTE_ORDER_MARK = "\ufeff"
+# Column widths of the table, in characters: longer values end in an ellipsis.
+WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "title": 22, "affiliation": 28, "confidence": 10}
+HEADINGS = {column: column for column in WIDTHS}
+ELLIPSIS = "…"
+NONE = "-"
+
+
+class Failure(Exception):
+    """Something outside the command line went wrong: its message is the one line printed."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+        sys.stdout.flush()
+    except (Failure, QuotesError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (`quotes extract ... | head`): say nothing more, as
+        # https://docs.python.org/3/library/signal.html#note-on-sigpipe advises.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``quotes`` command and its two subcommands, ``extract`` and ``serve``."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Find every quotation in a news article and attribute it to its speaker, with title and affiliation.",
+        epilog="Exit status: 0 done, 1 the service or a file failed, 2 a usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the quotes of an article",
+        description=(
+            "Print the quotes of an article (a UTF-8 text file, or - for standard input) as a table, "
+            "or as the API's JSON answer. The spaCy model is loaded in this process unless --url names "
+            "a running service."
+        ),
+        epilog="Examples: quotes extract article.txt | quotes extract --json - < article.txt | "
+        "quotes extract --url http://127.0.0.1:8000 article.txt",
+    )
+    extract.add_argument("file", metavar="FILE", help="the article, UTF-8 text; - reads standard input")
+    extract.add_argument("--json", action="store_true", help="print the API's JSON answer instead of a table")
+    extract.add_argument(
+        "--offsets",
+        choices=("codepoints", "utf16"),
+        default="codepoints",
+        help="unit of the offsets in --json: codepoints (Python indices, the default) or utf16 (JavaScript indices)",
+    )
+    extract.add_argument(
+        "--url", metavar="URL", help=f"ask the service at URL (e.g. {DEFAULT_URL}) instead of loading the model here"
+    )
+    extract.add_argument(
+        "--api-key",
+        metavar="KEY",
+        default=os.environ.get(API_KEY_VARIABLE),
+        help=f"API key for --url, sent as Authorization: Bearer KEY (default: ${API_KEY_VARIABLE})",
+    )
+    extract.add_argument(
+        "--timeout", metavar="SECONDS", type=_seconds, default=60.0, help="how long to wait for --url's answer (default: 60)"
+    )
+    extract.add_argument(
+        "--model",
+        metavar="NAME",
+        default=os.environ.get("QUOTES_SPACY_MODEL") or None,
+        help="spaCy pipeline to load in-process (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
+    )
+    extract.set_defaults(run=run_extract)
+
+    serve = commands.add_parser(
+        "serve",
+        help="start the service (gunicorn)",
+        description=(
+            "Serve the API and the page with gunicorn and the project's settings, as `make run` does. "
+            "QUOTES_* variables configure the service (see README.md)."
+        ),
+    )
+    serve.add_argument("--host", help="address to listen on (default: $HOST, else 127.0.0.1)")
+    serve.add_argument("--port", type=_port, help="port to listen on (default: $PORT, else 8000)")
+    serve.add_argument("--workers", type=_count, help="gunicorn sync workers (default: $WEB_CONCURRENCY, else one per core)")
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+# --- extract -------------------------------------------------------------------------
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Read the article, find its quotes (here or at ``--url``), print them."""
+    text = read_text(args.file)
+    if not text.strip():
+        raise Failure(f"{_name(args.file)} holds no text to read")
+    if args.url:
+        with QuotesClient(args.url, api_key=args.api_key, timeout=args.timeout) as client:
+            result = client.extract(text, offsets=args.offsets)
+    else:
+        result = extract_here(text, args.model, args.offsets)
+    if args.json:
+        print(to_json(result))
+    else:
+        print_table(result, sys.stdout)
+    return EXIT_OK
+
+
+def read_text(path: str) -> str:
+    """A UTF-8 file's text (``-``: standard input), without a byte order mark."""
+    try:
+        if path == STDIN:
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+    except OSError as exc:
+        raise Failure(f"cannot read {_name(path)}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Failure(f"{_name(path)} is not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}") from None
+    return text.removeprefix(BYTE_ORDER_MARK)
+
+
+def extract_here(text: str, model: str | None, offsets: str) -> Result:
+    """Run the engine in this process, as the service would."""
+    # Imported here: spaCy takes a second or two to import, and the other commands do not need it.
+    from service.attribution.pipeline import QuoteExtractor
+    from service.nlp import ModelNotFound, check_model, default_model_name, load_pipeline, model_info
+    from service.offsets import OffsetUnit, in_units
+
+    name = model or default_model_name()
+    try:
+        check_model(name)
+    except ModelNotFound as exc:
+        raise Failure(str(exc)) from None
+    nlp = load_pipeline(name)
+    attribution = in_units(QuoteExtractor(nlp).extract(text), text, OffsetUnit(offsets))
+    info = model_info(nlp)
+    return Result(attribution.quotes, attribution.speakers, offsets, Model(info.name, info.version))
+
+
+def to_json(result: Result) -> str:
+    """The result exactly as ``POST /v1/quotes`` answers it (the service's own schema)."""
+    from service.offsets import OffsetUnit
+    from service.schemas import QuoteResponseSchema
+
+    body = QuoteResponseSchema().dump(
+        {"quotes": result.quotes, "speakers": result.speakers, "offsets": OffsetUnit(result.offsets), "model": result.model}
+    )
+    return json.dumps(body, ensure_ascii=False, indent=2)
+
+
+def print_table(result: Result, out: TextIO) -> None:
+    """One line a quote: id, type, the quote cut short, speaker, title, affiliation, confidence."""
+    if not result.quotes:
+        print(f"No quotes found ({result.model.name} {result.model.version}).", file=out)
+        return
+    rows = [HEADINGS] + [
+        {
+            "id": quote.id,
+            "type": quote.type.value,
+            "quote": quote.span.text,
+            "speaker": quote.speaker.name if quote.speaker else NONE,
+            "title": (quote.speaker.title if quote.speaker else None) or NONE,
+            "affiliation": (quote.speaker.affiliation if quote.speaker else None) or NONE,
+            "confidence": f"{quote.confidence:.2f}",
+        }
+        for quote in result.quotes
+    ]
+    cells = [{column: _cut(value, WIDTHS[column]) for column, value in row.items()} for row in rows]
+    widths = {column: max(len(row[column]) for row in cells) for column in WIDTHS}
+    for row in cells:
+        line = "  ".join(
+            row[column].rjust(widths[column]) if column == "confidence" else row[column].ljust(widths[column])
+            for column in WIDTHS
+        )
+        print(line.rstrip(), file=out)
+    n, s = len(result.quotes), len(result.speakers)
+    print(
+        f"\n{n} {'quote' if n == 1 else 'quotes'} from {s} {'speaker' if s == 1 else 'speakers'} "
+        f"({result.model.name} {result.model.version})",
+        file=out,
+    )
+
+
+def _cut(value: str, width: int) -> str:
+    """``value`` on one line, at most ``width`` characters."""
+    flat = re.sub(r"\s+", " ", value).strip()
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + ELLIPSIS
+
+
+def _name(path: str) -> str:
+    return "standard input" if path == STDIN else path
+
+
+# --- serve -------------------------------------------------------------------------
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Replace this process with gunicorn (so that signals reach it directly)."""
+    from service.server import gunicorn_command
+
+    env = dict(os.environ)
+    for variable, value in (("HOST", args.host), ("PORT", args.port), ("WEB_CONCURRENCY", args.workers)):
+        if value is not None:
+            env[variable] = str(value)
+    command = gunicorn_command()
+    try:
+        os.execvpe(command[0], command, env)
+    except OSError as exc:
+        raise Failure(f"cannot start gunicorn ({command[0]}): {exc.strerror or exc}") from None
+
+
+# --- argument types ------------------------------------------------------------------
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not above zero")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above zero")
+    return int(text)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return int(text)
+
+
+def _version() -> str:
+    try:
+        return metadata.version("quotes")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,569 @@
+// The newsroom page: send the article to POST /v1/quotes, show its quotes in the text.
+//
+// Plain ES2020, no build step, nothing loaded from elsewhere, and nothing inline
+// in the HTML, so that a Content-Security-Policy of default-src 'self' holds.
+// The article is only ever put into the page as text nodes (never innerHTML):
+// whatever it holds, it is shown, not run.
+//
+// Offsets are asked for as `utf16`, JavaScript's own string indices, so that
+// `text.slice(quote.start, quote.end)` is the quote even after an emoji.
+
+"use strict";
+
+(() => {
+  const ENDPOINT = "/v1/quotes";
+  const PALETTE_SIZE = 8; // speaker colours .sp-1 ... .sp-8 in app.css, reused in turn
+  const MAX_AUTO_RETRIES = 12; // while the service starts up (503 with Retry-After)
+  const DEFAULT_RETRY_SECONDS = 5;
+  const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
+  const NO_SPEAKER = "none"; // the speakers list's entry for quotes no one is named for
+
+  const TYPE_NAMES = { direct: "direct quote", mixed: "mixed quote", indirect: "reported speech" };
+  // How each rule attributes a quote, in the contract's words (openapi.yaml, Quote.rule).
+  const RULE_NAMES = {
+    frame_after: "reporting verb after the quote",
+    dash_after: "speaker named after a dash",
+    frame_before: "reporting verb before the quote",
+    colon_before: "a colon before the quote",
+    colon_paragraph: "a paragraph ending “… said:”",
+    speaker_colon: "a paragraph opening with the speaker's name",
+    continuation: "continues the speaker before",
+    subject: "the subject of a reporting verb",
+    according_to: "“according to”",
+    quoted_as_object: "“quoted … as saying”",
+    passive_agent: "“… was said by …”",
+    inherited_subject: "shares the subject of the verb before",
+    governed_fragment: "quoted words a verb of naming governs",
+    unattributed: "no speaker named",
+  };
+
+  const EXAMPLE = [
+    "Harbour ferries return after the storm 🌊",
+    "",
+    "“The ferries will run again on Friday,” said Maria Okafor, the harbour master at the Port of Tellbridge. " +
+      "“Every boat has been checked twice.”",
+    "",
+    "Okafor said the sea wall had held, but she warned that the northern pier remained “unsafe for anyone on foot” " +
+      "until engineers finish their survey.",
+    "",
+    "Tom Becker, a spokesman for the Tellbridge Ferry Company, said tickets bought for cancelled crossings would be " +
+      "refunded in full. 🎟️ “Nobody should be out of pocket because of the weather,” he added.",
+    "",
+    "According to the Coastal Weather Service, another band of rain is expected on Sunday.",
+  ].join("\n");
+
+  const $ = (id) => document.getElementById(id);
+
+  /** A new element with a class and text (as a text node: never parsed as HTML). */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  const ui = {};
+  const state = {
+    text: "", // the text the current answer is about
+    answer: null,
+    quotes: new Map(), // id -> quote
+    colours: new Map(), // speaker id -> palette index
+    selectedSpeaker: null,
+    pinnedQuote: null,
+    controller: null, // aborts a request overtaken by a newer one
+    retryTimer: null,
+    retries: 0,
+  };
+
+  // --- talking to the service ------------------------------------------------
+
+  async function analyse({ automatic = false } = {}) {
+    clearTimeout(state.retryTimer);
+    state.retries = automatic ? state.retries + 1 : 0;
+    const text = ui.text.value;
+    if (!text.trim()) {
+      showError("There is no text to analyse. Paste or type an article first.");
+      ui.text.setAttribute("aria-invalid", "true");
+      ui.text.focus();
+      return;
+    }
+    ui.text.removeAttribute("aria-invalid");
+    if (state.controller) state.controller.abort();
+    const controller = new AbortController();
+    state.controller = controller;
+
+    const headers = { "Content-Type": "application/json", Accept: "application/json, application/problem+json" };
+    const key = ui.key.value.trim();
+    if (key) headers.Authorization = `Bearer ${key}`;
+    if (!automatic) hideError();
+    setStatus("Analysing…");
+    ui.analyse.setAttribute("aria-busy", "true");
+    const started = performance.now();
+    let response;
+    let body;
+    try {
+      response = await fetch(ENDPOINT, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ text, offsets: "utf16" }),
+        signal: controller.signal,
+        credentials: "same-origin",
+        cache: "no-store",
+      });
+      body = await readJson(response);
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      finish(controller);
+      showError("The service could not be reached. Check that it is running, then press Analyse again.");
+      setStatus("");
+      return;
+    }
+    if (state.controller !== controller) return;
+    finish(controller);
+    if (response.ok && body && Array.isArray(body.quotes)) {
+      hideError();
+      render(text, body, (performance.now() - started) / 1000);
+      return;
+    }
+    setStatus("");
+    handleProblem(response, body, Boolean(key));
+  }
+
+  function finish(controller) {
+    if (state.controller === controller) state.controller = null;
+    ui.analyse.removeAttribute("aria-busy");
+  }
+
+  async function readJson(response) {
+    const type = response.headers.get("Content-Type") || "";
+    if (!/json/i.test(type)) return null;
+    try {
+      return await response.json();
+    } catch (error) {
+      if (error.name === "AbortError") throw error;
+      return null;
+    }
+  }
+
+  /** Put a problem (RFC 9457) into plain words; retry by itself while the service starts. */
+  function handleProblem(response, problem, sentKey) {
+    const status = response.status;
+    const detail = problem && typeof problem.detail === "string" ? plain(problem.detail) : "";
+    const type = problem && typeof problem.type === "string" ? problem.type : "";
+    if (status === 401) {
+      showError(
+        sentKey
+          ? "This service needs an API key, and the one entered was not accepted. Check it and press Analyse again."
+          : "This service needs an API key. Enter it in the “API key” field and press Analyse again."
+      );
+      ui.key.focus();
+      return;
+    }
+    if (status === 413) {
+      showError(`The article is too long for this service. ${detail}`.trim());
+      return;
+    }
+    if (status === 422) {
+      const messages = problem && Array.isArray(problem.errors) ? problem.errors.map((e) => plain(e.message)) : [];
+      showError(`The text could not be analysed. ${messages.length ? messages.join(" ") : detail}`.trim());
+      return;
+    }
+    if (status === 503) {
+      const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+      if (type.endsWith("/not-ready") && retryAfter !== null) {
+        if (state.retries < MAX_AUTO_RETRIES) {
+          const seconds = retryAfter || DEFAULT_RETRY_SECONDS;
+          showError(
+            `The service is still starting up (it is loading its language model). ` +
+              `It will be tried again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`
+          );
+          state.retryTimer = setTimeout(() => analyse({ automatic: true }), seconds * 1000);
+        } else {
+          showError("The service is still starting up (it is loading its language model). Wait a little, then press Analyse again.");
+        }
+        return;
+      }
+      if (type.endsWith("/timeout")) {
+        showError(`The article took too long to analyse. ${detail}`.trim());
+        return;
+      }
+      showError(`The service is not ready to analyse text. ${detail}`.trim());
+      return;
+    }
+    const title = problem && typeof problem.title === "string" ? ` (${problem.title})` : "";
+    showError(`The service answered with an error, HTTP ${status}${title}. ${detail}`.trim());
+  }
+
+  /** Seconds from a Retry-After header (a number or an HTTP date), or null. */
+  function parseRetryAfter(value) {
+    if (!value) return null;
+    if (/^\d+$/.test(value.trim())) return Number(value.trim());
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  }
+
+  /** The service's messages quote field names in `backticks`; people read “quotes”. */
+  function plain(message) {
+    return String(message || "").replace(/`([^`]*)`/g, "“$1”");
+  }
+
+  // --- the answer --------------------------------------------------------------
+
+  function render(text, answer, seconds) {
+    state.text = text;
+    state.answer = answer;
+    state.quotes = new Map(answer.quotes.map((q) => [q.id, q]));
+    state.colours = new Map(answer.speakers.map((s, i) => [s.id, (i % PALETTE_SIZE) + 1]));
+    state.selectedSpeaker = null;
+    state.pinnedQuote = null;
+    hideTooltip();
+
+    ui.articleView.replaceChildren(buildArticle(text, answer.quotes));
+    ui.articleView.classList.remove("filtering");
+    renderSpeakers(answer);
+    renderSummary(answer, seconds);
+    ui.quoteCard.replaceChildren(
+      el("p", "muted", answer.quotes.length ? "Hover over or click a quote (or Tab to it) to see who said it." : "No quotes were found in this text.")
+    );
+    ui.jsonView.textContent = JSON.stringify(answer, null, 2);
+    ui.results.hidden = false;
+    const n = answer.quotes.length;
+    setStatus(`Done: ${n} ${n === 1 ? "quote" : "quotes"} found. The results follow the form.`);
+  }
+
+  function renderSummary(answer, seconds) {
+    const counts = { direct: 0, mixed: 0, indirect: 0 };
+    answer.quotes.forEach((q) => { counts[q.type] = (counts[q.type] || 0) + 1; });
+    const n = answer.quotes.length;
+    const parts = [
+      `${n} ${n === 1 ? "quote" : "quotes"} from ${answer.speakers.length} ${answer.speakers.length === 1 ? "speaker" : "speakers"}`,
+    ];
+    if (n) parts.push(`${counts.direct} direct, ${counts.mixed} mixed, ${counts.indirect} reported`);
+    ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${seconds.toFixed(1)} s.`;
+  }
+
+  /**
+   * The article as text nodes, quotes as <mark>s, cues and speaker mentions as <span>s.
+   *
+   * Spans may nest or overlap (a quoted part inside a mixed quote, a quote
+   * inside a longer report), so the text is cut at every span boundary and
+   * each piece is marked with everything that covers it; consecutive pieces of
+   * the same quote share one <mark>.
+   */
+  function buildArticle(text, quotes) {
+    const fragment = document.createDocumentFragment();
+    const cuts = new Set([0, text.length]);
+    const cut = (span) => {
+      if (span && span.start >= 0 && span.end <= text.length) cuts.add(span.start).add(span.end);
+    };
+    for (const q of quotes) {
+      cut(q);
+      q.parts.forEach(cut);
+      cut(q.cue);
+      cut(q.speaker && q.speaker.mention);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const covers = (span, a, b) => Boolean(span) && span.start <= a && b <= span.end;
+    const firstPiece = new Set();
+    let mark = null;
+    let markKey = "";
+    for (let i = 0; i + 1 < points.length; i += 1) {
+      const a = points[i];
+      const b = points[i + 1];
+      const covering = quotes.filter((q) => covers(q, a, b));
+      const cueOf = quotes.filter((q) => covers(q.cue, a, b));
+      const mentionOf = quotes.filter((q) => q.speaker && covers(q.speaker.mention, a, b));
+      const inPart = covering.some((q) => q.parts.some((p) => covers(p, a, b)));
+      const piece = pieceNode(text.slice(a, b), cueOf, mentionOf, inPart);
+      if (!covering.length) {
+        mark = null;
+        markKey = "";
+        fragment.append(piece);
+        continue;
+      }
+      const key = covering.map((q) => q.id).join(" ");
+      if (!mark || key !== markKey) {
+        // The innermost quote gives the piece its colour and type.
+        const primary = covering.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
+        mark = quoteMark(primary, key, !firstPiece.has(primary.id));
+        firstPiece.add(primary.id);
+        markKey = key;
+        fragment.append(mark);
+      }
+      mark.append(piece);
+    }
+    return fragment;
+  }
+
+  function quoteMark(quote, coveringIds, first) {
+    const mark = el("mark", `quote type-${quote.type} ${speakerClass(quote.speaker && quote.speaker.id)}`);
+    mark.dataset.quote = quote.id;
+    mark.dataset.quotes = coveringIds;
+    mark.dataset.speaker = quote.speaker ? quote.speaker.id : NO_SPEAKER;
+    if (first) {
+      // One tab stop per quote; the tooltip describes it to a screen reader.
+      mark.tabIndex = 0;
+      mark.setAttribute("role", "button");
+      mark.setAttribute("aria-describedby", "tooltip");
+    }
+    return mark;
+  }
+
+  function pieceNode(text, cueOf, mentionOf, inPart) {
+    const classes = [];
+    if (inPart) classes.push("part");
+    if (cueOf.length) classes.push("cue");
+    if (mentionOf.length) classes.push("mention", speakerClass(mentionOf[0].speaker.id));
+    if (!classes.length) return document.createTextNode(text);
+    const span = el("span", classes.join(" "), text);
+    if (cueOf.length) span.dataset.cueOf = cueOf.map((q) => q.id).join(" ");
+    if (mentionOf.length) span.dataset.mentionOf = mentionOf.map((q) => q.id).join(" ");
+    return span;
+  }
+
+  function speakerClass(speakerId) {
+    return speakerId && state.colours.has(speakerId) ? `sp-${state.colours.get(speakerId)}` : "sp-none";
+  }
+
+  function renderSpeakers(answer) {
+    const items = answer.speakers.map((s) =>
+      speakerItem(s.id, s.name, [s.title, s.affiliation].filter(Boolean).join(" · "), s.quotes.length)
+    );
+    const unnamed = answer.quotes.filter((q) => !q.speaker).length;
+    if (unnamed) items.push(speakerItem(NO_SPEAKER, "No speaker named", "quotes the article attributes to no one", unnamed));
+    if (!items.length) items.push(el("li", "muted", "No one is quoted."));
+    ui.speakers.replaceChildren(...items);
+  }
+
+  function speakerItem(id, name, role, count) {
+    const button = el("button", `speaker ${id === NO_SPEAKER ? "sp-none" : speakerClass(id)}`);
+    button.type = "button";
+    button.dataset.speaker = id;
+    button.setAttribute("aria-pressed", "false");
+    button.append(
+      el("span", "swatch"),
+      el("span", "speaker-name", name),
+      el("span", "speaker-role", role || "no title or affiliation given"),
+      el("span", "speaker-count", `${count} ${count === 1 ? "quote" : "quotes"}`)
+    );
+    const item = el("li");
+    item.append(button);
+    return item;
+  }
+
+  // --- choosing a speaker, a quote -------------------------------------------
+
+  function selectSpeaker(id) {
+    state.selectedSpeaker = state.selectedSpeaker === id ? null : id;
+    const selected = state.selectedSpeaker;
+    ui.speakers.querySelectorAll("button.speaker").forEach((b) => {
+      b.setAttribute("aria-pressed", String(b.dataset.speaker === selected));
+    });
+    ui.articleView.classList.toggle("filtering", selected !== null);
+    const marks = [...ui.articleView.querySelectorAll("mark.quote")];
+    marks.forEach((m) => m.classList.toggle("selected", selected !== null && m.dataset.speaker === selected));
+    if (selected === null) {
+      setStatus("Showing every quote.");
+      return;
+    }
+    const ids = new Set(marks.filter((m) => m.dataset.speaker === selected).map((m) => m.dataset.quote));
+    const name = selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
+    setStatus(`Highlighting the ${ids.size} ${ids.size === 1 ? "quote" : "quotes"} of ${name}.`);
+    const first = marks.find((m) => m.classList.contains("selected"));
+    if (first) first.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  function speakerName(id) {
+    const entry = state.answer.speakers.find((s) => s.id === id);
+    return entry ? entry.name : id;
+  }
+
+  function pinQuote(id) {
+    state.pinnedQuote = id;
+    ui.articleView.querySelectorAll("mark.quote").forEach((m) => m.classList.toggle("pinned", m.dataset.quote === id));
+    showQuoteCard(id);
+  }
+
+  function showQuoteCard(id) {
+    const quote = state.quotes.get(id);
+    if (!quote) return;
+    const card = describeQuote(quote);
+    const text = el("blockquote", "card-quote", quote.text);
+    ui.quoteCard.replaceChildren(text, ...card.childNodes);
+  }
+
+  /** Who said a quote, how it is written, and how sure the engine is, as a few lines. */
+  function describeQuote(quote) {
+    const box = el("div");
+    const speaker = quote.speaker;
+    const who = el("p", "who");
+    who.append(el("span", `swatch ${speakerClass(speaker && speaker.id)}`));
+    who.append(el("strong", null, speaker ? speaker.name : "No speaker named"));
+    box.append(who);
+    if (speaker && (speaker.title || speaker.affiliation)) {
+      box.append(el("p", "role", [speaker.title, speaker.affiliation].filter(Boolean).join(", ")));
+    }
+    const how = [TYPE_NAMES[quote.type] || quote.type];
+    if (quote.cue) how.push(`cue “${quote.cue.text}”`);
+    if (speaker && speaker.mention.text !== speaker.name) how.push(`named here as “${speaker.mention.text}”`);
+    box.append(el("p", "how", how.join(" · ")));
+    box.append(el("p", "sure", `${confidenceWords(quote.confidence)}: ${Math.round(quote.confidence * 100)}% (${RULE_NAMES[quote.rule] || quote.rule})`));
+    return box;
+  }
+
+  function confidenceWords(confidence) {
+    if (confidence >= 0.85) return "Sure";
+    if (confidence >= 0.7) return "Fairly sure";
+    return "Unsure";
+  }
+
+  // --- the tooltip -------------------------------------------------------------
+
+  function showTooltip(mark) {
+    const quote = state.quotes.get(mark.dataset.quote);
+    if (!quote) return;
+    ui.tooltip.replaceChildren(...describeQuote(quote).childNodes);
+    ui.tooltip.hidden = false;
+    hoverQuote(quote.id);
+    // Place it under the piece pointed at, inside the window.
+    const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    const width = ui.tooltip.offsetWidth;
+    const left = Math.min(Math.max(window.scrollX + box.left, window.scrollX + TOOLTIP_GAP),
+      window.scrollX + document.documentElement.clientWidth - width - TOOLTIP_GAP);
+    ui.tooltip.style.left = `${Math.max(0, left)}px`;
+    ui.tooltip.style.top = `${window.scrollY + box.bottom + TOOLTIP_GAP}px`;
+  }
+
+  function hideTooltip() {
+    ui.tooltip.hidden = true;
+    hoverQuote(null);
+  }
+
+  function hoverQuote(id) {
+    ui.articleView.querySelectorAll("mark.quote.hover").forEach((m) => m.classList.remove("hover"));
+    if (id) ui.articleView.querySelectorAll(`mark.quote[data-quote="${CSS.escape(id)}"]`).forEach((m) => m.classList.add("hover"));
+  }
+
+  // --- copying -------------------------------------------------------------------
+
+  async function copyJson() {
+    if (!state.answer) return;
+    const json = JSON.stringify(state.answer, null, 2);
+    try {
+      await navigator.clipboard.writeText(json);
+      setStatus("The JSON answer is on the clipboard.");
+      return;
+    } catch (error) {
+      // No clipboard API here (a page served over plain HTTP from another host): select it instead.
+    }
+    ui.jsonView.closest("details").open = true;
+    const range = document.createRange();
+    range.selectNodeContents(ui.jsonView);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const copied = document.execCommand && document.execCommand("copy");
+    setStatus(copied ? "The JSON answer is on the clipboard." : "The JSON is selected below: copy it with Ctrl+C.");
+  }
+
+  // --- messages --------------------------------------------------------------------
+
+  function showError(message) {
+    ui.error.textContent = message;
+    ui.error.hidden = false;
+  }
+
+  function hideError() {
+    ui.error.hidden = true;
+    ui.error.textContent = "";
+  }
+
+  function setStatus(message) {
+    ui.status.textContent = message;
+  }
+
+  function countCharacters() {
+    // Characters as people count them (code points), as the service's limit does.
+    const n = [...ui.text.value].length;
+    ui.charCount.textContent = `${n.toLocaleString("en")} ${n === 1 ? "character" : "characters"}`;
+  }
+
+  // --- wiring ------------------------------------------------------------------------
+
+  function init() {
+    Object.assign(ui, {
+      form: $("analyse-form"),
+      text: $("article-text"),
+      key: $("api-key"),
+      analyse: $("analyse"),
+      example: $("load-example"),
+      error: $("error"),
+      status: $("status"),
+      charCount: $("char-count"),
+      results: $("results"),
+      summary: $("summary"),
+      articleView: $("article-view"),
+      quoteCard: $("quote-card"),
+      speakers: $("speakers"),
+      copy: $("copy-json"),
+      jsonView: $("json-view"),
+      tooltip: $("tooltip"),
+    });
+
+    ui.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      analyse();
+    });
+    ui.form.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        analyse();
+      }
+    });
+    ui.text.addEventListener("input", countCharacters);
+    ui.example.addEventListener("click", () => {
+      ui.text.value = EXAMPLE;
+      countCharacters();
+      ui.text.focus();
+    });
+    ui.copy.addEventListener("click", copyJson);
+
+    ui.speakers.addEventListener("click", (event) => {
+      const button = event.target.closest("button.speaker");
+      if (button) selectSpeaker(button.dataset.speaker);
+    });
+
+    const markOf = (event) => event.target.closest && event.target.closest("mark.quote");
+    ui.articleView.addEventListener("mouseover", (event) => {
+      const mark = markOf(event);
+      if (mark) showTooltip(mark);
+    });
+    ui.articleView.addEventListener("mouseleave", hideTooltip);
+    ui.articleView.addEventListener("mouseout", (event) => {
+      if (markOf(event) && !(event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("mark.quote"))) hideTooltip();
+    });
+    ui.articleView.addEventListener("focusin", (event) => {
+      const mark = markOf(event);
+      if (mark) showTooltip(mark);
+    });
+    ui.articleView.addEventListener("focusout", hideTooltip);
+    ui.articleView.addEventListener("click", (event) => {
+      const mark = markOf(event);
+      if (mark) pinQuote(mark.dataset.quote);
+    });
+    ui.articleView.addEventListener("keydown", (event) => {
+      const mark = markOf(event);
+      if (mark && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        pinQuote(mark.dataset.quote);
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") hideTooltip();
+    });
+    countCharacters();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

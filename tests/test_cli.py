@@ -1,0 +1,211 @@
+"""The ``quotes`` command: extract in-process and against a live service, serve, and how it fails."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from service import cli
+from service.server import gunicorn_command
+from tests.contract import validate_body
+from tests.servers import free_port, running_server
+
+ARTICLE = (
+    "Harbour ferries return after the storm 🌊\n\n"
+    "“The ferries will run again on Friday,” said Maria Okafor, the harbour master at the Port of Tellbridge.\n\n"
+    "Tom Becker, a spokesman for the Tellbridge Ferry Company, said tickets for cancelled crossings would be "
+    "refunded in full."
+)
+SCRIPT = Path(sys.executable).with_name("quotes")
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# --- extract, in this process ---------------------------------------------------------
+
+
+@pytest.mark.model
+def test_extract_prints_a_table_of_quotes(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    status, out, err = run(capsys, "extract", str(article))
+    assert status == 0 and err == ""
+    heading, *lines = out.splitlines()
+    assert heading.split() == ["id", "type", "quote", "speaker", "title", "affiliation", "confidence"]
+    okafor = next(line for line in lines if line.startswith("q1"))
+    for cell in ("direct", "The ferries will run again on Friday,", "Maria Okafor", "harbour master", "Port of Tellbridge", "0.90"):
+        assert cell in okafor
+    becker = next(line for line in lines if "Tom Becker" in line)
+    assert "indirect" in becker and "Tellbridge Ferry Company" in becker
+    assert "tickets for cancelled crossings would be refunded…" in becker  # cut short at 50 characters
+    assert lines[-1].startswith("2 quotes from 2 speakers (en_core_web_sm")
+
+
+@pytest.mark.model
+def test_extract_reads_standard_input_and_prints_the_apis_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin_of(monkeypatch, "\ufeff".encode() + ARTICLE.encode())
+    status, out, _ = run(capsys, "extract", "--json", "-")
+    assert status == 0
+    body = json.loads(out)
+    validate_body("/components/schemas/QuoteResponse", body)
+    assert list(body) == ["quotes", "speakers", "offsets", "model"]
+    assert body["offsets"] == "codepoints"
+    for quote in body["quotes"]:
+        assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]  # the byte order mark is not text
+
+
+@pytest.mark.model
+def test_extract_counts_utf16_offsets_when_asked(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    status, out, _ = run(capsys, "extract", "--json", "--offsets", "utf16", str(article))
+    quote = json.loads(out)["quotes"][0]
+    assert status == 0
+    assert quote["start"] == ARTICLE.index("The ferries") + 1  # the wave counts two
+
+
+@pytest.mark.model
+def test_extract_of_text_without_quotes_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("The council met on Tuesday.", encoding="utf-8")
+    status, out, _ = run(capsys, "extract", str(path))
+    assert status == 0 and out.startswith("No quotes found (en_core_web_sm")
+
+
+# --- extract, against a service ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with running_server() as base:
+        yield base
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_extract_url_prints_what_the_service_answers(capsys: pytest.CaptureFixture[str], server: str, article: Path) -> None:
+    status, out, _ = run(capsys, "extract", "--url", server, "--json", str(article))
+    with requests.post(f"{server}/v1/quotes", json={"text": ARTICLE}, timeout=30) as response:
+        assert status == 0 and json.loads(out) == response.json()
+    status, out, _ = run(capsys, "extract", "--url", server, str(article))
+    assert status == 0 and "Maria Okafor" in out and "Port of Tellbridge" in out
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_a_problem_from_the_service_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, server: str
+) -> None:
+    stdin_of(monkeypatch, ("x" * 100_001).encode())
+    status, out, err = run(capsys, "extract", "--url", server, "-")
+    assert status == 1 and out == ""
+    assert err.startswith("quotes: error: 413 Request is too large:") and err.count("\n") == 1
+
+
+def test_an_unreachable_service_is_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, article: Path
+) -> None:
+    monkeypatch.setattr("time.sleep", lambda seconds: None)
+    status, _, err = run(capsys, "extract", "--url", f"http://127.0.0.1:{free_port()}", str(article))
+    assert status == 1 and "Connection refused" in err
+
+
+# --- failures and usage ------------------------------------------------------------------
+
+
+def test_a_missing_file_is_status_1_with_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "extract", str(tmp_path / "nowhere.txt"))
+    assert status == 1 and out == ""
+    assert err == f"quotes: error: cannot read {tmp_path / 'nowhere.txt'}: No such file or directory\n"
+
+
+def test_a_file_not_in_utf8_is_status_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("“Olá”, disse ela.".encode("cp1252"))
+    status, _, err = run(capsys, "extract", str(path))
+    assert status == 1 and "is not UTF-8 text: byte 0x93 at offset 0" in err
+
+
+def test_empty_input_is_status_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin_of(monkeypatch, b"  \n")
+    status, _, err = run(capsys, "extract", "-")
+    assert status == 1 and err == "quotes: error: standard input holds no text to read\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["extract"], ["extract", "--offsets", "bytes", "a.txt"], ["serve", "--port", "http"], ["serve", "--workers", "0"]],
+)
+def test_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(argv)
+    assert caught.value.code == 2
+    assert "usage: quotes" in capsys.readouterr().err
+
+
+# --- serve ---------------------------------------------------------------------------------
+
+
+def test_serve_help_lists_its_options() -> None:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "service.cli"]
+    done = subprocess.run([*command, "serve", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for option in ("--host", "--port", "--workers"):
+        assert option in done.stdout
+
+
+class Exec(Exception):
+    """Stands in for the process being replaced."""
+
+
+def test_serve_execs_gunicorn_with_its_address_and_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, list[str], dict[str, str]]] = []
+
+    def execvpe(file: str, args: list[str], env: dict[str, str]) -> Any:
+        calls.append((file, args, env))
+        raise Exec
+
+    monkeypatch.setattr("os.execvpe", execvpe)
+    monkeypatch.setenv("QUOTES_MAX_CHARS", "5000")
+    with pytest.raises(Exec):
+        cli.main(["serve", "--host", "0.0.0.0", "--port", "9001", "--workers", "3"])
+    ((file, args, env),) = calls
+    assert args == gunicorn_command() and file == args[0]
+    assert (env["HOST"], env["PORT"], env["WEB_CONCURRENCY"]) == ("0.0.0.0", "9001", "3")
+    assert env["QUOTES_MAX_CHARS"] == "5000"  # the service's settings pass through
+
+
+def test_serve_without_options_leaves_the_environment_to_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[dict[str, str]] = []
+
+    def execvpe(file: str, args: list[str], env: dict[str, str]) -> Any:
+        seen.append(env)
+        raise Exec
+
+    monkeypatch.setattr("os.execvpe", execvpe)
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.delenv("HOST", raising=False)
+    with pytest.raises(Exec):
+        cli.main(["serve"])
+    assert seen[0]["PORT"] == "8123" and "HOST" not in seen[0]

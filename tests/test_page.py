@@ -1,0 +1,349 @@
+"""The newsroom page (GET /) in a real browser: headless Chromium against a real gunicorn.
+
+Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) is driven through the
+playwright package; no browser is ever downloaded, and the tests skip when
+there is none. The page is held to a Content-Security-Policy of
+``default-src 'self'`` whatever the service sends, so an inline script or
+style, or anything loaded from elsewhere, fails here.
+
+``UPDATE_SCREENSHOT=1`` also writes ``tests/screenshots/page.png`` (the
+README's picture); ``test-artifacts/page.png`` is written on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.servers import running_server
+
+pytestmark = [pytest.mark.server, pytest.mark.model]
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACT = ROOT / "test-artifacts" / "page.png"
+SCREENSHOT = ROOT / "tests" / "screenshots" / "page.png"
+CSP = "default-src 'self'"
+HOP_HEADERS = frozenset({"content-security-policy", "content-length", "content-encoding", "transfer-encoding", "connection"})
+VIEWPORT = {"width": 1280, "height": 900}
+WAIT_MS = 30_000
+
+# Our own article. The emoji in the headline and before Mendes's quote sit
+# outside the Basic Multilingual Plane: two UTF-16 code units, one code point.
+ARTICLE = (
+    "City library opens a night reading room 📚\n\n"
+    "The Riverside Public Library will keep its reading room open until midnight from next month.\n\n"
+    "“People told us they had nowhere quiet to go after work,” said Priya Raman, the head librarian at the "
+    "Riverside Public Library. “Now they will.”\n\n"
+    "Raman said the extra hours would be paid for from a grant, and she described the pilot as "
+    "“cheap, simple and long overdue.”\n\n"
+    "Not everyone is convinced. 🤔 “We support the idea, but the buses stop at eleven,” said Carlos Mendes, "
+    "a councillor for the Green Party. He added that the council should extend the night bus before the room opens.\n\n"
+    "According to the Riverside Transit Authority, a later bus is already under review."
+)
+MENDES_QUOTE = "We support the idea, but the buses stop at eleven,"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM to a Chromium binary")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with running_server() as base:
+        yield base
+
+
+class Watch:
+    """What went wrong in the page: script errors, CSP violations, failed or foreign loads; and its API calls."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.api_calls: list[dict[str, Any]] = []
+
+    def console(self, message: Any) -> None:
+        # Failed loads are judged by `response` below: the API's problems are expected.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.errors.append(message.text)
+
+    def request(self, request: Any) -> None:
+        if not request.url.startswith(self.base + "/"):
+            self.foreign.append(request.url)
+        if request.url.startswith(self.base + "/v1/"):
+            self.api_calls.append({"headers": request.headers, "body": request.post_data_json})
+
+    def response(self, response: Any) -> None:
+        path = response.url.removeprefix(self.base)
+        if response.status >= 400 and not path.startswith("/v1/"):
+            self.errors.append(f"{response.status} for {path}")
+
+
+@pytest.fixture(scope="module")
+def served_page(server: str) -> dict[str, Any]:
+    """GET / as the service serves it, put under the strictest policy the issue allows.
+
+    Fetched before the browser starts: the browser is then given this copy.
+    """
+    with requests.get(f"{server}/", timeout=10) as response:
+        assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/html")
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in HOP_HEADERS}
+        return {"status": 200, "headers": {**headers, "Content-Security-Policy": CSP}, "body": response.content}
+
+
+@pytest.fixture
+def watch(server: str) -> Watch:
+    return Watch(server)
+
+
+@pytest.fixture
+def page(browser: Any, server: str, served_page: dict[str, Any], watch: Watch) -> Iterator[Any]:
+    context = browser.new_context(viewport=VIEWPORT, base_url=server)
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    tab.on("console", watch.console)
+    tab.on("pageerror", lambda error: watch.errors.append(str(error)))
+    tab.on("request", watch.request)
+    tab.on("response", watch.response)
+
+    tab.route(f"{server}/", lambda route: route.fulfill(**served_page))
+    tab.goto("/")
+    yield tab
+    context.close()
+    assert not watch.errors, watch.errors
+    assert not watch.foreign, f"the page loaded from elsewhere: {watch.foreign}"
+
+
+def analyse(page: Any, text: str = ARTICLE) -> dict[str, Any]:
+    """Paste ``text``, press Analyse, wait for the results; the API's answer as the page shows it."""
+    page.get_by_label("Article text").fill(text)
+    page.get_by_role("button", name="Analyse").click()
+    return answer_shown(page)
+
+
+def answer_shown(page: Any) -> dict[str, Any]:
+    # The JSON view is filled before the results are shown. (No wait_for_function:
+    # it evaluates strings, which the page's policy forbids.)
+    page.wait_for_selector("#results:not([hidden])")
+    answer: dict[str, Any] = json.loads(page.text_content("#json-view"))
+    return answer
+
+
+def highlighted(page: Any) -> dict[str, str]:
+    """Each quote id with the text of every piece of the article marked as that quote."""
+    result: dict[str, str] = page.evaluate(
+        """() => {
+          const texts = {};
+          for (const mark of document.querySelectorAll('#article-view mark.quote')) {
+            for (const id of mark.dataset.quotes.split(' ')) texts[id] = (texts[id] || '') + mark.textContent;
+          }
+          return texts;
+        }"""
+    )
+    return result
+
+
+def utf16_slice(text: str, start: int, end: int) -> str:
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+def test_every_quote_is_highlighted_exactly_past_the_emoji(page: Any) -> None:
+    answer = analyse(page)
+    assert answer["offsets"] == "utf16"
+    quotes = {q["id"]: q for q in answer["quotes"]}
+    assert len(quotes) >= 6
+    assert highlighted(page) == {q_id: q["text"] for q_id, q in quotes.items()}
+    for quote in quotes.values():
+        assert utf16_slice(ARTICLE, quote["start"], quote["end"]) == quote["text"]
+    mendes = next(q for q in quotes.values() if q["text"] == MENDES_QUOTE)
+    # Past two emoji, JavaScript's indices run two ahead of Python's.
+    assert mendes["start"] == ARTICLE.index(MENDES_QUOTE) + 2
+    assert mendes["type"] == "direct" and mendes["speaker"]["name"] == "Carlos Mendes"
+    mark = page.locator(f'#article-view mark.quote[data-quote="{mendes["id"]}"]')
+    assert "type-direct" in (mark.get_attribute("class") or "")
+    assert page.locator("#article-view mark.quote.type-mixed").count() >= 1
+    assert page.locator("#article-view mark.quote.type-indirect").count() >= 1
+    assert "said" in page.locator("#article-view .cue").all_text_contents()
+    assert "Carlos Mendes" in page.locator("#article-view .mention").all_text_contents()
+    summary = page.text_content("#summary") or ""
+    assert f"{len(quotes)} quotes" in summary and answer["model"]["name"] in summary
+
+
+def test_speakers_are_listed_with_title_affiliation_and_count(page: Any) -> None:
+    answer = analyse(page)
+    listed = page.locator("#speakers button.speaker")
+    texts = listed.all_inner_texts()
+    assert len(texts) == len(answer["speakers"])
+    raman = next(t for t in texts if "Priya Raman" in t)
+    assert "head librarian" in raman and "Riverside Public Library" in raman and "quotes" in raman
+    mendes = next(t for t in texts if "Carlos Mendes" in t)
+    assert "councillor" in mendes and "Green Party" in mendes
+
+
+def test_choosing_a_speaker_highlights_their_quotes_only(page: Any) -> None:
+    answer = analyse(page)
+    mendes = next(s for s in answer["speakers"] if s["name"] == "Carlos Mendes")
+    their_ids = {answer["quotes"][i]["id"] for i in mendes["quotes"]}
+    button = page.get_by_role("button", name="Carlos Mendes")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    selected = page.eval_on_selector_all(
+        "#article-view mark.quote.selected", "marks => [...new Set(marks.map(m => m.dataset.quote))]"
+    )
+    assert set(selected) == their_ids
+    assert "Highlighting the 2 quotes of Carlos Mendes" in (page.text_content("#status") or "")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    assert page.locator("#article-view mark.quote.selected").count() == 0
+
+
+def test_hovering_or_clicking_a_quote_shows_who_said_it_and_how_sure(page: Any) -> None:
+    answer = analyse(page)
+    mendes = next(q for q in answer["quotes"] if q["text"] == MENDES_QUOTE)
+    mark = page.locator(f'#article-view mark.quote[data-quote="{mendes["id"]}"]').first
+    mark.hover()
+    tooltip = page.locator("#tooltip")
+    assert tooltip.is_visible()
+    assert "Carlos Mendes" in tooltip.inner_text() and f"{round(mendes['confidence'] * 100)}%" in tooltip.inner_text()
+    mark.click()
+    card = page.text_content("#quote-card") or ""
+    assert MENDES_QUOTE in card and "Green Party" in card and "%" in card
+
+
+def test_quotes_are_reached_by_keyboard(page: Any) -> None:
+    analyse(page)
+    first = page.locator("#article-view mark.quote[tabindex='0']").first
+    first.focus()
+    assert page.locator("#tooltip").is_visible()
+    page.keyboard.press("Enter")
+    assert page.locator("#quote-card blockquote").inner_text() == first.inner_text()
+    page.keyboard.press("Escape")
+    assert not page.locator("#tooltip").is_visible()
+
+
+def test_ctrl_enter_analyses(page: Any, watch: Watch) -> None:
+    box = page.get_by_label("Article text")
+    box.fill(ARTICLE)
+    box.press("Control+Enter")
+    answer = answer_shown(page)
+    assert highlighted(page)[answer["quotes"][0]["id"]] == answer["quotes"][0]["text"]
+    assert watch.api_calls[-1]["body"] == {"text": ARTICLE, "offsets": "utf16"}
+
+
+def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> None:
+    page.get_by_label("Article text").fill("   \n ")
+    page.get_by_role("button", name="Analyse").click()
+    error = page.get_by_role("alert")
+    assert error.inner_text() == "There is no text to analyse. Paste or type an article first."
+    assert page.get_by_label("Article text").get_attribute("aria-invalid") == "true"
+    assert watch.api_calls == []
+
+
+def test_too_long_an_article_shows_the_services_limit(page: Any) -> None:
+    page.get_by_label("Article text").fill("a" * 100_001)
+    page.get_by_role("button", name="Analyse").click()
+    error = page.get_by_role("alert")
+    error.wait_for()
+    assert error.inner_text().startswith("The article is too long for this service.")
+    assert "100000" in error.inner_text()
+
+
+def problem(status: int, detail: str, type_: str = "about:blank", **headers: str) -> dict[str, Any]:
+    body = {"type": type_, "title": "A problem", "status": status, "detail": detail, "instance": "/v1/quotes"}
+    return {
+        "status": status,
+        "headers": {"Content-Type": "application/problem+json", **headers},
+        "body": json.dumps(body),
+    }
+
+
+def test_a_missing_api_key_is_asked_for(page: Any) -> None:
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(401, "This endpoint needs an API key.", "/problems/unauthorized")))
+    analyse_without_answer(page)
+    assert page.get_by_role("alert").inner_text().startswith("This service needs an API key.")
+    assert page.evaluate("document.activeElement.id") == "api-key"
+
+
+def test_the_api_key_is_sent_as_a_bearer_token(page: Any, watch: Watch) -> None:
+    page.get_by_label("API key").fill("k" * 24)
+    analyse(page)
+    assert watch.api_calls[-1]["headers"]["authorization"] == "Bearer " + "k" * 24
+
+
+def test_a_starting_service_is_retried_after_retry_after(page: Any) -> None:
+    answers = [problem(503, "The spaCy pipeline is still loading; retry shortly.", "/problems/not-ready", **{"Retry-After": "1"})]
+
+    def starting(route: Any) -> None:
+        if answers:
+            route.fulfill(**answers.pop())
+        else:
+            route.continue_()
+
+    page.route("**/v1/quotes", starting)
+    analyse_without_answer(page)
+    assert "still starting up" in page.get_by_role("alert").inner_text()
+    answer = answer_shown(page)
+    assert answer["quotes"]
+    assert page.get_by_role("alert").is_hidden()
+
+
+def analyse_without_answer(page: Any) -> None:
+    page.get_by_label("Article text").fill(ARTICLE)
+    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("alert").wait_for()
+
+
+def test_copy_button_puts_the_json_answer_on_the_clipboard(page: Any) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    answer = analyse(page)
+    page.get_by_role("button", name="Copy the JSON").click()
+    page.locator("#status").filter(has_text="on the clipboard").wait_for()
+    assert json.loads(page.evaluate("navigator.clipboard.readText()")) == answer
+
+
+def test_article_text_is_shown_never_run(page: Any) -> None:
+    hostile = '<img src=x onerror="window.pwned=1"> “<b>Bold</b> words,” said Ana Ruiz.'
+    analyse(page, hostile)
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#article-view img, #article-view b").count() == 0
+    assert page.text_content("#article-view") == hostile
+
+
+def test_screenshot(page: Any) -> None:
+    answer = analyse(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("#article-text").evaluate("box => box.scrollTo(0, 0)")
+    raman = next(q for q in answer["quotes"] if q["type"] == "mixed")
+    page.locator(f'#article-view mark.quote[data-quote="{raman["id"]}"]').first.click()
+    mendes = next(q for q in answer["quotes"] if q["text"] == MENDES_QUOTE)
+    page.locator(f'#article-view mark.quote[data-quote="{mendes["id"]}"]').first.hover()
+    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACT), full_page=True)
+    if os.environ.get("UPDATE_SCREENSHOT") == "1":
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        SCREENSHOT.write_bytes(ARTIFACT.read_bytes())
+    assert ARTIFACT.stat().st_size > 10_000
