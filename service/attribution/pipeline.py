@@ -30,6 +30,15 @@ from service.attribution.quotes import Found, find_quotes
 from service.attribution.tokenizer import LinearTokenizer
 
 DEFAULT_BATCH_SIZE = 16
+CHUNK_CHARS = 10_000
+"""Texts longer than this are parsed in pieces: the parser's and the entity
+recognizer's working memory grows with the length of what they are given (a
+100,000-character text took 490 MB at once, a tenth of that in pieces)."""
+GROUP_CHARS = 20_000
+"""Each pipeline component takes at most this many characters at once: its
+working memory is that of one group, whatever the batch or the text."""
+MAX_CHUNK_FACTOR = 2
+"""How far past ``CHUNK_CHARS`` a piece may run looking for a line break."""
 PARAGRAPH_BREAKS = "quotes_paragraph_breaks"
 
 
@@ -112,6 +121,50 @@ def _results(article: Article, found: list[Found], resolved: dict[int, tuple[Ent
     return Attribution(tuple(quotes), speakers)
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each ending at a line break.
+
+    A piece runs past ``size`` to the next line break; only a text with no line
+    break for ``MAX_CHUNK_FACTOR`` times ``size`` is cut at a space, and one
+    with no space either, anywhere (it is no prose). The pieces join back to
+    ``text`` exactly.
+    """
+    out = []
+    start = 0
+    while len(text) - start > size:
+        cut = _cut(text, start + size, min(len(text), start + size * MAX_CHUNK_FACTOR))
+        out.append(text[start:cut])
+        start = cut
+    if start < len(text) or not out:
+        out.append(text[start:])
+    return out
+
+
+def _groups(docs: list[Doc], budget: int = GROUP_CHARS) -> Iterator[list[Doc]]:
+    """``docs`` in order, in groups of at most ``budget`` characters (a longer doc alone)."""
+    group: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if group and size + len(doc.text) > budget:
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += len(doc.text)
+    if group:
+        yield group
+
+
+def _cut(text: str, earliest: int, latest: int) -> int:
+    """Where to end a piece: after the first line break from ``earliest``, else a space, else ``latest``."""
+    match = PARAGRAPH_BREAK.search(text, earliest, latest)
+    if match is not None:
+        return match.end()
+    if latest == len(text):
+        return latest  # the rest is short enough to be one piece
+    space = text.rfind(" ", earliest, latest)
+    return space + 1 if space >= 0 else latest
+
+
 class DeadlineExceeded(Exception):
     """The work was stopped because its deadline passed."""
 
@@ -165,17 +218,24 @@ class QuoteExtractor:
         """Parsed texts with each one's share of its batch's parse time.
 
         What ``nlp.pipe`` does, one component at a time over a batch, so that
-        the deadline can be checked in between.
+        the deadline can be checked in between. A long text is parsed in
+        pieces that end at paragraph breaks (``chunks``) and put back together:
+        sentences never cross a paragraph break (``paragraph_breaks``), so the
+        parse is the same, and the parser's memory stays that of one piece.
         """
         for first in range(0, len(texts), self.batch_size):
             started = time.perf_counter()
-            docs = [self.nlp.make_doc(text) for text in texts[first : first + self.batch_size]]
+            batch = texts[first : first + self.batch_size]
+            pieces = [chunks(text) for text in batch]
+            docs = [self.nlp.make_doc(piece) for text_pieces in pieces for piece in text_pieces]
             for _, component in self.nlp.pipeline:
                 _check(deadline)
                 if hasattr(component, "pipe"):
-                    docs = list(component.pipe(docs, batch_size=self.batch_size))
+                    docs = [done for group in _groups(docs) for done in component.pipe(group, batch_size=len(group))]
                 else:
                     docs = [component(doc) for doc in docs]
-            share = (time.perf_counter() - started) / len(docs)
-            for doc in docs:
-                yield doc, share
+            share = (time.perf_counter() - started) / len(batch)
+            at = 0
+            for text_pieces in pieces:
+                parts, at = docs[at : at + len(text_pieces)], at + len(text_pieces)
+                yield (parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)), share
