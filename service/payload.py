@@ -43,6 +43,12 @@ def _require_utf8(charset: str) -> None:
 
 def _decoded(request: Request) -> str:
     raw = request.get_data(cache=False)
+    if request.content_length is None and request.max_content_length is not None:
+        # A body sent without its length (chunked) is cut at the limit, not
+        # refused: one more byte tells whether it went on (werkzeug then
+        # raises the 413 itself).
+        if len(raw) >= request.max_content_length:
+            request.stream.read(1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -90,7 +90,8 @@ class BatchRequestSchema(Schema):
         fields.Nested(BatchDocumentSchema),
         required=True,
         validate=validate.Length(min=1, error="Send at least one document."),
-        error_messages={"required": "Missing: send `documents`, a list of {id, text}."},
+        # No braces in messages: marshmallow formats them.
+        error_messages={"required": "Missing: send `documents`, a list of objects with `id` and `text`."},
     )
 
     @validates_schema

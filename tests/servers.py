@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,14 +36,17 @@ def running_server(**environ: str) -> Iterator[str]:
     """
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1", **environ}
-    process = subprocess.Popen(gunicorn_command(), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls
+    # the server once it has logged a few hundred requests.
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(gunicorn_command(), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             if process.poll() is not None:
-                error = process.stderr.read().decode(errors="replace")[-2000:] if process.stderr else ""
-                pytest.fail(f"gunicorn exited with {process.returncode}: {error}")
+                log.seek(0)
+                pytest.fail(f"gunicorn exited with {process.returncode}: {log.read().decode(errors='replace')[-2000:]}")
             try:
                 if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
                     break
@@ -59,5 +63,4 @@ def running_server(**environ: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if process.stderr:
-            process.stderr.close()
+        log.close()

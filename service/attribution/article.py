@@ -22,6 +22,8 @@ class Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc.text
+        self.parsed: bool = doc.has_annotation("DEP")
+        """Whether a dependency parse is there for the rules to follow."""
         self.quoted: list[QuotedSpan] = find_quoted_spans(self.text)
         self.paragraphs = paragraphs(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]

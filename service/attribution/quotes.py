@@ -63,6 +63,7 @@ from service.attribution.lexicon import (
     QUOTE_AS_VERBS,
     RELATIVE_PRONOUNS,
     RELATIVE_TAGS,
+    RULE_CONFIDENCE,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     TIME_LABELS,
@@ -107,7 +108,14 @@ class Attributed:
 
 
 def find_quotes(article: Article) -> list[Found]:
-    """Every quotation in the article, in text order, with its cue and speaker head."""
+    """Every quotation in the article, in text order, with its cue and speaker head.
+
+    Without a dependency parse (a tokenizer-only pipeline) only the quotation
+    marks are read: every rule that follows the tree is skipped, and the quotes
+    come unattributed.
+    """
+    if not article.parsed:
+        return [_unattributed(article, k) for k, q in enumerate(article.quoted) if q.double and q.close is not None]
     direct = _direct_quotes(article)
     taken = {k for found in direct for k in found.quoted}
     reported = _reported_speech(article, direct, taken)
@@ -116,7 +124,29 @@ def find_quotes(article: Article) -> list[Found]:
     found = sorted(direct + reported + named, key=lambda f: (f.start, f.end))
     _continue_speakers(article, found)
     # A mark never closed that nobody is said to have spoken is a stray mark.
-    return [f for f in found if f.rule != UNATTRIBUTED or article.quoted[f.quoted[0]].close is not None]
+    kept = [f for f in found if f.rule != UNATTRIBUTED or article.quoted[f.quoted[0]].close is not None]
+    return without_overlaps([f for f in kept if f.end > f.start])
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """One quote wherever quotes overlap: the text is highlighted once.
+
+    Reported speech inside reported speech ("Ruiz said Hale told reporters the
+    bridge would reopen") keeps the outer statement, whose speaker is the one
+    the article vouches for; the words inside it stay part of its text. Of two
+    quotes that only partly overlap, the one a surer rule found stays.
+    """
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, -f.end)):
+        if kept and item.start < kept[-1].end:
+            last = kept[-1]
+            if item.end <= last.end:
+                continue  # inside the one kept
+            if RULE_CONFIDENCE.get(item.rule, 0) > RULE_CONFIDENCE.get(last.rule, 0):
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
 
 
 def _continue_speakers(article: Article, found: list[Found]) -> None:
@@ -426,6 +456,11 @@ DIRECT_RULES: tuple[DirectRule, ...] = (
 )
 
 
+def _unattributed(article: Article, k: int) -> Found:
+    quoted = article.quoted[k]
+    return Found(quoted.start, quoted.end, QuoteType.DIRECT, list(quoted.pieces), None, None, UNATTRIBUTED, [k])
+
+
 def _direct_quotes(article: Article) -> list[Found]:
     found: list[Found] = []
     for k, quoted in enumerate(article.quoted):
@@ -445,18 +480,21 @@ def _direct_quotes(article: Article) -> list[Found]:
 
 
 def _trim(article: Article, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, commas, dashes and an opening "that" from a content span."""
+    """Trim spaces, commas, dashes, quotation marks and an opening complementizer from a content span.
+
+    "that" goes only where the parser calls it a complementizer (a ``mark``):
+    in "said that it rained" it does, in "“That that,” she added" it does not.
+    """
     text = article.text
-    while True:
-        while start < end and text[start] in TRIM_CHARS:
-            start += 1
-        while end > start and text[end - 1] in TRIM_CHARS + ".":
-            end -= 1
-        lowered = text[start : start + 5].lower()
-        if lowered == "that " or lowered == "that,":
-            start += 4
-            continue
-        return start, end
+    while start < end and (text[start] in TRIM_CHARS or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in TRIM_CHARS + "." or text[end - 1].isspace()):
+        end -= 1
+    if start < end:
+        first = article.doc[article.token_at(start)]
+        if first.idx == start and first.lower_ == "that" and first.dep_ == "mark":
+            return _trim(article, start + len(first.text), end)
+    return start, end
 
 
 def _with_marks(article: Article, start: int, end: int) -> tuple[int, int]:

@@ -9,6 +9,8 @@ from service.attribution.model import QuoteType
 from service.attribution.quotes import (
     DIRECT_RULES,
     Attributed,
+    Found,
+    _trim,
     according_to_content,
     classify,
     colon_before,
@@ -31,6 +33,7 @@ from service.attribution.quotes import (
     resumes_quotation,
     speaker_colon,
     verb_content,
+    without_overlaps,
 )
 from tests.parses import parse, word
 
@@ -1709,3 +1712,47 @@ def test_colon_before_needs_the_colon() -> None:
 def test_frame_before_reads_past_an_abbreviation_in_its_sentence() -> None:
     article = Article(SAID_OF_MR)
     assert summary(frame_before(article, article.quoted[0])) == (["said"], "Ruiz", "frame_before")
+
+
+# --- one quote wherever quotes overlap ----------------------------------------------------
+
+
+def found_at(start: int, end: int, rule: str) -> Found:
+    return Found(start, end, QuoteType.INDIRECT, [], None, None, rule)
+
+
+def test_reported_speech_inside_reported_speech_keeps_the_outer_statement() -> None:
+    outer, inner = found_at(10, 53, "subject"), found_at(30, 53, "subject")
+    assert without_overlaps([inner, outer]) == [outer]
+
+
+def test_of_two_quotes_that_partly_overlap_the_surer_rule_wins() -> None:
+    weak, sure = found_at(0, 20, "governed_fragment"), found_at(10, 30, "frame_after")
+    assert without_overlaps([weak, sure]) == [sure]
+    assert without_overlaps([found_at(0, 9, "subject"), found_at(10, 30, "subject")]) == [
+        found_at(0, 9, "subject"),
+        found_at(10, 30, "subject"),
+    ]
+
+
+THAT_THAT = parse(
+    "“That that,” she added.",
+    """
+    0 “ " `` PUNCT punct 6
+    1 That that DT DET det 2
+    2 that that DT PRON nsubj 6
+    3 , - , PUNCT punct 6
+    4 ” " '' PUNCT punct 6
+    5 she she PRP PRON nsubj 6
+    6 added add VBD VERB ROOT 6
+    7 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_only_a_complementizer_that_is_trimmed_from_content() -> None:
+    article = Article(THAT_THAT)
+    assert _trim(article, 1, 11) == (1, 10)
+    said_that = Article(SAID_THAT)
+    start = SAID_THAT.text.index("that")
+    assert SAID_THAT.text[slice(*_trim(said_that, start, len(SAID_THAT.text)))].split()[0] != "that"
