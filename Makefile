@@ -59,7 +59,9 @@ bench: install-bench
 	$(BIN)/python bench/bench.py $(if $(QUICK),--quick) --json bench/results/bench.json
 
 # gunicorn with 2 workers under sustained load with fresh vocabulary: errors, latency over time, worker memory.
+# Twice: as deployed (workers recycled after ~1000 requests), then the same workers throughout.
 soak: install-dev
+	$(BIN)/python bench/soak.py --max-requests 1000 --json bench/results/soak-recycled.json
 	$(BIN)/python bench/soak.py --json bench/results/soak.json
 
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes

@@ -12,8 +12,12 @@ request. The soak reports:
 - each worker's resident memory (``VmRSS`` and its anonymous part ``RssAnon``
   from ``/proc/<pid>/status``) after the warm-up and at the end (target: the
   end within 5% of the start), for the workers that lived through the whole
-  run. Workers are not recycled during the soak (``GUNICORN_MAX_REQUESTS=0``),
-  so that the same processes are measured from start to end.
+  run. By default workers are not recycled during the soak
+  (``GUNICORN_MAX_REQUESTS=0``), so that the same processes are measured from
+  start to end. ``--max-requests N`` soaks the production setting instead
+  (gunicorn replaces a worker after about N requests): the memory of the
+  workers alive at the end is then compared with that of the workers at the
+  start, and the peak over the run is reported.
 
 The server is the project's own command (``service.server.gunicorn_command``)
 on a free loopback port. The client is ``--concurrency`` threads in this
@@ -140,7 +144,7 @@ def memory_of(pid: int) -> dict[str, int] | None:
 class Server:
     """gunicorn serving the app, as ``make run`` does, with the soak's environment."""
 
-    def __init__(self, workers: int, log: Path, metrics_dir: str) -> None:
+    def __init__(self, workers: int, log: Path, metrics_dir: str, max_requests: int) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -148,8 +152,8 @@ class Server:
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
             "WEB_CONCURRENCY": str(workers),
-            # The same workers from start to end: recycling would hide growth (and reset it).
-            "GUNICORN_MAX_REQUESTS": "0",
+            # 0: the same workers from start to end (recycling would hide growth, and reset it).
+            "GUNICORN_MAX_REQUESTS": str(max_requests),
             # One log line per request is 20,000 lines; warnings are what matter here.
             "QUOTES_LOG_LEVEL": "WARNING",
             "PROMETHEUS_MULTIPROC_DIR": metrics_dir,
@@ -335,6 +339,25 @@ def worker_memory(start: dict[int, dict[str, int] | None], end: dict[int, dict[s
     return rows
 
 
+def recycled_memory(
+    start: dict[int, dict[str, int] | None], end: dict[int, dict[str, int] | None], samples: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Memory of the server's workers as a whole, for runs where gunicorn replaces them."""
+
+    def mean_rss(memory: dict[int, dict[str, int] | None]) -> float:
+        values = [m["VmRSS"] for m in memory.values() if m and "VmRSS" in m]
+        return sum(values) / len(values) if values else float("nan")
+
+    peaks = [m["VmRSS"] for sample in samples for m in sample["workers"].values() if m and "VmRSS" in m]
+    before, after = mean_rss(start), mean_rss(end)
+    return {
+        "mean_rss_start_kb": round(before),
+        "mean_rss_end_kb": round(after),
+        "growth_percent": round(100 * (after - before) / before, 2) if before == before and before else float("nan"),
+        "peak_rss_kb": max(peaks) if peaks else None,
+    }
+
+
 def markdown(report: dict[str, Any]) -> str:
     run = report["run"]
     lines = [
@@ -369,6 +392,15 @@ def markdown(report: dict[str, Any]) -> str:
             f"{mb('rss_end_kb')} | {pct('rss_growth_percent')} | {mb('anon_start_kb')} | {mb('anon_end_kb')} | "
             f"{pct('anon_growth_percent')} |"
         )
+    if report["server"]["max_requests"]:
+        recycled = report["recycled"]
+        lines += [
+            "",
+            f"Workers recycled after about {report['server']['max_requests']} requests "
+            f"({len(report['worker_pids_seen'])} worker processes seen): mean worker RSS "
+            f"{recycled['mean_rss_start_kb'] / 1024:.1f} MB at the start, {recycled['mean_rss_end_kb'] / 1024:.1f} MB "
+            f"at the end ({recycled['growth_percent']:+.2f}%), peak {recycled['peak_rss_kb'] / 1024:.1f} MB.",
+        ]
     targets = report["targets"]
     lines += [
         "",
@@ -392,6 +424,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--warmup", type=int, default=500, help="requests before memory is first read (default 500)")
     parser.add_argument("--slices", type=int, default=10, help="latency is reported per this many slices (default 10)")
+    parser.add_argument(
+        "--max-requests", type=int, default=0, help="recycle workers as gunicorn_conf does (default 0: never)"
+    )
     parser.add_argument("--json", type=Path, help="write the report here")
     return parser.parse_args(argv)
 
@@ -400,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     log = Path(tempfile.gettempdir()) / f"quotes-soak-{os.getpid()}.log"
     with tempfile.TemporaryDirectory(prefix="quotes-soak-metrics-") as metrics_dir:
-        server = Server(args.workers, log, metrics_dir)
+        server = Server(args.workers, log, metrics_dir, args.max_requests)
         try:
             model = server.wait_ready()
             print(f"gunicorn ready at {server.url}, workers {server.workers()}; warming up", file=sys.stderr)
@@ -427,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-        "server": {"workers": args.workers, "max_requests": 0, "model": model, "alive_at_end": alive},
+        "server": {"workers": args.workers, "max_requests": args.max_requests, "model": model, "alive_at_end": alive},
         "run": {
             "requested": args.requests,
             "answered": len(load.answers),
@@ -442,12 +477,17 @@ def main(argv: list[str] | None = None) -> int:
         "slices": slices_of(load.answers, args.slices),
         "workers": workers,
         "worker_pids_seen": sorted(sampler.seen),
+        "recycled": recycled_memory(start_memory, end_memory, sampler.samples),
         "targets": {
             "no_errors": not errors,
             "all_requests_sent": len(load.answers) == args.requests,
-            "rss_within_target": bool(lived)
-            and all(abs(w["rss_growth_percent"]) <= RSS_TARGET_PERCENT for w in lived)
-            and len(lived) == args.workers,
+            "rss_within_target": (
+                bool(lived)
+                and all(abs(w["rss_growth_percent"]) <= RSS_TARGET_PERCENT for w in lived)
+                and len(lived) == args.workers
+            )
+            if args.max_requests == 0
+            else abs(recycled_memory(start_memory, end_memory, sampler.samples)["growth_percent"]) <= RSS_TARGET_PERCENT,
         },
         "error_samples": [f"request {a.index}: {a.error}" for a in errors[:MAX_ERRORS_KEPT]],
         "memory_samples": sampler.samples,
