@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from service.attribution.model import Attribution, Quote
 from service.attribution.pipeline import QuoteExtractor
+from service.attribution.tagging import lemma
 from service.nlp import model_info
 
 pytestmark = pytest.mark.model
@@ -127,3 +128,14 @@ def test_speakers_list_each_speaker_once_with_all_their_quotes(results: dict[str
     okafor = next(s for s in result.speakers if s.name == "Grace Okafor")
     assert len(okafor.quotes) == 4
     assert {m.text for m in okafor.mentions} >= {"Grace Okafor", "Okafor", "she"}
+
+
+def test_engine_tagging_matches_the_full_pipeline(real_nlp: Language, extractor: QuoteExtractor) -> None:
+    """The fast ruler and the lemmas on demand give every token what the model's own components give."""
+    for name in GOLD:
+        text = (ARTICLES / name).read_text(encoding="utf-8")
+        full = real_nlp(text)
+        (ours, _), = extractor._parse([text], deadline=None)
+        assert [(t.pos_, str(t.morph), t.lemma_.lower()) for t in full] == [
+            (t.pos_, str(t.morph), lemma(t)) for t in ours
+        ]

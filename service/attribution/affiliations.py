@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.attribution.speakers import entity_span, strip_titles
+from service.attribution.tagging import lemma
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
@@ -99,7 +100,7 @@ def _title_phrase(noun: Token, skip: set[int]) -> tuple[list[Token], list[Token]
 
 
 def _is_title_noun(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in NOT_TITLES and not token.ent_type_
+    return token.pos_ in ("NOUN", "PROPN") and lemma(token) not in NOT_TITLES and not token.ent_type_
 
 
 def _split_title(words: list[Token]) -> tuple[str | None, Description]:
@@ -141,7 +142,7 @@ def authored_by(noun: Token) -> Token | None:
 
     Near miss: "a report released on Monday" names no author.
     """
-    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+    if lemma(noun) not in DOCUMENT_NOUNS:
         return None
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "by":

@@ -31,6 +31,7 @@ from service.attribution.lexicon import (
     NOT_REPORTING_VERBS,
     SPEECH_VERBS,
 )
+from service.attribution.tagging import lemma
 
 CUE_FRAMES_FILE = "cue_frames.json"
 CLAUSE, INFINITIVE, OBJECT = "ccomp", "xcomp", "dobj"
@@ -43,8 +44,6 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith(VERB_TAG_PREFIX)
 
 
-def lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -38,6 +38,7 @@ from service.attribution.lexicon import (
     TITLE_WORDS,
 )
 from service.attribution.model import Span
+from service.attribution.tagging import lemma
 from service.attribution.speakers import name_words, named_head, speaker_phrase, strip_titles
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
@@ -214,7 +215,7 @@ class Cast:
         name = clean_name(mention.text)
         if head.ent_type_ in PERSON_LABELS or (head.pos_ == "PROPN" and len(phrase) <= 2 and self._short_form_of(name)):
             # A surname the tagger took for an organisation is still the person.
-            entity = self._entity(self.canonical_person(name, head.idx), Kind.PERSON, head.lemma_.lower())
+            entity = self._entity(self.canonical_person(name, head.idx), Kind.PERSON, lemma(head))
         else:
             entity = self._nominal(head, phrase, _kind_of(head))
         entity.learn(describe(head))
@@ -226,28 +227,28 @@ class Cast:
         at = bisect_right(self._antecedent_positions, head.idx)
         self._antecedent_positions.insert(at, head.idx)
         self._antecedents.insert(at, (head.idx, entity))
-        lemma = head.lemma_.lower()
-        if lemma not in self._last_by_lemma or self._last_by_lemma[lemma][0] < head.idx:
-            self._last_by_lemma[lemma] = (head.idx, entity)
+        head_lemma = lemma(head)
+        if head_lemma not in self._last_by_lemma or self._last_by_lemma[head_lemma][0] < head.idx:
+            self._last_by_lemma[head_lemma] = (head.idx, entity)
 
     def _nominal(self, head: Token, phrase: list[Token], kind: Kind) -> Entity:
         """A noun phrase speaker, in order: a title standing for the person just
         named, the earlier speaker with the same head noun, the author of a
         document, or a new speaker named by the phrase without its determiner."""
-        lemma = head.lemma_.lower()
+        head_lemma = lemma(head)
         titled = self._titled_person(head, phrase)
         if titled is not None:
             return titled
         is_definite = any(t.lower_ in ("the", "this", "that") for t in phrase[:1])
         if head.pos_ == "NOUN" and is_definite:
-            earlier = self._last_by_lemma.get(lemma)
+            earlier = self._last_by_lemma.get(head_lemma)
             if earlier is not None and earlier[0] < head.idx:
                 return earlier[1]
         author = authored_by(head)
         if author is not None:
-            return self._entity(clean_name(self.article.tokens_span(name_words(speaker_phrase(author))).text), Kind.ORGANISATION, lemma)
+            return self._entity(clean_name(self.article.tokens_span(name_words(speaker_phrase(author))).text), Kind.ORGANISATION, head_lemma)
         name = clean_name(self.article.tokens_span(name_words(phrase)).text)
-        return self._entity(name, kind, lemma)
+        return self._entity(name, kind, head_lemma)
 
     def _titled_person(self, head: Token, phrase: list[Token]) -> Entity | None:
         """"Russian President pledged", just after "Vladimir Putin": the title stands for the person.
@@ -255,7 +256,7 @@ class Cast:
         Only a bare or definite title ("the mayor"), and only for a person named
         earlier in the same paragraph; "a minister" is someone new.
         """
-        if head.lemma_.lower() not in TITLE_WORDS or phrase[0].lower_ in ("a", "an", "another"):
+        if lemma(head) not in TITLE_WORDS or phrase[0].lower_ in ("a", "an", "another"):
             return None
         if head.tag_ in ("NNS", "NNPS"):
             return None  # "the ministers" are several people, not the one just named
@@ -266,7 +267,7 @@ class Cast:
                 return None
             if self.article.quoted_at(ent.root) is not None:
                 continue
-            entity = self._entity(self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, ent.root.lemma_.lower())
+            entity = self._entity(self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, lemma(ent.root))
             entity.learn(describe_title(head))
             return entity
         return None
@@ -298,7 +299,7 @@ class Cast:
         if k >= 0:
             ent = self._subjects[k]
             entity = self._entity(
-                self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, ent.root.lemma_.lower()
+                self.canonical_person(person_name(ent), ent.start_char), Kind.PERSON, lemma(ent.root)
             )
             entity.learn(describe(ent.root))
             return ent.start_char, entity

@@ -28,6 +28,7 @@ from service.attribution.entities import Cast, Entity
 from service.attribution.lexicon import RULE_CONFIDENCE, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span, Timing
 from service.attribution.quotes import Found, find_quotes
+from service.attribution.tagging import replace_tagging
 from service.attribution.tokenizer import LinearTokenizer
 
 DEFAULT_BATCH_SIZE = 16
@@ -199,6 +200,7 @@ class QuoteExtractor:
         if not isinstance(nlp.tokenizer, LinearTokenizer):
             nlp.tokenizer = LinearTokenizer(nlp.tokenizer, nlp.vocab)
         self.nlp = nlp
+        self.steps, self.lemmas = replace_tagging(nlp)
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
@@ -216,6 +218,8 @@ class QuoteExtractor:
                 result = attribute(Article(doc))
                 timing = Timing(parse=parse_seconds, attribution=time.perf_counter() - started)
                 results.append(replace(result, timing=timing))
+            if self.lemmas is not None:
+                self.lemmas.trim()
         return results
 
     def _parse(self, texts: Sequence[str], deadline: float | None) -> Iterator[tuple[Doc, float]]:
@@ -232,7 +236,7 @@ class QuoteExtractor:
             batch = texts[first : first + self.batch_size]
             pieces = [chunks(text) for text in batch]
             docs = [self.nlp.make_doc(piece) for text_pieces in pieces for piece in text_pieces]
-            for _, component in self.nlp.pipeline:
+            for _, component in self.steps:
                 _check(deadline)
                 if hasattr(component, "pipe"):
                     docs = [done for group in _groups(docs) for done in component.pipe(group, batch_size=len(group))]
@@ -242,4 +246,5 @@ class QuoteExtractor:
             at = 0
             for text_pieces in pieces:
                 parts, at = docs[at : at + len(text_pieces)], at + len(text_pieces)
-                yield (parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)), share
+                doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                yield (self.lemmas.attach(doc) if self.lemmas else doc), share

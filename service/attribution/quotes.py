@@ -41,7 +41,6 @@ from service.attribution.cues import (
     is_naming_verb,
     is_speech_verb,
     is_verb,
-    lemma,
     reporting_frame,
     verb_frame,
 )
@@ -71,6 +70,7 @@ from service.attribution.lexicon import (
 from service.attribution.marks import ALL_MARKS, QuotedSpan
 from service.attribution.model import QuoteType
 from service.attribution.speakers import find_speaker, subject
+from service.attribution.tagging import lemma
 
 CLAUSE_END = ".!?"
 TRIM_CHARS = " \t\r\n,;:—–-" + ALL_MARKS

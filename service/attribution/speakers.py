@@ -13,7 +13,8 @@ from collections.abc import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from service.attribution.cues import is_according_to, is_verb, lemma
+from service.attribution.cues import is_according_to, is_verb
+from service.attribution.tagging import lemma
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     CONJUNCT_DEPS,
