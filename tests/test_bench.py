@@ -1,0 +1,226 @@
+"""The benchmark harness (``bench/bench.py``, ``bench/load.py``): its helpers, and a quick run end to end.
+
+The quick run starts real gunicorn servers and the real model; it checks that
+every section, ratio and target is there and printed, never how fast anything
+was (the machines are shared: a timing assertion would only test the weather).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench" / "bench.py"
+SAMPLES = ROOT / "tests" / "articles"
+QUICK_RUN_SECONDS = 600
+SECTIONS = ("meta", "versions", "spacy", "engine", "http", "batch", "memory", "length", "textacy", "ratios", "targets")
+SERVERS = ("workers_1", "workers_2", "workers_2_no_preload")
+# The row of the table that carries each target, in the table's order.
+TARGET_ROWS = {
+    "engine_vs_spacy": "2. engine in-process",
+    "after_parse_share": "2. engine: time after the parse",
+    "http_1_worker_vs_engine": "3. HTTP, 1 worker, concurrency 4",
+    "http_2_workers_vs_1": "3. HTTP, 2 workers, concurrency 4",
+    "batch_vs_single": "4. `/v1/quotes/batch`",
+    "worker_peak_rss_mb": "5. peak RSS of one worker",
+    "length_100k_vs_5k": "6. length",
+    "textacy_vs_engine": "7. textacy",
+}
+
+
+def has_textacy() -> bool:
+    return importlib.util.find_spec("textacy") is not None
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[ModuleType]:
+    """bench/bench.py as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("quotes_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up by name while they are built.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    """``bench.py --quick`` on the project's own sample articles, as ``make bench QUICK=1`` runs it: (table, JSON)."""
+    output = tmp_path_factory.mktemp("bench") / "bench.json"
+    command = [sys.executable, str(BENCH), "--quick", "--corpus", str(SAMPLES), "--json", str(output)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=QUICK_RUN_SECONDS, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout, json.loads(output.read_text(encoding="utf-8"))
+
+
+def table_rows(table: str) -> dict[str, list[str]]:
+    """The markdown table's rows by their first cell."""
+    rows = {}
+    for line in table.splitlines():
+        if line.startswith("| ") and not line.startswith("| measured"):
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# --- helpers, no model, no server ---
+
+
+def test_percentile_interpolates_between_ranks(bench: ModuleType) -> None:
+    assert bench.percentile([10.0], 99) == 10.0
+    assert bench.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+    assert bench.percentile([4.0, 1.0, 3.0, 2.0], 100) == 4.0
+    assert 3.9 < bench.percentile([1.0, 2.0, 3.0, 4.0], 99) < 4.0
+
+
+def test_batches_stay_within_the_service_limits(bench: ModuleType) -> None:
+    settings = bench.Settings(batch_max_documents=3, batch_max_chars=25)
+    documents = [bench.Document(str(n), "x" * 10) for n in range(7)]
+    batches = bench.batches_of(documents, settings)
+    assert [len(batch) for batch in batches] == [2, 2, 2, 1]
+    assert [d for batch in batches for d in batch] == documents
+
+
+def test_a_document_longer_than_a_batch_still_goes_alone(bench: ModuleType) -> None:
+    settings = bench.Settings(batch_max_documents=3, batch_max_chars=25)
+    documents = [bench.Document("a", "x" * 5), bench.Document("b", "y" * 30), bench.Document("c", "z" * 5)]
+    assert [[d.id for d in batch] for batch in bench.batches_of(documents, settings)] == [["a"], ["b"], ["c"]]
+
+
+def test_the_length_rows_repeat_one_block(bench: ModuleType) -> None:
+    texts = ["a" * 900, "b" * 2000, "c" * 4800, "d" * 700]
+    block = bench.length_block(texts)
+    assert block == "c" * 4800
+    copies = bench.copies_for(block, 100_000)
+    assert abs(len("\n\n".join([block] * copies)) - 100_000) < len(block)
+
+
+def test_short_texts_are_joined_into_a_block_of_about_5k(bench: ModuleType) -> None:
+    block = bench.length_block(["one " * 200, "two " * 150])
+    assert 4500 <= len(block) < 6000
+    assert block.startswith("one ")
+
+
+def test_the_corpus_is_read_from_a_folder_or_json_lines(bench: ModuleType, tmp_path: Path) -> None:
+    lines = tmp_path / "corpus.jsonl"
+    lines.write_text('{"id": "a", "text": "First."}\n\n{"id": "b", "text": "   "}\n{"text": "Third."}\n', encoding="utf-8")
+    corpus = bench.read_corpus(lines)
+    assert [(d.id, d.text) for d in corpus.documents] == [("a", "First."), ("3", "Third.")]
+    folder = bench.read_corpus(SAMPLES)
+    assert [d.id for d in folder.documents] == sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+
+def test_quick_mode_takes_a_few_short_texts_within_the_length_limit(bench: ModuleType) -> None:
+    documents = tuple(bench.Document(str(n), "x" * size) for n, size in enumerate([50, 9, 700, 30, 20, 10, 40]))
+    corpus, notes = bench.select(bench.Corpus("c", documents), None, True, 600)
+    assert [len(d.text) for d in corpus.documents] == [9, 10, 20, 30]
+    assert notes == ["1 document(s) over 600 characters left out"]
+
+
+def test_targets_compare_each_way(bench: ModuleType) -> None:
+    at_least = bench.Target("k", "label", "≥", 1.2)
+    at_most = bench.Target("k", "label", "≤", 400, "MB")
+    assert at_least.met(1.2) and not at_least.met(1.19) and at_least.met(None) is None
+    assert at_most.met(399.9) and not at_most.met(400.1)
+    assert at_most.text() == "≤ 400 MB"
+
+
+# --- a quick run, end to end ---
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_quick_run_writes_every_section(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, results = quick_run
+    assert set(SECTIONS) <= set(results)
+    documents = results["meta"]["corpus"]["documents"]
+    assert documents == len(list(SAMPLES.glob("*.txt")))
+    for section in ("spacy", "engine"):
+        assert is_number(results[section]["chars_per_second"]) and results[section]["chars_per_second"] > 0
+    assert results["versions"]["model"] and results["versions"]["spacy"]
+    assert results["meta"]["machine"]["cores"] >= 1 and results["meta"]["machine"]["cpu"]
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_quick_run_measures_every_server_at_each_concurrency(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, results = quick_run
+    documents = results["meta"]["corpus"]["documents"]
+    for name in SERVERS:
+        server = results["http"][name]
+        for concurrency in (1, 4):
+            row = server[f"concurrency_{concurrency}"]
+            assert row["requests_per_round"] == documents
+            assert row["chars_per_second"] > 0
+            assert 0 < row["p50_ms"] <= row["p95_ms"] <= row["p99_ms"]
+        memory = server["memory"]
+        assert len(memory["worker_processes"]) == server["workers"]
+        assert memory["sum_peak_rss_mb"] >= memory["max_worker_peak_rss_mb"] > 0
+        assert memory["sampled_peak_sum_pss_mb"] > 0
+    assert results["batch"]["requests_per_round"] >= 1 and results["batch"]["chars_per_second"] > 0
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_quick_run_finds_the_same_quotes_every_way(quick_run: tuple[str, dict[str, Any]]) -> None:
+    """In-process, one by one and in batches, every server: the same work was measured."""
+    _, results = quick_run
+    counts = results["checks"]["quotes"]
+    assert len(counts) == 2 + 2 * len(SERVERS)
+    assert len(set(counts.values())) == 1 and next(iter(counts.values())) > 0
+    assert results["checks"]["same_quotes"] is True
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_quick_run_has_every_ratio_and_target_as_a_number(quick_run: tuple[str, dict[str, Any]]) -> None:
+    _, results = quick_run
+    assert set(TARGET_ROWS) <= set(results["ratios"])
+    for key, value in results["ratios"].items():
+        if key == "textacy_vs_engine" and not has_textacy():
+            assert value is None
+            continue
+        assert is_number(value) and value > 0, key
+    for key, target in results["targets"].items():
+        if key == "textacy_vs_engine" and not has_textacy():
+            assert target["met"] is None and "skipped" in results["textacy"]
+            continue
+        assert target["value"] == results["ratios"][key]
+        assert isinstance(target["met"], bool), key
+    lengths = results["length"]["lengths"]
+    assert list(lengths) == ["5000", "50000", "100000"]
+    for target, row in lengths.items():
+        assert abs(row["chars"] - int(target)) <= row["chars"] / row["copies"]
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_quick_run_prints_a_row_for_each_section_and_target(quick_run: tuple[str, dict[str, Any]]) -> None:
+    table, results = quick_run
+    rows = table_rows(table)
+    labels = list(rows)
+    for section in range(1, 8):
+        assert any(label.startswith(f"{section}. ") for label in labels), section
+    for key, label in TARGET_ROWS.items():
+        goal = results["targets"][key]
+        printed = [cells for name, cells in rows.items() if name.startswith(label) and cells[2] == goal["target"]]
+        assert len(printed) == 1, (key, label)
+        expected = {True: "met", False: "**not met**", None: "—"}[goal["met"]]
+        assert printed[0][3] == expected
+    assert "Quick mode" in table and results["versions"]["model"] in table
