@@ -37,7 +37,8 @@ def _doc(vocab: spacy.vocab.Vocab) -> Doc:
 def fixture_ruler() -> AttributeRuler:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
-    ruler.add_patterns(PATTERNS)
+    assert isinstance(ruler, AttributeRuler)
+    ruler.add_patterns(PATTERNS)  # type: ignore[arg-type]
     return ruler
 
 
