@@ -42,15 +42,12 @@ import operator
 import os
 import platform
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,7 +61,7 @@ from spacy.language import Language  # noqa: E402
 from service.attribution.pipeline import DEFAULT_BATCH_SIZE, QuoteExtractor  # noqa: E402
 from service.config import Settings  # noqa: E402
 from service.nlp import default_model_name, load_pipeline, model_info  # noqa: E402
-from service.server import gunicorn_command  # noqa: E402
+from service.server import free_port, gunicorn_command, is_ready  # noqa: E402
 
 LOAD_SCRIPT = Path(__file__).with_name("load.py")
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
@@ -557,19 +554,6 @@ class Server:
     preload: bool
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def ready(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def tail(output: IO[bytes]) -> str:
@@ -579,7 +563,7 @@ def tail(output: IO[bytes]) -> str:
 
 def wait_ready(process: subprocess.Popen[bytes], url: str, output: IO[bytes]) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
-    while not ready(url):
+    while not is_ready(url):
         if process.poll() is not None:
             raise BenchError(f"gunicorn exited with {process.returncode}:\n{tail(output)}")
         if time.monotonic() > deadline:

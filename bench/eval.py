@@ -13,12 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,9 +23,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from service.server import gunicorn_command  # noqa: E402
+from service.server import free_port, gunicorn_command, is_ready  # noqa: E402
+
 STARTUP_SECONDS = 120
-RUNS = (
+RUNS: tuple[tuple[str, str, list[str]], ...] = (
     ("seeds", "data/seeds/gold.jsonl", []),
     ("PolNeAR dev, quoted", "data/polnear/dev.jsonl", ["--quoted"]),
     ("PolNeAR dev, all", "data/polnear/dev.jsonl", []),
@@ -49,25 +47,12 @@ COLUMNS = (
 )
 
 
-def ready(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager
 def service(url: str | None) -> Iterator[str]:
     """The URL of a ready service: the one given, if it answers, or one started here."""
-    if url and ready(url):
+    if url and is_ready(url):
         print(f"using the service already running at {url}", file=sys.stderr)
         yield url
         return
@@ -84,7 +69,7 @@ def service(url: str | None) -> Iterator[str]:
     print(f"started gunicorn at {started}", file=sys.stderr)
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
-        while not ready(started):
+        while not is_ready(started):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("the service did not start; try `make run` to see why")
             time.sleep(0.5)

@@ -35,7 +35,6 @@ import json
 import os
 import platform
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -51,7 +50,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.server import gunicorn_command  # noqa: E402
+from service.server import free_port, gunicorn_command  # noqa: E402
 
 STARTUP_SECONDS = 180
 REQUEST_TIMEOUT_SECONDS = 120
@@ -102,12 +101,6 @@ def article(index: int) -> str:
 
 # --- the server and its workers ------------------------------------------------------------
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def children_of(pid: int) -> list[int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -12,19 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import requests
 
-from service.server import gunicorn_command
+from service.server import free_port, gunicorn_command, is_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 120
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -47,11 +39,8 @@ def running_server(**environ: str) -> Iterator[str]:
             if process.poll() is not None:
                 log.seek(0)
                 pytest.fail(f"gunicorn exited with {process.returncode}: {log.read().decode(errors='replace')[-2000:]}")
-            try:
-                if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
+            if is_ready(base):
+                break
             if time.monotonic() > deadline:
                 pytest.fail("gunicorn did not become ready")
             time.sleep(0.3)

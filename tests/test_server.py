@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from tests.contract import assert_conforms
+from service.server import free_port, is_ready
 from tests.servers import running_server
 
 pytestmark = [pytest.mark.server, pytest.mark.model]
@@ -35,3 +36,8 @@ def test_gunicorn_answers_errors_as_problems_and_stays_up(server: str) -> None:
     bad = requests.post(f"{server}/v1/quotes", data=b"{not json", headers={"Content-Type": "application/json"}, timeout=10)
     assert bad.status_code == 400 and bad.headers["Content-Type"] == "application/problem+json"
     assert requests.get(f"{server}/readyz", timeout=10).status_code == 200
+
+
+def test_is_ready_once_gunicorn_says_so_and_not_where_nothing_listens(server: str) -> None:
+    assert is_ready(server)
+    assert not is_ready(f"http://127.0.0.1:{free_port()}")
