@@ -112,6 +112,10 @@ ORGANISATION_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Countries and nationalities: an affiliation only when nothing better is said."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
+TITLE_CASE_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
+"""Words a title leaves in lower case ("State of the Union"): the rest of its words are capitalised."""
+WORK_PREPOSITIONS = frozenset({"on"})
+"""A title-case name after these is a programme, not quoted words: "said on “Face the Nation”"."""
 SPEAKER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
 
 # --- Titles and affiliations ------------------------------------------------

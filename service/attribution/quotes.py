@@ -66,6 +66,8 @@ from service.attribution.lexicon import (
     SPEECH_VERBS,
     SUBJECT_DEPS,
     TIME_LABELS,
+    TITLE_CASE_SMALL_WORDS,
+    WORK_PREPOSITIONS,
 )
 from service.attribution.marks import ALL_MARKS, QuotedSpan
 from service.attribution.model import QuoteType
@@ -826,6 +828,23 @@ def fragment_content(cue: Token, root: Token) -> tuple[int, int]:
     return start_token.idx, root.right_edge.idx + len(root.right_edge.text)
 
 
+def names_a_work(words: list[Token], root: Token) -> bool:
+    """Quoted words that are the title of a programme or a publication, not anyone's words.
+
+    Matches: Sanders told MSNBC’s “Morning Joe” that ...; Pence said on “Face
+    the Nation” ... (title case, and owned by a possessive outside the marks,
+    or the object of "on"). Near miss: the mayor called it Trump’s “total
+    disaster” (not title case) stays a quoted fragment. Asked of each quoted
+    fragment before a verb governing it makes it a mixed quote
+    (``_governed_fragments``).
+    """
+    inside = {t.i for t in words}
+    owned = any(c.dep_ == "poss" and c.i not in inside for c in root.children)
+    on_air = root.dep_ == "pobj" and root.head.lower_ in WORK_PREPOSITIONS and root.head.i not in inside
+    title_case = all(t.is_title or t.lower_ in TITLE_CASE_SMALL_WORDS for t in words if t.is_alpha)
+    return (owned or on_air) and title_case and words[0].is_title
+
+
 def _governed_fragments(article: Article, done: list[Found], taken: set[int]) -> list[Found]:
     spans = _Intervals((f.start, f.end) for f in done)
     by_cue: dict[int, tuple[Token, tuple[Token, str], int, int, list[int]]] = {}
@@ -837,6 +856,8 @@ def _governed_fragments(article: Article, done: list[Found], taken: set[int]) ->
             continue
         words = [t for t in tokens if not (t.is_punct or t.is_space)] or tokens
         root = min(words, key=lambda t: len(list(t.ancestors)))
+        if names_a_work(words, root):
+            continue
         cue = governing_verb(root)
         if cue is None or article.quoted_at(cue) is not None:
             continue

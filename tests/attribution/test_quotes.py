@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Token
 
 from service.attribution.article import Article
 from service.attribution.model import QuoteType
 from service.attribution.quotes import (
+    names_a_work,
     DIRECT_RULES,
     Attributed,
     Found,
@@ -1368,6 +1370,90 @@ def test_a_full_stop_inside_the_marks_does_not_cut_the_that_clause() -> None:
 
 def test_a_scare_quote_in_the_subject_of_a_frame_verb_is_left_out() -> None:
     assert found_quotes(Article(NEW_PIER_CONTINUED)) == []
+
+
+# --- names_a_work: a programme's title in quotation marks ----------------------------------
+
+TOLD_A_PROGRAMME = parse(
+    "Ruiz told WXYZ’s “Morning Report” the pier would open.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 told tell VBD VERB ROOT 1
+    2 WXYZ WXYZ NNP PROPN poss 6 B-ORG
+    3 ’s 's POS PART case 2
+    4 “ " `` PUNCT punct 6
+    5 Morning Morning NNP PROPN compound 6
+    6 Report Report NNP PROPN dobj 1
+    7 ” " '' PUNCT punct 6
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 open - VB VERB ccomp 1
+    12 . - . PUNCT punct 1
+    """,
+)
+
+CALLED_IT_THE_COUNCILS = parse(
+    "Ruiz called it the council’s “total disaster”.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 called call VBD VERB ROOT 1
+    2 it - PRP PRON nsubj 8
+    3 the - DT DET det 4
+    4 council - NN NOUN poss 8
+    5 ’s 's POS PART case 4
+    6 “ " `` PUNCT punct 8
+    7 total - JJ ADJ amod 8
+    8 disaster - NN NOUN oprd 1
+    9 ” " '' PUNCT punct 8
+    10 . - . PUNCT punct 1
+    """,
+)
+
+SAID_ON_A_PROGRAMME = parse(
+    "Pence said on “Face the Nation” he was ready.",
+    """
+    0 Pence Pence NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 on - IN ADP prep 1
+    3 “ " `` PUNCT punct 4
+    4 Face Face NNP PROPN pobj 2
+    5 the - DT DET det 6
+    6 Nation Nation NNP PROPN dobj 4
+    7 ” " '' PUNCT punct 4
+    8 he - PRP PRON nsubj 9
+    9 was be VBD AUX ccomp 1
+    10 ready - JJ ADJ acomp 9
+    11 . - . PUNCT punct 1
+    """,
+)
+
+
+def _quoted_words(doc: Doc) -> list[Token]:
+    article = Article(doc)
+    return [t for t in article.quoted_tokens(article.quoted[0]) if t.is_alpha]
+
+
+def test_a_title_owned_by_a_broadcaster_names_a_work() -> None:
+    assert names_a_work(_quoted_words(TOLD_A_PROGRAMME), word(TOLD_A_PROGRAMME, "Report"))
+
+
+def test_a_title_after_on_names_a_work() -> None:
+    assert names_a_work(_quoted_words(SAID_ON_A_PROGRAMME), word(SAID_ON_A_PROGRAMME, "Face"))
+
+
+def test_owned_words_in_lower_case_are_not_a_title() -> None:
+    assert not names_a_work(_quoted_words(CALLED_IT_THE_COUNCILS), word(CALLED_IT_THE_COUNCILS, "disaster"))
+
+
+def test_find_quotes_leaves_a_programme_out_and_keeps_what_was_told() -> None:
+    texts = [text for text, *_ in found_quotes(Article(TOLD_A_PROGRAMME))]
+    assert not any("Morning Report" in text for text in texts)
+    assert "the pier would open" in texts
+
+
+def test_find_quotes_keeps_an_owned_fragment_in_lower_case() -> None:
+    assert any("“total disaster”" in text for text, *_ in found_quotes(Article(CALLED_IT_THE_COUNCILS)))
 
 
 # --- "According to X, Y said Z" -----------------------------------------------------------
