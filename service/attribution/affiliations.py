@@ -26,8 +26,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from service.attribution.speakers import entity_span, strip_titles
-from service.attribution.tagging import lemma
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
@@ -40,6 +38,8 @@ from service.attribution.lexicon import (
     RELATIVE_DEPS,
     TITLE_MODIFIER_DEPS,
 )
+from service.attribution.speakers import entity_span, strip_titles
+from service.attribution.tagging import lemma
 
 
 @dataclass(frozen=True, slots=True)

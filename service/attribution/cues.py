@@ -44,8 +44,6 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith(VERB_TAG_PREFIX)
 
 
-
-
 def is_speech_verb(token: Token) -> bool:
     """A verb of saying: "said", "warned", "told".
 

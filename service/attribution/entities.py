@@ -38,8 +38,8 @@ from service.attribution.lexicon import (
     TITLE_WORDS,
 )
 from service.attribution.model import Span
-from service.attribution.tagging import lemma
 from service.attribution.speakers import name_words, named_head, speaker_phrase, strip_titles
+from service.attribution.tagging import lemma
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 

@@ -88,7 +88,7 @@ class Timing:
     """Where the engine's time went on one text, in seconds."""
 
     parse: float = 0.0
-    """spaCy's pipeline (with batches, the first text of a batch carries its parse)."""
+    """spaCy's pipeline (parsed in a batch, each text carries an equal share of the batch's parse)."""
     attribution: float = 0.0
     """Everything after the parse: the rules."""
 

@@ -261,11 +261,16 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
     return None
 
 
-def _tokens_after(article: Article, quoted: QuotedSpan) -> list[Token]:
-    """The sentence right after a quotation: up to the next quotation, sentence or paragraph."""
+def _frame_end(article: Article, quoted: QuotedSpan) -> int:
+    """Where the frame after a quotation stops at the latest: the next quotation or the paragraph's end."""
     para_end = article.paragraphs[article.paragraph_of(quoted.open)][1]
     following = article.next_open(quoted.outer_end)
-    tokens = _frame_tokens(article, quoted.outer_end, min(para_end, following if following is not None else para_end))
+    return para_end if following is None else min(para_end, following)
+
+
+def _tokens_after(article: Article, quoted: QuotedSpan) -> list[Token]:
+    """The sentence right after a quotation: up to the next quotation, sentence or paragraph."""
+    tokens = _frame_tokens(article, quoted.outer_end, _frame_end(article, quoted))
     if not tokens:
         return []
     sentence = article.sentence_index(tokens[0])
@@ -351,8 +356,7 @@ def dash_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     dash = DASH_AFTER.match(article.text, quoted.outer_end, para_end)
     if dash is None:
         return None
-    following = article.next_open(quoted.outer_end)
-    tokens = _frame_tokens(article, dash.end(), min(para_end, following if following is not None else para_end))
+    tokens = _frame_tokens(article, dash.end(), _frame_end(article, quoted))
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_LABEL_WORDS * 2 or any(is_verb(t) for t in words):
         return None
@@ -516,7 +520,7 @@ def _subtree_chars(tokens: list[Token]) -> tuple[int, int]:
     first = min(t.left_edge.i for t in tokens)
     last = max(t.right_edge.i for t in tokens)
     doc = tokens[0].doc
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return doc[first].idx, _end_of(doc[last])
 
 
 def according_to_content(article: Article, cue: Token) -> tuple[int, int] | None:
@@ -528,7 +532,7 @@ def according_to_content(article: Article, cue: Token) -> tuple[int, int] | None
     """
     start_i, end_i = article.sentence_of(cue)
     doc = article.doc
-    sent_start, sent_end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text)
+    sent_start, sent_end = doc[start_i].idx, _end_of(doc[end_i - 1])
     phrase_start, phrase_end = _subtree_chars([cue])
     if not article.text[sent_start:phrase_start].strip(TRIM_CHARS):
         sent_start = phrase_end
@@ -601,7 +605,7 @@ def object_clause(article: Article, cue: Token) -> tuple[int, int] | None:
     if not any(t.i not in own and article.quoted_at(t) is None for t in clauses):
         return None
     last = article.doc[sent_end - 1]
-    start, end = _trim(article, first.left_edge.idx, last.idx + len(last.text))
+    start, end = _trim(article, first.left_edge.idx, _end_of(last))
     return (start, end) if end > start else None
 
 
@@ -639,7 +643,7 @@ def object_content(article: Article, cue: Token) -> tuple[int, int] | None:
         elif child.dep_ not in ("punct",):
             break
     start_char, end_char = _trim(article, obj.left_edge.idx, _end_of(last))
-    if not any(article.quoted[k].double for k in article.quotes_opening_in(start_char - 2, end_char)):
+    if not any(article.quoted[k].double for k in article.quotes_opening_in(start_char - MARK_WIDTH, end_char)):
         return None
     return (start_char, end_char) if end_char > start_char else None
 
@@ -825,7 +829,7 @@ def fragment_content(cue: Token, root: Token) -> tuple[int, int]:
         current = current.head
     firsts = [c for c in cue.rights if c.dep_ in OBJECT_DEPS or c.dep_ == "prep" or c.dep_ in CONTENT_DEPS]
     start_token = firsts[0].left_edge if firsts else root.left_edge
-    return start_token.idx, root.right_edge.idx + len(root.right_edge.text)
+    return start_token.idx, _end_of(root.right_edge)
 
 
 def names_a_work(words: list[Token], root: Token) -> bool:

@@ -14,7 +14,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.cues import is_according_to, is_verb
-from service.attribution.tagging import lemma
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     CONJUNCT_DEPS,
@@ -28,6 +27,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
+from service.attribution.tagging import lemma
 
 SpeakerRule = Callable[[Token], Token | None]
 

@@ -22,7 +22,7 @@ has them (``replace_tagging``); a pipeline without them runs as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
@@ -49,6 +49,9 @@ TOKEN_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 keys, and those of the English ruler's exceptions but for regular expressions."""
 ARRAY_ATTRS = (POS, MORPH, LEMMA)
 """The attributes written with one ``Doc.from_array``; any other goes token by token."""
+Kind = tuple[tuple[tuple[int, Attrs], ...], dict[int, int], dict[int, int]]
+"""What a kind of token gets: the one-token patterns it matches in order, then what they set, split by ``_split``."""
+
 
 def lemma(token: Token) -> str:
     """The lemma of ``token``, in lower case: its own, else the pipeline's lemmatizer's on demand, else its text.
@@ -128,7 +131,7 @@ class FastAttributeRuler:
                 else:
                     self._others.add(str(order), [pattern])
                     self._other_attrs[order] = (attrs, index)
-        self._kinds: dict[tuple[int, int, int, int], tuple[tuple[tuple[int, Attrs], ...], dict[int, int], dict[int, int]]] = {}
+        self._kinds: dict[tuple[int, int, int, int], Kind] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         others = self._other_matches(doc)
@@ -150,12 +153,8 @@ class FastAttributeRuler:
             set_token_attrs(doc[i], rest)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
-    def _kind(self, tag: int, lower: int, dep: int, space: int) -> tuple[tuple[tuple[int, Attrs], ...], dict[int, int], dict[int, int]]:
-        """The one-token patterns a kind of token matches, in order, and what they set, split by ``_split``."""
+    def _kind(self, tag: int, lower: int, dep: int, space: int) -> Kind:
+        """What the one-token patterns give a kind of token (``Kind``), decided on its first sight."""
         key = (tag, lower, dep, space)
         if key not in self._kinds:
             strings = self.vocab.strings

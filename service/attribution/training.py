@@ -27,8 +27,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from service.attribution.cues import CUE_FRAMES_FILE, is_verb, verb_frame
-from service.attribution.tagging import lemma
 from service.attribution.speakers import find_speaker
+from service.attribution.tagging import lemma
 
 DEFAULT_OUTPUT = Path(__file__).with_name(CUE_FRAMES_FILE)
 MIN_SEEN_TO_KEEP = 3
