@@ -182,12 +182,7 @@ class QuotesClient:
             )
             model = _model(body["model"])
             for document in body["documents"]:
-                results[document["id"]] = Result(
-                    quotes=tuple(_quote(q) for q in document["quotes"]),
-                    speakers=tuple(_speaker_entry(s) for s in document["speakers"]),
-                    offsets=body["offsets"],
-                    model=model,
-                )
+                results[document["id"]] = _result(document, body["offsets"], model)
         return results
 
     def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -217,11 +212,16 @@ class QuotesClient:
 
 def parse_result(body: Mapping[str, Any]) -> Result:
     """A ``QuoteResponse`` (the JSON of ``POST /v1/quotes``) as typed results."""
+    return _result(body, body["offsets"], _model(body["model"]))
+
+
+def _result(document: Mapping[str, Any], offsets: str, model: Model) -> Result:
+    """One document's quotes and speakers (a response, or one of a batch's documents) as typed results."""
     return Result(
-        quotes=tuple(_quote(q) for q in body["quotes"]),
-        speakers=tuple(_speaker_entry(s) for s in body["speakers"]),
-        offsets=body["offsets"],
-        model=_model(body["model"]),
+        quotes=tuple(_quote(q) for q in document["quotes"]),
+        speakers=tuple(_speaker_entry(s) for s in document["speakers"]),
+        offsets=offsets,
+        model=model,
     )
 
 

@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def model_info(nlp: Language) -> ModelInfo:
     return ModelInfo(f"{lang}_{name}" if not name.startswith(f"{lang}_") else name, str(meta.get("version") or "0.0.0"))
 
 
+@cache
 def versions() -> dict[str, str]:
-    """This service's, spaCy's and Python's versions."""
+    """This service's, spaCy's and Python's versions (read once: they cannot change while the process runs)."""
     try:
         service = version("quotes")
     except PackageNotFoundError:

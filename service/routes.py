@@ -17,6 +17,7 @@ from service.nlp import EngineLoader, State, versions
 from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
+    OFFSETS_ERRORS,
     BatchRequestSchema,
     BatchResponseSchema,
     QuoteRequestSchema,
@@ -113,7 +114,7 @@ def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
     try:
         from_query = OffsetUnit(raw) if raw is not None else None
     except ValueError:
-        errors = [{"field": "offsets", "message": "`offsets` must be `codepoints` (the default) or `utf16`."}]
+        errors = [{"field": "offsets", "message": str(OFFSETS_ERRORS["unknown"])}]
         raise ValidationFailed(_summary(errors), errors=errors) from None
     from_body: OffsetUnit | None = data.get("offsets")
     if from_query and from_body and from_query is not from_body:
@@ -194,25 +195,18 @@ def ready() -> Response:
     loader = _loader()
     if loader.state is not State.READY:
         raise _not_ready(loader)
-    settings = _settings()
-    limits = {
-        "max_chars": settings.max_chars,
-        "max_body_bytes": settings.max_body_bytes,
-        "batch_max_documents": settings.batch_max_documents,
-        "batch_max_chars": settings.batch_max_chars,
-        "request_timeout": settings.request_timeout,
-    }
-    return jsonify(
-        ready_response.dump({"status": "ready", "model": loader.info, "versions": versions(), "limits": limits})
-    )
+    # LimitsSchema reads its fields off the settings themselves.
+    body = {"status": "ready", "model": loader.info, "versions": versions(), "limits": _settings()}
+    return jsonify(ready_response.dump(body))
 
 
 @bp.get("/metrics")
 def metrics() -> Response:
     """Prometheus metrics, summed over every worker."""
     registry: Metrics = current_app.extensions["quotes.metrics"]
-    if _loader().load_seconds is not None:
-        registry.model_load.set(_loader().load_seconds or 0.0)
+    load_seconds = _loader().load_seconds
+    if load_seconds is not None:
+        registry.model_load.set(load_seconds)
     return Response(registry.exposition(), mimetype=None, content_type=METRICS_MEDIA_TYPE)
 
 
