@@ -458,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = [a for a in sorted(load.answers, key=lambda a: a.finished) if a.error is not None]
     workers = worker_memory(start_memory, end_memory)
     lived = [w for w in workers if w["lived_through_the_run"]]
+    recycled = recycled_memory(start_memory, end_memory, sampler.samples)
     report: dict[str, Any] = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
@@ -477,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         "slices": slices_of(load.answers, args.slices),
         "workers": workers,
         "worker_pids_seen": sorted(sampler.seen),
-        "recycled": recycled_memory(start_memory, end_memory, sampler.samples),
+        "recycled": recycled,
         "targets": {
             "no_errors": not errors,
             "all_requests_sent": len(load.answers) == args.requests,
@@ -487,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
                 and len(lived) == args.workers
             )
             if args.max_requests == 0
-            else abs(recycled_memory(start_memory, end_memory, sampler.samples)["growth_percent"]) <= RSS_TARGET_PERCENT,
+            else abs(recycled["growth_percent"]) <= RSS_TARGET_PERCENT,
         },
         "memory_judged": not args.memory_not_judged,
         "error_samples": [f"request {a.index}: {a.error}" for a in errors[:MAX_ERRORS_KEPT]],
