@@ -475,8 +475,8 @@ def spacy_section(samples: Sequence[Timed], corpus: Corpus, nlp: Language) -> di
 
 def engine_components(extractor: QuoteExtractor) -> list[str]:
     """What the engine runs, in order, each step with its class (ours stand in for some of spaCy's)."""
-    steps = [f"{name} ({type(step).__name__})" for name, step in extractor.steps]
-    if extractor.lemmas is not None:
+    steps = [f"{name} ({type(step).__name__})" for name, step in extractor.parser.steps]
+    if extractor.parser.lemmas is not None:
         steps.append("lemmas on demand (LazyLemmas)")
     return steps
 
@@ -487,7 +487,7 @@ def engine_section(samples: Sequence[Timed], corpus: Corpus, extractor: QuoteExt
     return {
         "what": f"QuoteExtractor(fresh pipeline).extract_many, in batches of {SLICE_DOCUMENTS} documents",
         "pipeline": engine_components(extractor),
-        "batch_size": extractor.batch_size,
+        "batch_size": extractor.parser.batch_size,
         **throughput(samples, corpus.chars),
         "parse_seconds": [run["parse_seconds"] for run in runs],
         "attribution_seconds": [run["attribution_seconds"] for run in runs],

@@ -35,6 +35,7 @@ from typing import Any, Literal
 import requests
 
 from service.attribution.model import Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution.rules import Rule
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 OffsetUnit = Literal["codepoints", "utf16"]
@@ -249,7 +250,7 @@ def _quote(data: Mapping[str, Any]) -> Quote:
         parts=tuple(_span(p) for p in data["parts"]),
         cue=_span(data["cue"]) if data["cue"] is not None else None,
         speaker=_speaker(data["speaker"]),
-        rule=data["rule"],
+        rule=Rule.named(data["rule"]),
         confidence=data["confidence"],
     )
 

@@ -12,6 +12,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from service.attribution.model import QuoteType
+from service.attribution.rules import Rule
 from service.offsets import OffsetUnit
 
 TEXT_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
@@ -144,7 +145,7 @@ class QuoteSchema(Schema):
     parts = fields.List(fields.Nested(SpanSchema))
     cue = fields.Nested(SpanSchema, allow_none=True)
     speaker = fields.Nested(SpeakerSchema, allow_none=True)
-    rule = fields.String()
+    rule = fields.Enum(Rule, by_value=True)
     confidence = fields.Float()
 
 

@@ -1,6 +1,6 @@
 """Learn which verbs report speech, and in which frame, from an annotated corpus.
 
-    python -m service.attribution.training ../shared/data/polnear/train.jsonl
+    python -m service.training ../shared/data/polnear/train.jsonl
 
 parses every article with the engine's own pipeline and, for every verb that
 takes a clause, an infinitive or an object (``cues.verb_frame``) and has a
@@ -8,6 +8,9 @@ speaker (``speakers.find_speaker``), counts how often the annotators marked
 that verb as an attribution cue. The counts per lemma and frame go to
 ``service/attribution/cue_frames.json``, which ``cues.reporting_frame`` reads;
 the thresholds that turn counts into decisions are in ``lexicon.py``.
+
+It lives outside the engine (``service/attribution/``), which only reads the
+JSON file: nothing in the engine imports the loaders and tooling above it.
 
 The corpus is JSON Lines of ``{"text", "quotes": [{"cue_start", "cue_end"}]}``
 (PolNeAR as the shared data gives it). Only counts are written: no text.
@@ -30,7 +33,7 @@ from service.attribution.cues import CUE_FRAMES_FILE, is_verb, verb_frame
 from service.attribution.speakers import find_speaker
 from service.attribution.tagging import lemma
 
-DEFAULT_OUTPUT = Path(__file__).with_name(CUE_FRAMES_FILE)
+DEFAULT_OUTPUT = Path(__file__).parent / "attribution" / CUE_FRAMES_FILE
 MIN_SEEN_TO_KEEP = 3
 """Rarer pairs are left out of the file: the engine could not trust them anyway."""
 

@@ -135,7 +135,7 @@ def test_engine_tagging_matches_the_full_pipeline(real_nlp: Language, extractor:
     for name in GOLD:
         text = (ARTICLES / name).read_text(encoding="utf-8")
         full = real_nlp(text)
-        (ours, _), = extractor._parse([text], deadline=None)
+        (ours, _), = extractor.parser.parse([text], deadline=None)
         assert [(t.pos_, str(t.morph), t.lemma_.lower()) for t in full] == [
             (t.pos_, str(t.morph), lemma(t)) for t in ours
         ]

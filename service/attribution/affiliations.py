@@ -32,13 +32,15 @@ from service.attribution.lexicon import (
     DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     NOT_TITLES,
+    NOUN_POS,
     ORGANISATION_ENTITY_LABELS,
     PERSON_LABELS,
     PLACE_LABELS,
+    POSSESSIVE_TAG,
     RELATIVE_DEPS,
     TITLE_MODIFIER_DEPS,
 )
-from service.attribution.speakers import entity_span, strip_titles
+from service.attribution.phrases import entity_span, strip_titles
 from service.attribution.tagging import lemma
 
 
@@ -65,7 +67,7 @@ def _entity_of(token: Token) -> tuple[list[Token], str] | None:
         return None
     span = entity_span(token)
     words = [t for t in span if not (t.i == span.start and t.lower_ == "the")]
-    if words and words[-1].tag_ == "POS":
+    if words and words[-1].tag_ == POSSESSIVE_TAG:
         words = words[:-1]
     return words, token.ent_type_
 
@@ -100,7 +102,7 @@ def _title_phrase(noun: Token, skip: set[int]) -> tuple[list[Token], list[Token]
 
 
 def _is_title_noun(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and lemma(token) not in NOT_TITLES and not token.ent_type_
+    return token.pos_ in NOUN_POS and lemma(token) not in NOT_TITLES and not token.ent_type_
 
 
 def _split_title(words: list[Token]) -> tuple[str | None, Description]:
@@ -205,7 +207,7 @@ def title_before_name(head: Token) -> Description | None:
     found = _entity_of(head)
     entity = found[0] if found else [head]
     name = {t.i for t in strip_titles(entity)}
-    inside = [t for t in entity if t.i not in name and t.tag_ != "POS"]
+    inside = [t for t in entity if t.i not in name and t.tag_ != POSSESSIVE_TAG]
     outside = [t for c in head.lefts if c.dep_ in TITLE_MODIFIER_DEPS and c.i not in name for t in c.subtree]
     # Another person's name before this one ("Putin adviser Yuri Ushakov") is no title.
     outside = [t for t in outside if t.ent_type_ not in PERSON_LABELS]

@@ -103,6 +103,10 @@ class Article:
         k = bisect_right(self._outer_ends, position) - 1
         return self.quoted[k] if k >= 0 else None
 
+    def outside_quotes(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]`` that stand outside every quotation: a quote's frame."""
+        return [t for i in self.token_range(start, end) if self._quoted_at[(t := self.doc[i]).i] is None]
+
     def quoted_tokens(self, quoted: QuotedSpan) -> list[Token]:
         """The tokens of the words inside a quotation (marks excluded)."""
         return [self.doc[i] for i in self.token_range(quoted.start, quoted.end)]

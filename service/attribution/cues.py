@@ -8,7 +8,7 @@ Which verbs report speech, and through which frame ("said [that ...]",
 "declined [to comment]", "blasted [the plan]"), is learned from PolNeAR's
 train split: ``cue_frames.json`` holds, for each verb lemma and frame, how
 often the parser sees it and how often the annotators marked it a cue
-(``python -m service.attribution.training`` rebuilds it). A verb and frame
+(``python -m service.training`` rebuilds it). A verb and frame
 seen often enough report speech when their share passes
 ``CUE_FRAME_MIN_SHARE``; rarer ones fall back on the hand list ``SPEECH_VERBS``.
 """
@@ -30,6 +30,7 @@ from service.attribution.lexicon import (
     NAMING_VERBS,
     NOT_REPORTING_VERBS,
     SPEECH_VERBS,
+    VERB_POS,
 )
 from service.attribution.tagging import lemma
 
@@ -41,7 +42,7 @@ VERB_TAG_PREFIX = "VB"
 
 def is_verb(token: Token) -> bool:
     """A verb by its part of speech or its fine tag (the tagger and the parser disagree at times)."""
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith(VERB_TAG_PREFIX)
+    return token.pos_ in VERB_POS or token.tag_.startswith(VERB_TAG_PREFIX)
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -16,8 +16,8 @@ SPEECH_VERBS = frozenset(
     predict confirm contend assert maintain reiterate repeat concede boast
     charge allege counter retort answer elaborate proclaim affirm testify
     caution quip joke shout yell whisper post email text mention reveal
-    disclose promise pledge vow vowed urge demand agree disagree estimate
-    acknowledge lament muse wonder question query point
+    disclose promise pledge vow urge demand agree disagree estimate
+    lament muse wonder question query point
     """.split()
 )
 """Verbs whose subject says what their complement or a quote holds."""
@@ -95,6 +95,19 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", 
 DETERMINER_DEPS = frozenset({"det", "predet"})
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+"""An auxiliary stands for the verb it helps: "are" in "preparations are at ..."."""
+CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
+"""Verbs that head a clause of their own: its subject can speak ("Her response was: ...")."""
+FRAME_PHRASE_DEPS = frozenset({"appos", "compound", "amod", "pobj", "prep"})
+"""How a word in a frame leads up to the noun it belongs to: "Flynn, a surrogate" -> "Flynn",
+"the mayor of the city" -> "mayor"."""
+ASKED_OF_DEPS = frozenset({"dobj", "dative"})
+"""Whom an infinitive is asked of: "urged [Congress] to act"."""
+COMPLETING_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "dative"})
+"""Arguments after an object that complete what it reports: "called [it] [a disgrace]"."""
+QUOTED_AS_DEPS = frozenset({"pcomp", "pobj", "advcl"})
+"""How "saying" hangs from the "as" of "quoted X as saying"."""
 
 # --- Pronouns ---------------------------------------------------------------
 
@@ -117,6 +130,26 @@ TITLE_CASE_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split
 WORK_PREPOSITIONS = frozenset({"on"})
 """A title-case name after these is a programme, not quoted words: "said on “Face the Nation”"."""
 SPEAKER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
+IN_ENTITY = frozenset({"B", "I"})
+"""IOB tags of a token inside a named entity."""
+
+# --- Parts of speech and fine tags -------------------------------------------
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+"""Words that can name a speaker."""
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+PERSONAL_PRONOUN_TAG = "PRP"
+POSSESSIVE_TAG = "POS"
+"""The "’s" of a possessive."""
+NAME_DETERMINER_TAGS = frozenset({"DT", "PRP$"})
+"""Words before a noun that are no part of its name: "the spokesperson", "his adviser"."""
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+"""A definite description refers back to someone named before: "the spokesperson"."""
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another"})
+"""An indefinite description introduces someone new: "a minister"."""
 
 # --- Titles and affiliations ------------------------------------------------
 
@@ -193,26 +226,23 @@ SURNAME_MAX_EDITS = 1
 SURNAME_MIN_LENGTH_FOR_EDITS = 5
 """Shorter surnames must match exactly: "Cha" and "Chu" are different people."""
 
-# --- Confidence -------------------------------------------------------------
+FULL_NAME_MIN_WORDS = 2
+"""A PERSON name of this many words (titles left out) is a full name that shorter mentions stand for."""
 
-RULE_CONFIDENCE = {
-    "frame_after": 0.9,
-    "frame_before": 0.85,
-    "colon_before": 0.7,
-    "colon_paragraph": 0.8,
-    "dash_after": 0.8,
-    "speaker_colon": 0.7,
-    "continuation": 0.7,
-    "subject": 0.75,
-    "according_to": 0.75,
-    "quoted_as_object": 0.8,
-    "passive_agent": 0.6,
-    "inherited_subject": 0.65,
-    "governed_fragment": 0.6,
-    "unattributed": 0.5,
-    "default": 0.5,
-}
-"""A quote's confidence starts from the rule that attributed it."""
+SURNAME_PHRASE_MAX_WORDS = 2
+"""A proper noun phrase this short that matches a full name is that person, whatever
+its entity label ("Lopez", "Mr Lopez"): the tagger often calls a lone surname an organisation."""
+
+INHERITED_SUBJECT_DEPTH = 3
+"""How many conjuncts or adverbial clauses a verb may climb to borrow a subject:
+"he said, adding that ..., noting ..."."""
+
+MAX_DASH_NAME_WORDS = 12
+"""The longest name and description after a dash that still reads as a signature
+(“...” ― Ana Ruiz, a nurse at the clinic in Tellbridge)."""
+
+# --- Confidence -------------------------------------------------------------
+# Each rule's own confidence is on its member of ``rules.Rule``.
 
 UNRESOLVED_PRONOUN_FACTOR = 0.7
 """A speaker left as a bare pronoun ("he", with no one to stand for) is less sure."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from service.attribution.rules import Rule
+
 
 class QuoteType(str, Enum):
     """How a quotation is written."""
@@ -65,8 +67,8 @@ class Quote:
     cue: Span | None
     """The reporting expression: a verb, "according to", a colon."""
     speaker: Speaker | None
-    rule: str
-    """The name of the rule that attributed the quote."""
+    rule: Rule
+    """The rule that attributed the quote (its value is the name the API gives)."""
     confidence: float
 
 

@@ -1,39 +1,58 @@
-"""Who speaks: from a cue to the head word of its speaker.
+"""Who speaks: every way of finding the head word of a quotation's speaker.
 
-Each rule takes the cue's head token and returns the head of the speaker's noun
-phrase, or None. ``SPEAKER_RULES`` is the precedence list: the first rule that
-answers wins. ``speaker_phrase`` then widens the head to the words that name
-the speaker.
+- From a reporting verb or "according to" (``find_speaker``): the rules in
+  ``SPEAKER_RULES``, in order; the first that answers wins.
+- From the frame beside a direct quotation, when the parser hangs the cue's
+  subject elsewhere (``frame_speaker``, ``frame_subject``).
+- From a label before a colon, "Ana Ruiz: ..." (``speaker_label``), which
+  both direct quotes and reported statements read.
+- From a clause before a colon, "Her response was: ..." (``clause_subject``).
+
+``phrases`` then widens a head to the words that name the speaker.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from service.attribution.article import Article
 from service.attribution.cues import is_according_to, is_verb
 from service.attribution.lexicon import (
-    APPOSITION_DEPS,
+    ACCORDING_TO,
+    CLAUSE_HEAD_DEPS,
     CONJUNCT_DEPS,
-    DETERMINER_DEPS,
-    NAME_PART_DEPS,
+    FRAME_PHRASE_DEPS,
+    INHERITED_SUBJECT_DEPTH,
+    MAX_LABEL_CHARS,
+    MAX_LABEL_WORDS,
+    NOMINAL_POS,
+    NOT_SPEAKER_LABELS,
     PASSIVE_SUBJECT_DEPS,
-    PERSON_LABELS,
     QUOTE_AS_VERBS,
+    QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
-    SPEAKER_LABELS,
     SUBJECT_DEPS,
-    TITLE_WORDS,
+    TIME_LABELS,
 )
+from service.attribution.rules import Rule
 from service.attribution.tagging import lemma
+
+CLAUSE_END = ".!?"
+TWO_WORDS = re.compile(r"\s*(\S+\s+\S)")
+"""A label's words must be followed by at least two words: "Q: Why not?"."""
 
 SpeakerRule = Callable[[Token], Token | None]
 
 
 def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
+
+
+# --- from a reporting verb ----------------------------------------------------
 
 
 def quoted_as_object(cue: Token) -> Token | None:
@@ -44,7 +63,7 @@ def quoted_as_object(cue: Token) -> Token | None:
     First in order: "Tass", the subject of "quoted", is only the messenger.
     """
     prep = cue.head
-    if prep.lower_ != "as" or cue.dep_ not in ("pcomp", "pobj", "advcl"):
+    if prep.lower_ != "as" or cue.dep_ not in QUOTED_AS_DEPS:
         return None
     verb = prep.head
     if lemma(verb) not in QUOTE_AS_VERBS:
@@ -79,7 +98,7 @@ def inherited_subject(cue: Token) -> Token | None:
     has its own subject and is no conjunct, so it is not crossed.
     """
     token = cue
-    for _ in range(3):
+    for _ in range(INHERITED_SUBJECT_DEPTH):
         head = token.head
         if token.dep_ == "pcomp" and head.dep_ == "prep":
             # "... before asking her": through the preposition to its verb.
@@ -97,105 +116,134 @@ def according_to_object(cue: Token) -> Token | None:
     """"according to Victor Cha": the object of "to". Rejects a bare "according"."""
     if not is_according_to(cue):
         return None
-    to = next(c for c in cue.children if c.lower_ == "to")
+    to = next(c for c in cue.children if c.lower_ == ACCORDING_TO[1])
     return _child(to, {"pobj"})
 
 
-SPEAKER_RULES: tuple[tuple[str, SpeakerRule], ...] = (
-    ("quoted_as_object", quoted_as_object),
-    ("according_to", according_to_object),
-    ("subject", subject),
-    ("passive_agent", passive_agent),
-    ("inherited_subject", inherited_subject),
+SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
+    (Rule.QUOTED_AS_OBJECT, quoted_as_object),
+    (Rule.ACCORDING_TO, according_to_object),
+    (Rule.SUBJECT, subject),
+    (Rule.PASSIVE_AGENT, passive_agent),
+    (Rule.INHERITED_SUBJECT, inherited_subject),
 )
 
 
-def find_speaker(cue: Token) -> tuple[Token, str] | None:
-    """The head of the cue's speaker and the name of the rule that found it."""
-    for name, rule in SPEAKER_RULES:
-        head = rule(cue)
+def find_speaker(cue: Token) -> tuple[Token, Rule] | None:
+    """The head of the cue's speaker and the rule that found it."""
+    for rule, find in SPEAKER_RULES:
+        head = find(cue)
         if head is not None:
-            return head, name
+            return head, rule
     return None
 
 
-def named_head(head: Token) -> Token:
-    """The word that names the speaker: a title's appositive name if there is one.
+# --- from the frame beside a direct quotation ------------------------------------
 
-    "Deputy Foreign Minister Andrey Rudenko" parses with "Minister" as head and
-    "Rudenko" in apposition; "Putin’s adviser, Yuri Ushakov" likewise. The
-    person's name is the speaker; the title stays with ``affiliations``.
+
+def frame_speaker(tokens: list[Token], cue: Token) -> Token | None:
+    """The speaker of a cue in a frame outside a quotation (``tokens``), found in that frame.
+
+    The parser often hangs a frame's subject inside the quotation next to it
+    ("“...,” Flynn, a surrogate, said on “Fox and Friends.”" gives "said" the
+    subject "Fox"), or misses an inverted one ("said James Acton"). A speaker
+    inside a quotation is no speaker: the nearest name in the frame is.
     """
-    if head.ent_type_ in PERSON_LABELS:
-        return head
-    for child in head.children:
-        if child.dep_ in APPOSITION_DEPS and child.ent_type_ in PERSON_LABELS:
-            return child
-    return head
+    found = find_speaker(cue)
+    if found is not None and found[0].i in {t.i for t in tokens}:
+        return found[0]
+    return frame_subject(tokens, cue)
 
 
-def speaker_phrase(head: Token) -> list[Token]:
-    """The words that name a speaker: its named entity, or its noun with modifiers.
+def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
+    """The name nearest the cue in a frame: before it ("Flynn, a surrogate, said") or after it ("said Ana Ruiz").
 
-    "Daniel DePetris, a fellow at ..." gives "Daniel DePetris"; "Mayor Elena
-    Park" gives "Elena Park" (the title is the affiliation stage's); "a U.S.
-    State Department spokesperson" gives all four words after "a" (determiners
-    are kept here and dropped from the name).
+    An appositive leads to the name it describes, a prepositional object to
+    the noun it belongs to ("the mayor of the city said" gives "mayor").
+    Near miss: a frame with no noun ("“...,” said.") gives nothing.
     """
-    if head.ent_type_ in SPEAKER_LABELS and head.ent_iob_ in ("B", "I"):
-        ent = entity_span(head)
-        if head.ent_type_ in PERSON_LABELS:
-            return strip_titles(list(ent))
-        return _with_left_modifiers(head, list(ent))
-    return _with_left_modifiers(head, [head])
+    frame = {t.i: t for t in tokens}
+    before = sorted((t for t in tokens if t.i < cue.i), key=lambda t: -t.i)
+    after = sorted((t for t in tokens if t.i > cue.i), key=lambda t: t.i)
+    for side in (before, after):
+        for token in side:
+            if token.ent_type_ in TIME_LABELS:
+                continue  # "said Thursday"
+            if side is after and token.dep_ == "prep":
+                break  # "said on Fox News": an adjunct, not the speaker
+            if token.pos_ in NOMINAL_POS and not token.is_punct:
+                return _frame_phrase_head(token, frame)
+            if is_verb(token) or token.text in CLAUSE_END:
+                break
+    return None
 
 
-def entity_span(token: Token) -> SpacySpan:
-    """The named entity ``token`` is part of (read off its IOB tags, not by search).
+def _frame_phrase_head(token: Token, frame: dict[int, Token]) -> Token:
+    while token.dep_ in FRAME_PHRASE_DEPS and token.head.i in frame:
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
-    The span carries no label: the entity's type is ``token.ent_type_``.
+
+def phrase_head(words: list[Token]) -> Token | None:
+    """The word of a short phrase whose head lies outside it: the phrase's own head."""
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    named = [t for t in heads if t.pos_ in NOMINAL_POS]
+    return named[0] if named else None
+
+
+def clause_subject(tokens: list[Token]) -> Token | None:
+    """The subject of the last clause in ``tokens``, a frame that ends in a colon: "Her response was:".
+
+    Near miss: a clause whose subject is a relative pronoun, or stands
+    inside a quotation (outside ``tokens``), gives nothing.
     """
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    frame = {t.i for t in tokens}
+    for verb in reversed(tokens):
+        if is_verb(verb) and verb.dep_ in CLAUSE_HEAD_DEPS:
+            found = subject(verb)
+            if found is not None and found.i in frame and found.lower_ not in RELATIVE_PRONOUNS:
+                return found
+    return None
 
 
-def strip_titles(words: list[Token]) -> list[Token]:
-    """A person's name without the titles spaCy counts in it: "Mayor Elena Park" -> "Elena Park".
+# --- from a label before a colon -------------------------------------------------
 
-    Near miss: a one-word name is kept even if it is a title word ("Chief").
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph that opens with who speaks and a colon: "Ana Ruiz: We will win."."""
+
+    speaker: Token
+    """The head of the speaker's label."""
+    colon: Token
+    words_start: int
+    """Where the words after the colon start."""
+
+
+def speaker_label(article: Article, index: int) -> Label | None:
+    """The speaker's label that opens paragraph ``index``: "Ana Ruiz: We will win." / "Q: Why?".
+
+    Headlines and transcripts are written this way. Near misses: "Note: ...",
+    a time ("2:45 p.m."), and a clause before the colon ("He said this:").
     """
-    start = 0
-    while start < len(words) - 1 and words[start].lower_.rstrip(".") in TITLE_WORDS:
-        start += 1
-    words = words[start:]
-    if len(words) > 1 and words[-1].tag_ == "POS":
-        words = words[:-1]
-    return words
-
-
-def _with_left_modifiers(head: Token, words: list[Token]) -> list[Token]:
-    """Extend ``words`` leftwards over the head's noun-phrase modifiers."""
-    start = min(w.i for w in words)
-    for child in head.lefts:
-        if child.dep_ in NAME_PART_DEPS and child.i < start:
-            start = min(start, child.left_edge.i)
-    end = max(w.i for w in words) + 1
-    phrase = [head.doc[i] for i in range(start, end)]
-    # Never run across punctuation that closes a clause or opens a quote.
-    while phrase and (phrase[0].is_punct or phrase[0].is_space):
-        phrase = phrase[1:]
-    return phrase or [head]
-
-
-def name_words(phrase: list[Token]) -> list[Token]:
-    """The phrase without leading determiners: "the spokesperson" -> "spokesperson"."""
-    words = list(phrase)
-    while len(words) > 1 and (words[0].dep_ in DETERMINER_DEPS or words[0].tag_ in ("DT", "PRP$")):
-        words = words[1:]
-    return words
+    start, end = article.paragraphs[index]
+    text = article.text
+    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS))
+    if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
+        return None
+    label = text[start:colon].strip()
+    if not label[:1].isupper() or label.lower().rstrip(".") in NOT_SPEAKER_LABELS:
+        return None
+    words = [t for t in article.outside_quotes(start, colon) if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_LABEL_WORDS or any(is_verb(t) for t in words):
+        return None
+    rest = TWO_WORDS.match(text, colon + 1, end)
+    if rest is None:
+        return None
+    head = phrase_head(words)
+    if head is None:
+        return None
+    return Label(head, article.doc[article.token_at(colon)], rest.start(1))

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-
 from service.attribution.affiliations import (
     DESCRIPTION_RULES,
     NOTHING,
-    Description,
     apposition,
     authored_by,
     describe,
     describe_title,
+    Description,
     nominal_speaker,
     organisation_in,
     title_before_name,
 )
+from tests.attribution.sentences import (
+    HEALTH_MINISTER,
+    INSTITUTE_SPOKESPERSON,
+    MAYOR_IN_THE_NAME,
+    REPORT_RELEASED_BY,
+    REPORT_RELEASED_ON,
+)
 from tests.parses import parse, word
+
 
 ANALYST_AT = parse(
     "Maria Lopez, an analyst at Harbor Institute, said the clinic would open.",
@@ -37,6 +44,7 @@ ANALYST_AT = parse(
     14 . - . PUNCT punct 9
     """,
 )
+
 
 ANALYST_WHO_WORKS_AT = parse(
     "Maria Lopez, an analyst who works at Harbor Institute, said the clinic would open.",
@@ -61,6 +69,7 @@ ANALYST_WHO_WORKS_AT = parse(
     """,
 )
 
+
 BANK_ECONOMIST = parse(
     "Kestrel Bank’s chief economist, Maria Lopez, said the clinic would open.",
     """
@@ -82,6 +91,7 @@ BANK_ECONOMIST = parse(
     """,
 )
 
+
 PERSONS_ADVISER = parse(
     "Kim Sato’s adviser, Maria Lopez, said the clinic would open.",
     """
@@ -101,6 +111,7 @@ PERSONS_ADVISER = parse(
     13 . - . PUNCT punct 8
     """,
 )
+
 
 SISTER = parse(
     "Ana Lopez, Maria Lopez’s sister, said the clinic would open.",
@@ -122,21 +133,6 @@ SISTER = parse(
     """,
 )
 
-HEALTH_MINISTER = parse(
-    "Health Minister Maria Lopez said the clinic would open.",
-    """
-    0 Health Health NNP PROPN compound 1
-    1 Minister Minister NNP PROPN compound 3
-    2 Maria Maria NNP PROPN compound 3 B-PERSON
-    3 Lopez Lopez NNP PROPN nsubj 4 I-PERSON
-    4 said say VBD VERB ROOT 4
-    5 the - DT DET det 6
-    6 clinic - NN NOUN nsubj 8
-    7 would - MD AUX aux 8
-    8 open - VB VERB ccomp 4
-    9 . - . PUNCT punct 4
-    """,
-)
 
 PORTUGUESE_PRESIDENT = parse(
     "Portuguese President Maria Lopez said the clinic would open.",
@@ -154,20 +150,6 @@ PORTUGUESE_PRESIDENT = parse(
     """,
 )
 
-MAYOR_IN_THE_NAME = parse(
-    "Mayor Maria Lopez said the clinic would open.",
-    """
-    0 Mayor Mayor NNP PROPN compound 2 B-PERSON
-    1 Maria Maria NNP PROPN compound 2 I-PERSON
-    2 Lopez Lopez NNP PROPN nsubj 3 I-PERSON
-    3 said say VBD VERB ROOT 3
-    4 the - DT DET det 5
-    5 clinic - NN NOUN nsubj 7
-    6 would - MD AUX aux 7
-    7 open - VB VERB ccomp 3
-    8 . - . PUNCT punct 3
-    """,
-)
 
 NAME_ALONE = parse(
     "Maria Lopez said the clinic would open.",
@@ -183,21 +165,6 @@ NAME_ALONE = parse(
     """,
 )
 
-INSTITUTE_SPOKESPERSON = parse(
-    "A Harbor Institute spokesperson said the clinic would open.",
-    """
-    0 A - DT DET det 3
-    1 Harbor Harbor NNP PROPN compound 2 B-ORG
-    2 Institute Institute NNP PROPN compound 3 I-ORG
-    3 spokesperson - NN NOUN nsubj 4
-    4 said say VBD VERB ROOT 4
-    5 the - DT DET det 6
-    6 clinic - NN NOUN nsubj 8
-    7 would - MD AUX aux 8
-    8 open - VB VERB ccomp 4
-    9 . - . PUNCT punct 4
-    """,
-)
 
 EXPERTS = parse(
     "Experts said the clinic would open.",
@@ -211,6 +178,7 @@ EXPERTS = parse(
     6 . - . PUNCT punct 1
     """,
 )
+
 
 PORTUGUESE_ANALYST_AT = parse(
     "Maria Lopez, a Portuguese analyst at Harbor Institute, said the clinic would open.",
@@ -233,6 +201,7 @@ PORTUGUESE_ANALYST_AT = parse(
     15 . - . PUNCT punct 10
     """,
 )
+
 
 LISBON_OFFICE_OF = parse(
     "Maria Lopez, a fellow at the Lisbon office of Harbor Institute, said the clinic would open.",
@@ -260,9 +229,6 @@ LISBON_OFFICE_OF = parse(
 )
 
 
-# --- apposition ----------------------------------------------------------------------
-
-
 def test_a_title_after_the_name_gives_title_and_organisation() -> None:
     assert apposition(word(ANALYST_AT, "Lopez")) == Description("analyst", "Harbor Institute")
 
@@ -287,9 +253,6 @@ def test_a_name_without_an_appositive_has_no_apposition() -> None:
     assert apposition(word(NAME_ALONE, "Lopez")) is None
 
 
-# --- title_before_name ------------------------------------------------------------------
-
-
 def test_words_before_the_name_are_its_title() -> None:
     assert title_before_name(word(HEALTH_MINISTER, "Lopez")) == Description("Health Minister")
 
@@ -311,9 +274,6 @@ def test_a_title_counted_inside_the_person_entity_is_the_title() -> None:
     assert title_before_name(word(MAYOR_IN_THE_NAME, "Lopez")) == Description("Mayor")
 
 
-# --- nominal_speaker --------------------------------------------------------------------
-
-
 def test_a_role_with_an_organisation_inside_splits_into_title_and_affiliation() -> None:
     described = nominal_speaker(word(INSTITUTE_SPOKESPERSON, "spokesperson"))
     assert described == Description("spokesperson", "Harbor Institute")
@@ -325,9 +285,6 @@ def test_a_plural_noun_without_an_organisation_is_no_nominal_speaker() -> None:
 
 def test_a_named_person_is_no_nominal_speaker() -> None:
     assert nominal_speaker(word(ANALYST_AT, "Lopez")) is None
-
-
-# --- organisations and places ------------------------------------------------------------
 
 
 def test_an_organisation_is_preferred_to_a_nationality_in_the_title() -> None:
@@ -346,9 +303,6 @@ def test_organisation_in_falls_back_to_a_place() -> None:
 
 def test_organisation_in_gives_nothing_without_entities() -> None:
     assert organisation_in(EXPERTS) == NOTHING
-
-
-# --- describe ---------------------------------------------------------------------------
 
 
 def test_description_rules_run_in_the_documented_order() -> None:
@@ -370,48 +324,6 @@ def test_describe_says_nothing_rather_than_a_kinship_title() -> None:
 def test_describe_says_nothing_of_a_bare_name() -> None:
     assert describe(word(NAME_ALONE, "Lopez")) == NOTHING
 
-
-# --- authored_by and describe_title --------------------------------------------------------
-
-REPORT_RELEASED_BY = parse(
-    "A report released by the Harbor Agency said the bridge would reopen in May.",
-    """
-    0 A - DT DET det 1
-    1 report - NN NOUN nsubj 7
-    2 released release VBN VERB acl 1
-    3 by - IN ADP agent 2
-    4 the - DT DET det 6 B-ORG
-    5 Harbor Harbor NNP PROPN compound 6 I-ORG
-    6 Agency Agency NNP PROPN pobj 3 I-ORG
-    7 said say VBD VERB ROOT 7
-    8 the - DT DET det 9
-    9 bridge - NN NOUN nsubj 11
-    10 would - MD AUX aux 11
-    11 reopen - VB VERB ccomp 7
-    12 in - IN ADP prep 11
-    13 May May NNP PROPN pobj 12 B-DATE
-    14 . - . PUNCT punct 7
-    """,
-)
-
-REPORT_RELEASED_ON = parse(
-    "A report released on Monday said the bridge would reopen in May.",
-    """
-    0 A - DT DET det 1
-    1 report - NN NOUN nsubj 5
-    2 released release VBN VERB acl 1
-    3 on - IN ADP prep 2
-    4 Monday Monday NNP PROPN pobj 3 B-DATE
-    5 said say VBD VERB ROOT 5
-    6 the - DT DET det 7
-    7 bridge - NN NOUN nsubj 9
-    8 would - MD AUX aux 9
-    9 reopen - VB VERB ccomp 5
-    10 in - IN ADP prep 9
-    11 May May NNP PROPN pobj 10 B-DATE
-    12 . - . PUNCT punct 5
-    """,
-)
 
 RUSSIAN_PRESIDENT = parse(
     "Russian President pledged support for the pier.",

@@ -5,19 +5,21 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.attribution.cues import (
-    learned_cue_frames,
-    reporting_frame,
-    verb_frame,
     content_children,
     cue_tokens,
     is_according_to,
     is_frame_verb,
     is_naming_verb,
     is_speech_verb,
+    learned_cue_frames,
+    reporting_frame,
+    verb_frame,
 )
+from tests.attribution.sentences import ACCORDING_TO_LOPEZ, SAID_IN_AN_EMAIL
 from tests.parses import parse, word
 
-SAID_THAT = parse(
+
+SAID_WITHOUT_THAT = parse(
     "Maria Lopez said the clinic would open in March.",
     """
     0 Maria Maria NNP PROPN compound 1 B-PERSON
@@ -33,6 +35,7 @@ SAID_THAT = parse(
     """,
 )
 
+
 CLAIM_AS_NOUN = parse(
     "The report’s claim was disputed.",
     """
@@ -45,6 +48,7 @@ CLAIM_AS_NOUN = parse(
     6 . - . PUNCT punct 5
     """,
 )
+
 
 CONTINUED = parse(
     "“We are not finished,” Lopez continued.",
@@ -61,6 +65,7 @@ CONTINUED = parse(
     9 . - . PUNCT punct 8
     """,
 )
+
 
 WENT_ON = parse(
     "“We are not finished,” Lopez went on.",
@@ -79,6 +84,7 @@ WENT_ON = parse(
     """,
 )
 
+
 WALKED_HOME = parse(
     "Lopez walked home.",
     """
@@ -88,6 +94,7 @@ WALKED_HOME = parse(
     3 . - . PUNCT punct 1
     """,
 )
+
 
 DESCRIBED_AS = parse(
     "Lopez described the plan as “reckless”.",
@@ -104,22 +111,6 @@ DESCRIBED_AS = parse(
     """,
 )
 
-ACCORDING_TO_LOPEZ = parse(
-    "According to Lopez, the clinic will open in March.",
-    """
-    0 According accord VBG VERB prep 7
-    1 to - IN ADP prep 0
-    2 Lopez Lopez NNP PROPN pobj 1 B-PERSON
-    3 , - , PUNCT punct 7
-    4 the - DT DET det 5
-    5 clinic - NN NOUN nsubj 7
-    6 will - MD AUX aux 7
-    7 open - VB VERB ROOT 7
-    8 in - IN ADP prep 7
-    9 March March NNP PROPN pobj 8 B-DATE
-    10 . - . PUNCT punct 7
-    """,
-)
 
 ACCORDED_TO = parse(
     "The award was accorded to Lopez in March.",
@@ -136,17 +127,6 @@ ACCORDED_TO = parse(
     """,
 )
 
-SAID_IN_AN_EMAIL = parse(
-    "Lopez said in an email.",
-    """
-    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
-    1 said say VBD VERB ROOT 1
-    2 in - IN ADP prep 1
-    3 an - DT DET det 4
-    4 email - NN NOUN pobj 2
-    5 . - . PUNCT punct 1
-    """,
-)
 
 POINTED_OUT = parse(
     "Lopez pointed out that the clinic was full.",
@@ -162,6 +142,7 @@ POINTED_OUT = parse(
     8 . - . PUNCT punct 1
     """,
 )
+
 
 WANTS_TO_SAY = parse(
     "Lopez wants to say more.",
@@ -180,11 +161,8 @@ def texts(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens]
 
 
-# --- is_speech_verb ---------------------------------------------------------------
-
-
 def test_said_is_a_speech_verb() -> None:
-    assert is_speech_verb(word(SAID_THAT, "said"))
+    assert is_speech_verb(word(SAID_WITHOUT_THAT, "said"))
 
 
 def test_a_speech_lemma_used_as_a_noun_is_no_speech_verb() -> None:
@@ -192,14 +170,11 @@ def test_a_speech_lemma_used_as_a_noun_is_no_speech_verb() -> None:
 
 
 def test_a_verb_outside_the_lexicon_is_no_speech_verb() -> None:
-    assert not is_speech_verb(word(SAID_THAT, "open"))
+    assert not is_speech_verb(word(SAID_WITHOUT_THAT, "open"))
 
 
 def test_continue_is_no_speech_verb_on_its_own() -> None:
     assert not is_speech_verb(word(CONTINUED, "continued"))
-
-
-# --- is_frame_verb ----------------------------------------------------------------
 
 
 def test_continued_frames_a_quotation() -> None:
@@ -207,7 +182,7 @@ def test_continued_frames_a_quotation() -> None:
 
 
 def test_every_speech_verb_is_a_frame_verb() -> None:
-    assert is_frame_verb(word(SAID_THAT, "said"))
+    assert is_frame_verb(word(SAID_WITHOUT_THAT, "said"))
 
 
 def test_a_verb_of_motion_is_no_frame_verb() -> None:
@@ -220,18 +195,12 @@ def test_frame_verbs_match_on_the_lemma_alone() -> None:
     assert is_frame_verb(word(WENT_ON, "went"))
 
 
-# --- is_naming_verb ---------------------------------------------------------------
-
-
 def test_described_is_a_naming_verb() -> None:
     assert is_naming_verb(word(DESCRIBED_AS, "described"))
 
 
 def test_said_is_no_naming_verb() -> None:
-    assert not is_naming_verb(word(SAID_THAT, "said"))
-
-
-# --- is_according_to --------------------------------------------------------------
+    assert not is_naming_verb(word(SAID_WITHOUT_THAT, "said"))
 
 
 def test_according_with_to_below_it_is_according_to() -> None:
@@ -246,11 +215,8 @@ def test_the_to_itself_is_not_the_cue_head() -> None:
     assert not is_according_to(word(ACCORDING_TO_LOPEZ, "to"))
 
 
-# --- content_children -------------------------------------------------------------
-
-
 def test_a_clausal_complement_holds_what_was_said() -> None:
-    assert texts(content_children(word(SAID_THAT, "said"))) == ["open"]
+    assert texts(content_children(word(SAID_WITHOUT_THAT, "said"))) == ["open"]
 
 
 def test_an_open_complement_counts_as_content() -> None:
@@ -261,11 +227,8 @@ def test_said_in_an_email_has_no_content() -> None:
     assert content_children(word(SAID_IN_AN_EMAIL, "said")) == []
 
 
-# --- cue_tokens -------------------------------------------------------------------
-
-
 def test_a_cue_is_its_verb_alone() -> None:
-    assert texts(cue_tokens(word(SAID_THAT, "said"))) == ["said"]
+    assert texts(cue_tokens(word(SAID_WITHOUT_THAT, "said"))) == ["said"]
 
 
 def test_a_phrasal_cue_keeps_its_particle() -> None:
@@ -275,8 +238,6 @@ def test_a_phrasal_cue_keeps_its_particle() -> None:
 def test_according_to_is_a_two_word_cue() -> None:
     assert texts(cue_tokens(word(ACCORDING_TO_LOPEZ, "According"))) == ["According", "to"]
 
-
-# --- frames and the learned lexicon ------------------------------------------------------
 
 DECLINED_TO_COMMENT = parse(
     "Ruiz declined to comment.",
@@ -289,6 +250,7 @@ DECLINED_TO_COMMENT = parse(
     """,
 )
 
+
 BLASTED_THE_PLAN = parse(
     "Ruiz blasted the plan.",
     """
@@ -299,6 +261,7 @@ BLASTED_THE_PLAN = parse(
     4 . - . PUNCT punct 1
     """,
 )
+
 
 FOUND_THE_CHART = parse(
     "Ruiz found the chart.",
@@ -311,6 +274,7 @@ FOUND_THE_CHART = parse(
     """,
 )
 
+
 SEEMED_TO_AGREE = parse(
     "Ruiz seemed to agree.",
     """
@@ -321,6 +285,7 @@ SEEMED_TO_AGREE = parse(
     4 . - . PUNCT punct 1
     """,
 )
+
 
 QUIPPED_THAT = parse(
     "Ruiz quipped that the pier floats.",
@@ -337,7 +302,7 @@ QUIPPED_THAT = parse(
 
 
 def test_verb_frame_names_how_a_verb_takes_its_content() -> None:
-    assert verb_frame(word(SAID_THAT, "said")) == "ccomp"
+    assert verb_frame(word(SAID_WITHOUT_THAT, "said")) == "ccomp"
     assert verb_frame(word(DECLINED_TO_COMMENT, "declined")) == "xcomp"
     assert verb_frame(word(BLASTED_THE_PLAN, "blasted")) == "dobj"
     assert verb_frame(word(SAID_IN_AN_EMAIL, "said")) is None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from service.attribution.article import Article
 from service.attribution.model import Attribution, QuoteType, Span
-from service.attribution.pipeline import QuoteExtractor, attribute, chunks
+from service.attribution.pipeline import attribute
 from tests.parses import parse
+
 
 SPEAKER_THEN_PRONOUN = parse(
     "“We will open the clinic in March,” said Maria Lopez, an analyst at Harbor Institute.\n\n"
@@ -51,6 +51,7 @@ SPEAKER_THEN_PRONOUN = parse(
     """,
 )
 
+
 LONE_PRONOUN = parse(
     "“It is over,” he said.",
     """
@@ -65,6 +66,7 @@ LONE_PRONOUN = parse(
     8 . - . PUNCT punct 7
     """,
 )
+
 
 QUOTE_AFTER_NARRATIVE = parse(
     "The council met on Tuesday.\n\n“The roof will be fixed.”",
@@ -87,6 +89,7 @@ QUOTE_AFTER_NARRATIVE = parse(
     """,
 )
 
+
 NO_QUOTES = parse(
     "The council met on Tuesday.",
     """
@@ -98,6 +101,7 @@ NO_QUOTES = parse(
     5 . - . PUNCT punct 2
     """,
 )
+
 
 TWO_REPORTERS = parse(
     "Maria Lopez said the clinic was ready. Kim Sato said the staff were trained. She said the beds were new.",
@@ -127,6 +131,7 @@ TWO_REPORTERS = parse(
     22 . - . PUNCT punct 17
     """,
 )
+
 
 ALL_ARTICLES = [SPEAKER_THEN_PRONOUN, LONE_PRONOUN, QUOTE_AFTER_NARRATIVE, NO_QUOTES, TWO_REPORTERS]
 
@@ -238,34 +243,3 @@ def test_a_quotation_no_rule_attributes_is_kept_without_a_speaker() -> None:
 
 def test_an_article_without_quotations_gives_nothing() -> None:
     assert attribute(Article(NO_QUOTES)) == Attribution((), ())
-
-
-# --- parsing long texts in pieces ---------------------------------------------------------
-
-
-def test_a_short_text_is_one_piece() -> None:
-    assert chunks("One paragraph.\nTwo.", size=100) == ["One paragraph.\nTwo."]
-
-
-def test_a_long_text_is_cut_after_line_breaks_and_joins_back_exactly() -> None:
-    text = "\n".join(f"Paragraph {n} says something." for n in range(40))
-    pieces = chunks(text, size=100)
-    assert "".join(pieces) == text
-    assert all(piece.endswith("\n") for piece in pieces[:-1])
-    assert all(len(piece) <= 200 for piece in pieces)
-
-
-def test_a_text_without_line_breaks_is_cut_at_spaces_and_one_without_spaces_anywhere() -> None:
-    prose = "word " * 100
-    assert "".join(chunks(prose, size=50)) == prose
-    assert all(piece.endswith(" ") for piece in chunks(prose, size=50)[:-1])
-    blob = "x" * 250
-    assert chunks(blob, size=50) == ["x" * 100, "x" * 100, "x" * 50]
-
-
-def test_a_long_text_parsed_in_pieces_keeps_its_offsets_and_quotes() -> None:
-    paragraph = "“We will reopen the pier,” said Ana Ruiz. Officials agreed.\n"
-    text = paragraph * 400  # well past one piece
-    result = QuoteExtractor(spacy.blank("en")).extract(text)
-    assert len(result.quotes) == 400
-    assert all(text[q.span.start : q.span.end] == q.span.text for q in result.quotes)

@@ -1,25 +1,77 @@
-"""Speaker rules: from a cue to the head of its speaker, on hand-built parses."""
+"""Speaker rules: from a cue, a frame or a label to the head of its speaker, on hand-built parses."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from service.attribution.article import Article
 from service.attribution.speakers import (
     SPEAKER_RULES,
     according_to_object,
     find_speaker,
+    frame_subject,
     inherited_subject,
-    name_words,
-    named_head,
     passive_agent,
     quoted_as_object,
-    speaker_phrase,
-    strip_titles,
+    speaker_label,
     subject,
 )
+from tests.attribution.sentences import ACCORDING_TO_LOPEZ, LABELLED, SUBJECT_IN_A_TITLE
 from tests.parses import parse, word
 
-QUOTED_AS_SAYING = parse(
+
+NOTE_LABEL = parse(
+    "Note: The clinic opens at noon.",
+    """
+    0 Note note NN NOUN npadvmod 4
+    1 : - : PUNCT punct 4
+    2 The - DT DET det 3
+    3 clinic - NN NOUN nsubj 4
+    4 opens open VBZ VERB ROOT 4
+    5 at - IN ADP prep 4
+    6 noon - NN NOUN pobj 5
+    7 . - . PUNCT punct 4
+    """,
+)
+
+
+CLAUSE_BEFORE_COLON = parse(
+    "Ruiz said this: we will rebuild.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 this - DT PRON dobj 1
+    3 : - : PUNCT punct 1
+    4 we - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 rebuild - VB VERB parataxis 1
+    7 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_labelled() -> None:
+    article = Article(LABELLED)
+    found = speaker_label(article, 0)
+    assert found is not None
+    assert (found.speaker.text, found.colon.text, LABELLED.text[found.words_start :]) == ("Ruiz", ":", "We will rebuild the clinic.")
+
+
+def test_a_kind_of_text_before_a_colon_is_no_speaker() -> None:
+    assert speaker_label(Article(NOTE_LABEL), 0) is None
+
+
+def test_a_clause_before_a_colon_is_no_label() -> None:
+    assert speaker_label(Article(CLAUSE_BEFORE_COLON), 0) is None
+
+
+def test_frame_subject_takes_a_name_after_the_cue_but_not_a_time_or_place() -> None:
+    said = word(SUBJECT_IN_A_TITLE, "said")
+    after_only = [t for t in SUBJECT_IN_A_TITLE if t.i >= said.i and t.text not in "“”"]
+    assert frame_subject(after_only, said) is None
+
+
+QUOTED_LOPEZ_AS_SAYING = parse(
     "Harbor News quoted Lopez as saying the clinic would open.",
     """
     0 Harbor Harbor NNP PROPN compound 1 B-ORG
@@ -35,6 +87,7 @@ QUOTED_AS_SAYING = parse(
     10 . - . PUNCT punct 2
     """,
 )
+
 
 WAS_QUOTED_AS_SAYING = parse(
     "Lopez was quoted as saying the clinic would open.",
@@ -52,6 +105,7 @@ WAS_QUOTED_AS_SAYING = parse(
     """,
 )
 
+
 WAS_DESCRIBED_AS_SAYING = parse(
     "Lopez was described as saying the clinic would open.",
     """
@@ -67,6 +121,7 @@ WAS_DESCRIBED_AS_SAYING = parse(
     9 . - . PUNCT punct 2
     """,
 )
+
 
 NEWS_SAID = parse(
     "Harbor News said Lopez expected the clinic to open.",
@@ -84,22 +139,6 @@ NEWS_SAID = parse(
     """,
 )
 
-ACCORDING_TO_LOPEZ = parse(
-    "According to Lopez, the clinic will open in March.",
-    """
-    0 According accord VBG VERB prep 7
-    1 to - IN ADP prep 0
-    2 Lopez Lopez NNP PROPN pobj 1 B-PERSON
-    3 , - , PUNCT punct 7
-    4 the - DT DET det 5
-    5 clinic - NN NOUN nsubj 7
-    6 will - MD AUX aux 7
-    7 open - VB VERB ROOT 7
-    8 in - IN ADP prep 7
-    9 March March NNP PROPN pobj 8 B-DATE
-    10 . - . PUNCT punct 7
-    """,
-)
 
 ACCORDING_AS = parse(
     "The prizes were shared according as each team scored.",
@@ -116,6 +155,7 @@ ACCORDING_AS = parse(
     9 . - . PUNCT punct 3
     """,
 )
+
 
 SAID_AFTER_QUOTE = parse(
     "“The clinic will open in March,” said Lopez.",
@@ -134,6 +174,7 @@ SAID_AFTER_QUOTE = parse(
     11 . - . PUNCT punct 9
     """,
 )
+
 
 NURSE_WHO_SAID = parse(
     "Officials spoke to a nurse who said the fire began at night.",
@@ -154,6 +195,7 @@ NURSE_WHO_SAID = parse(
     """,
 )
 
+
 WAS_SAID_TO_BE = parse(
     "The plan was said to be ready.",
     """
@@ -167,6 +209,7 @@ WAS_SAID_TO_BE = parse(
     7 . - . PUNCT punct 3
     """,
 )
+
 
 ANNOUNCED_BY = parse(
     "The closure was announced by the ministry on Monday.",
@@ -184,6 +227,7 @@ ANNOUNCED_BY = parse(
     """,
 )
 
+
 ANNOUNCED_ON = parse(
     "The closure was announced on Monday.",
     """
@@ -196,6 +240,7 @@ ANNOUNCED_ON = parse(
     6 . - . PUNCT punct 3
     """,
 )
+
 
 SAID_ADDING = parse(
     "Lopez said the clinic would open, adding that staff were ready.",
@@ -216,6 +261,7 @@ SAID_ADDING = parse(
     """,
 )
 
+
 PRAISED_AND_WARNED = parse(
     "Lopez praised the staff and warned that beds were scarce.",
     """
@@ -233,6 +279,7 @@ PRAISED_AND_WARNED = parse(
     """,
 )
 
+
 SAID_STAFF_ADDED = parse(
     "Lopez said staff added two beds.",
     """
@@ -245,6 +292,7 @@ SAID_STAFF_ADDED = parse(
     6 . - . PUNCT punct 1
     """,
 )
+
 
 SAID_AND_KIM_ADDED = parse(
     "Lopez said the clinic was ready and Kim added that staff were trained.",
@@ -266,152 +314,13 @@ SAID_AND_KIM_ADDED = parse(
     """,
 )
 
-DEPUTY_MAYOR_APPOS = parse(
-    "The deputy mayor, Maria Lopez, said the clinic would open.",
-    """
-    0 The - DT DET det 2
-    1 deputy - NN NOUN compound 2
-    2 mayor - NN NOUN nsubj 7
-    3 , - , PUNCT punct 2
-    4 Maria Maria NNP PROPN compound 5 B-PERSON
-    5 Lopez Lopez NNP PROPN appos 2 I-PERSON
-    6 , - , PUNCT punct 2
-    7 said say VBD VERB ROOT 7
-    8 the - DT DET det 9
-    9 clinic - NN NOUN nsubj 11
-    10 would - MD AUX aux 11
-    11 open - VB VERB ccomp 7
-    12 . - . PUNCT punct 7
-    """,
-)
-
-AGENCY_APPOS = parse(
-    "The agency, a regulator, said the clinic would open.",
-    """
-    0 The - DT DET det 1
-    1 agency - NN NOUN nsubj 6
-    2 , - , PUNCT punct 1
-    3 a - DT DET det 4
-    4 regulator - NN NOUN appos 1
-    5 , - , PUNCT punct 1
-    6 said say VBD VERB ROOT 6
-    7 the - DT DET det 8
-    8 clinic - NN NOUN nsubj 10
-    9 would - MD AUX aux 10
-    10 open - VB VERB ccomp 6
-    11 . - . PUNCT punct 6
-    """,
-)
-
-ANALYST_APPOS = parse(
-    "Maria Lopez, an analyst at Harbor Institute, said the clinic would open.",
-    """
-    0 Maria Maria NNP PROPN compound 1 B-PERSON
-    1 Lopez Lopez NNP PROPN nsubj 9 I-PERSON
-    2 , - , PUNCT punct 1
-    3 an - DT DET det 4
-    4 analyst - NN NOUN appos 1
-    5 at - IN ADP prep 4
-    6 Harbor Harbor NNP PROPN compound 7 B-ORG
-    7 Institute Institute NNP PROPN pobj 5 I-ORG
-    8 , - , PUNCT punct 1
-    9 said say VBD VERB ROOT 9
-    10 the - DT DET det 11
-    11 clinic - NN NOUN nsubj 13
-    12 would - MD AUX aux 13
-    13 open - VB VERB ccomp 9
-    14 . - . PUNCT punct 9
-    """,
-)
-
-INSTITUTE_SPOKESPERSON = parse(
-    "A Harbor Institute spokesperson said the clinic would open.",
-    """
-    0 A - DT DET det 3
-    1 Harbor Harbor NNP PROPN compound 2 B-ORG
-    2 Institute Institute NNP PROPN compound 3 I-ORG
-    3 spokesperson - NN NOUN nsubj 4
-    4 said say VBD VERB ROOT 4
-    5 the - DT DET det 6
-    6 clinic - NN NOUN nsubj 8
-    7 would - MD AUX aux 8
-    8 open - VB VERB ccomp 4
-    9 . - . PUNCT punct 4
-    """,
-)
-
-HEALTH_MINISTER = parse(
-    "Health Minister Maria Lopez said the clinic would open.",
-    """
-    0 Health Health NNP PROPN compound 1
-    1 Minister Minister NNP PROPN compound 3
-    2 Maria Maria NNP PROPN compound 3 B-PERSON
-    3 Lopez Lopez NNP PROPN nsubj 4 I-PERSON
-    4 said say VBD VERB ROOT 4
-    5 the - DT DET det 6
-    6 clinic - NN NOUN nsubj 8
-    7 would - MD AUX aux 8
-    8 open - VB VERB ccomp 4
-    9 . - . PUNCT punct 4
-    """,
-)
-
-MAYOR_IN_THE_NAME = parse(
-    "Mayor Maria Lopez said the clinic would open.",
-    """
-    0 Mayor Mayor NNP PROPN compound 2 B-PERSON
-    1 Maria Maria NNP PROPN compound 2 I-PERSON
-    2 Lopez Lopez NNP PROPN nsubj 3 I-PERSON
-    3 said say VBD VERB ROOT 3
-    4 the - DT DET det 5
-    5 clinic - NN NOUN nsubj 7
-    6 would - MD AUX aux 7
-    7 open - VB VERB ccomp 3
-    8 . - . PUNCT punct 3
-    """,
-)
-
-CHIEF_ALONE = parse(
-    "Chief said the clinic would open.",
-    """
-    0 Chief Chief NNP PROPN nsubj 1 B-PERSON
-    1 said say VBD VERB ROOT 1
-    2 the - DT DET det 3
-    3 clinic - NN NOUN nsubj 5
-    4 would - MD AUX aux 5
-    5 open - VB VERB ccomp 1
-    6 . - . PUNCT punct 1
-    """,
-)
-
-THE_SPOKESPERSON = parse(
-    "The spokesperson said the clinic would open.",
-    """
-    0 The - DT DET det 1
-    1 spokesperson - NN NOUN nsubj 2
-    2 said say VBD VERB ROOT 2
-    3 the - DT DET det 4
-    4 clinic - NN NOUN nsubj 6
-    5 would - MD AUX aux 6
-    6 open - VB VERB ccomp 2
-    7 . - . PUNCT punct 2
-    """,
-)
-
-
-def texts(tokens: list[Token]) -> list[str]:
-    return [t.text for t in tokens]
-
 
 def found_text(head: Token | None) -> str | None:
     return head.text if head is not None else None
 
 
-# --- quoted_as_object ---------------------------------------------------------------
-
-
 def test_quoted_as_saying_gives_the_object_of_quote() -> None:
-    assert found_text(quoted_as_object(word(QUOTED_AS_SAYING, "saying"))) == "Lopez"
+    assert found_text(quoted_as_object(word(QUOTED_LOPEZ_AS_SAYING, "saying"))) == "Lopez"
 
 
 def test_was_quoted_as_saying_gives_the_passive_subject() -> None:
@@ -426,18 +335,12 @@ def test_as_saying_under_another_verb_is_not_quoted_as() -> None:
     assert quoted_as_object(word(WAS_DESCRIBED_AS_SAYING, "saying")) is None
 
 
-# --- according_to_object ------------------------------------------------------------
-
-
 def test_according_to_gives_the_object_of_to() -> None:
     assert found_text(according_to_object(word(ACCORDING_TO_LOPEZ, "According"))) == "Lopez"
 
 
 def test_a_bare_according_gives_no_speaker() -> None:
     assert according_to_object(word(ACCORDING_AS, "according")) is None
-
-
-# --- subject ------------------------------------------------------------------------
 
 
 def test_the_subject_before_the_verb_speaks() -> None:
@@ -456,18 +359,12 @@ def test_a_passive_subject_is_no_speaker() -> None:
     assert subject(word(WAS_SAID_TO_BE, "said")) is None
 
 
-# --- passive_agent ------------------------------------------------------------------
-
-
 def test_the_agent_of_a_passive_speaks() -> None:
     assert found_text(passive_agent(word(ANNOUNCED_BY, "announced"))) == "ministry"
 
 
 def test_a_passive_without_an_agent_gives_no_speaker() -> None:
     assert passive_agent(word(ANNOUNCED_ON, "announced")) is None
-
-
-# --- inherited_subject --------------------------------------------------------------
 
 
 def test_an_adverbial_participle_shares_the_subject_of_its_head() -> None:
@@ -486,9 +383,6 @@ def test_a_root_verb_inherits_nothing() -> None:
     assert inherited_subject(word(WAS_SAID_TO_BE, "said")) is None
 
 
-# --- find_speaker: the order of SPEAKER_RULES ---------------------------------------
-
-
 def test_speaker_rules_run_in_the_documented_order() -> None:
     assert [name for name, _ in SPEAKER_RULES] == [
         "quoted_as_object",
@@ -500,7 +394,7 @@ def test_speaker_rules_run_in_the_documented_order() -> None:
 
 
 def test_the_quoted_person_wins_over_the_messenger() -> None:
-    found = find_speaker(word(QUOTED_AS_SAYING, "saying"))
+    found = find_speaker(word(QUOTED_LOPEZ_AS_SAYING, "saying"))
     assert found is not None
     assert (found[0].text, found[1]) == ("Lopez", "quoted_as_object")
 
@@ -525,61 +419,6 @@ def test_find_speaker_gives_none_when_no_rule_answers() -> None:
     assert find_speaker(word(WAS_SAID_TO_BE, "said")) is None
 
 
-# --- named_head ---------------------------------------------------------------------
-
-
-def test_a_title_gives_way_to_the_name_in_apposition() -> None:
-    assert named_head(word(DEPUTY_MAYOR_APPOS, "mayor")).text == "Lopez"
-
-
-def test_a_name_is_its_own_named_head() -> None:
-    assert named_head(word(ANALYST_APPOS, "Lopez")).text == "Lopez"
-
-
-def test_an_appositive_that_is_no_person_is_not_taken() -> None:
-    assert named_head(word(AGENCY_APPOS, "agency")).text == "agency"
-
-
-# --- speaker_phrase and name_words ------------------------------------------------------
-
-
-def test_a_named_speaker_is_its_entity_without_the_appositive() -> None:
-    assert texts(speaker_phrase(word(ANALYST_APPOS, "Lopez"))) == ["Maria", "Lopez"]
-
-
-def test_a_title_before_a_name_is_left_to_the_affiliations() -> None:
-    assert texts(speaker_phrase(word(HEALTH_MINISTER, "Lopez"))) == ["Maria", "Lopez"]
-
-
-def test_a_title_inside_a_person_entity_is_stripped_from_the_phrase() -> None:
-    assert texts(speaker_phrase(word(MAYOR_IN_THE_NAME, "Lopez"))) == ["Maria", "Lopez"]
-
-
-def test_strip_titles_keeps_a_one_word_name() -> None:
-    assert texts(strip_titles([word(CHIEF_ALONE, "Chief")])) == ["Chief"]
-
-
-def test_a_nominal_speaker_keeps_its_modifiers_and_determiner() -> None:
-    phrase = speaker_phrase(word(INSTITUTE_SPOKESPERSON, "spokesperson"))
-    assert texts(phrase) == ["A", "Harbor", "Institute", "spokesperson"]
-
-
-def test_name_words_drop_the_determiner() -> None:
-    phrase = speaker_phrase(word(INSTITUTE_SPOKESPERSON, "spokesperson"))
-    assert texts(name_words(phrase)) == ["Harbor", "Institute", "spokesperson"]
-
-
-def test_name_words_drop_a_definite_article() -> None:
-    phrase = speaker_phrase(word(THE_SPOKESPERSON, "spokesperson"))
-    assert texts(phrase) == ["The", "spokesperson"]
-    assert texts(name_words(phrase)) == ["spokesperson"]
-
-
-def test_name_words_keep_a_lone_word() -> None:
-    the = word(THE_SPOKESPERSON, "The")
-    assert texts(name_words([the])) == ["The"]
-
-
 WAVED_BEFORE_ASKING = parse(
     "Ruiz waved before asking them, “Ready?”",
     """
@@ -595,6 +434,7 @@ WAVED_BEFORE_ASKING = parse(
     9 ” " '' PUNCT punct 1
     """,
 )
+
 
 REPORT_BEFORE_ASKING = parse(
     "The report before asking them was late.",

@@ -1,0 +1,159 @@
+"""The parse: a loaded spaCy pipeline made ready for the engine, run over texts in batches.
+
+- ``paragraph_breaks``, a component of ours at the pipeline's head, starts a
+  sentence after every line break, so that no parse spans two paragraphs;
+- the tokenizer is wrapped to stay linear on hostile text (``tokenizer``);
+- spaCy's attribute ruler and lemmatizer give way to ``tagging``'s cheaper
+  stand-ins;
+- a long text is parsed in pieces that end at line breaks (``chunks``), and
+  each component takes at most ``GROUP_CHARS`` characters at once, so that
+  the parser's memory stays that of one piece;
+- a deadline is checked between components and between batches.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.attribution.marks import PARAGRAPH_BREAK
+from service.attribution.tagging import LazyLemmas, Step, replace_tagging
+from service.attribution.tokenizer import LinearTokenizer
+
+DEFAULT_BATCH_SIZE = 16
+CHUNK_CHARS = 10_000
+"""Texts longer than this are parsed in pieces: the parser's and the entity
+recognizer's working memory grows with the length of what they are given (a
+100,000-character text took 490 MB at once, a tenth of that in pieces)."""
+GROUP_CHARS = 20_000
+"""Each pipeline component takes at most this many characters at once: its
+working memory is that of one group, whatever the batch or the text."""
+MAX_CHUNK_FACTOR = 2
+"""How far past ``CHUNK_CHARS`` a piece may run looking for a line break."""
+PARAGRAPH_BREAKS = "quotes_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so that no sentence, and no parse, spans two paragraphs.
+
+    A headline without a full stop is otherwise read as the subject of the
+    paragraph below it. The parser keeps sentence starts set before it runs.
+    """
+    starts = doc.to_array([SENT_START])
+    for token in doc[:-1]:
+        if token.is_space and PARAGRAPH_BREAK.search(token.text):
+            starts[token.i + 1] = 1
+    # Set in one go: assigning token.is_sent_start one token at a time re-checks
+    # the whole doc each time, quadratic in the number of line breaks.
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
+    return doc
+
+
+class DeadlineExceeded(Exception):
+    """The work was stopped because its deadline passed."""
+
+
+def check_deadline(deadline: float | None) -> None:
+    """Stop with ``DeadlineExceeded`` once ``deadline`` (a ``time.monotonic()`` value) has passed."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise DeadlineExceeded()
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each ending at a line break.
+
+    A piece runs past ``size`` to the next line break; only a text with no line
+    break for ``MAX_CHUNK_FACTOR`` times ``size`` is cut at a space, and one
+    with no space either, anywhere (it is no prose). The pieces join back to
+    ``text`` exactly.
+    """
+    out = []
+    start = 0
+    while len(text) - start > size:
+        cut = _cut(text, start + size, min(len(text), start + size * MAX_CHUNK_FACTOR))
+        out.append(text[start:cut])
+        start = cut
+    if start < len(text) or not out:
+        out.append(text[start:])
+    return out
+
+
+def _cut(text: str, earliest: int, latest: int) -> int:
+    """Where to end a piece: after the first line break from ``earliest``, else a space, else ``latest``."""
+    match = PARAGRAPH_BREAK.search(text, earliest, latest)
+    if match is not None:
+        return match.end()
+    if latest == len(text):
+        return latest  # the rest is short enough to be one piece
+    space = text.rfind(" ", earliest, latest)
+    return space + 1 if space >= 0 else latest
+
+
+def groups(docs: list[Doc], budget: int = GROUP_CHARS) -> Iterator[list[Doc]]:
+    """``docs`` in order, in groups of at most ``budget`` characters (a longer doc alone)."""
+    group: list[Doc] = []
+    size = 0
+    for doc in docs:
+        if group and size + len(doc.text) > budget:
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += len(doc.text)
+    if group:
+        yield group
+
+
+class Parser:
+    """A spaCy pipeline made ready for the engine (see the module's docstring), and its parse."""
+
+    def __init__(self, nlp: Language, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        if PARAGRAPH_BREAKS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+        if not isinstance(nlp.tokenizer, LinearTokenizer):
+            nlp.tokenizer = LinearTokenizer(nlp.tokenizer, nlp.vocab)
+        self.nlp = nlp
+        self.steps: list[Step]
+        self.lemmas: LazyLemmas | None
+        self.steps, self.lemmas = replace_tagging(nlp)
+        self.batch_size = batch_size
+
+    def parse(self, texts: Sequence[str], deadline: float | None) -> Iterator[tuple[Doc, float]]:
+        """Parsed texts with each one's share of its batch's parse time.
+
+        What ``nlp.pipe`` does, one component at a time over a batch, so that
+        the deadline can be checked in between. A long text is parsed in
+        pieces that end at paragraph breaks (``chunks``) and put back together:
+        sentences never cross a paragraph break (``paragraph_breaks``), so the
+        parse is the same, and the parser's memory stays that of one piece.
+        """
+        for first in range(0, len(texts), self.batch_size):
+            started = time.perf_counter()
+            batch = texts[first : first + self.batch_size]
+            pieces = [chunks(text) for text in batch]
+            docs = self._run([self.nlp.make_doc(piece) for text_pieces in pieces for piece in text_pieces], deadline)
+            share = (time.perf_counter() - started) / len(batch)
+            at = 0
+            for text_pieces in pieces:
+                parts, at = docs[at : at + len(text_pieces)], at + len(text_pieces)
+                doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                yield (self.lemmas.attach(doc) if self.lemmas else doc), share
+
+    def _run(self, docs: list[Doc], deadline: float | None) -> list[Doc]:
+        """Every component over ``docs``, one after the other, a group of docs at a time."""
+        for _, component in self.steps:
+            check_deadline(deadline)
+            if hasattr(component, "pipe"):
+                docs = [done for group in groups(docs) for done in component.pipe(group, batch_size=len(group))]
+            else:
+                docs = [component(doc) for doc in docs]
+        return docs
+
+    def tidy(self) -> None:
+        """Between requests: keep the lemmatizer's cache from growing with every new word."""
+        if self.lemmas is not None:
+            self.lemmas.trim()

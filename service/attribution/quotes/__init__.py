@@ -1,0 +1,83 @@
+"""Quotations: direct, mixed and reported, each with its cue and its speaker's head.
+
+Three passes, each over what the one before left, then one step over them all:
+
+1. ``direct``: a quotation that stands as a sentence of its own, attributed
+   by the frame beside it, a dash, a colon or a speaker's label; unattributed
+   if none of these names a speaker.
+2. ``reported``: every reporting verb with a speaker and a complement, every
+   "according to X" and every labelled paragraph gives a statement: direct,
+   mixed or indirect by how much of it is quoted.
+3. ``fragments``: quoted fragments still left over are mixed quotes when a
+   naming or speech verb governs them ("described the war as “sacred”");
+   the rest are scare quotes and titles, and are left out.
+4. An unattributed direct quote takes the speaker of the quote just before it
+   when nothing but that quote's frame stands between (``direct.continuation``).
+   One still unattributed is kept without a speaker if its marks close, and
+   dropped as a stray mark if they never do; where quotes overlap, one stays.
+
+``spans`` holds the character arithmetic the passes share; the speaker rules
+they call are in ``speakers``.
+"""
+
+from __future__ import annotations
+
+from service.attribution.article import Article
+from service.attribution.quotes.direct import continuation, direct_quotes, unattributed
+from service.attribution.quotes.found import Found
+from service.attribution.quotes.fragments import governed_fragments
+from service.attribution.quotes.reported import reported_speech
+from service.attribution.rules import Rule
+
+__all__ = ["Found", "find_quotes", "without_overlaps"]
+
+
+def find_quotes(article: Article) -> list[Found]:
+    """Every quotation in the article, in text order, with its cue and speaker head.
+
+    Without a dependency parse (a tokenizer-only pipeline) only the quotation
+    marks are read: every rule that follows the tree is skipped, and the quotes
+    come unattributed.
+    """
+    if not article.parsed:
+        return [unattributed(article, k) for k, q in enumerate(article.quoted) if q.double and q.close is not None]
+    direct = direct_quotes(article)
+    taken = {k for found in direct for k in found.quoted}
+    reported = reported_speech(article, direct, taken)
+    named = governed_fragments(article, direct + reported, taken)
+    found = sorted(direct + reported + named, key=lambda f: (f.start, f.end))
+    continue_speakers(article, found)
+    # A mark never closed that nobody is said to have spoken is a stray mark.
+    kept = [f for f in found if f.rule is not Rule.UNATTRIBUTED or article.quoted[f.quoted[0]].close is not None]
+    return without_overlaps([f for f in kept if f.end > f.start])
+
+
+def continue_speakers(article: Article, found: list[Found]) -> None:
+    """Give each unattributed direct quote the speaker of the quote before it, where it continues it."""
+    for n, item in enumerate(found):
+        if item.rule is not Rule.UNATTRIBUTED or n == 0:
+            continue
+        attributed = continuation(article, article.quoted[item.quoted[0]], found[n - 1])
+        if attributed is not None:
+            item.speaker, item.rule = attributed.speaker, Rule.CONTINUATION
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """One quote wherever quotes overlap: the text is highlighted once.
+
+    Reported speech inside reported speech ("Ruiz said Hale told reporters the
+    bridge would reopen") keeps the outer statement, whose speaker is the one
+    the article vouches for; the words inside it stay part of its text. Of two
+    quotes that only partly overlap, the one a surer rule found stays.
+    """
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: (f.start, -f.end)):
+        if kept and item.start < kept[-1].end:
+            last = kept[-1]
+            if item.end <= last.end:
+                continue  # inside the one kept
+            if item.rule.confidence > last.rule.confidence:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept

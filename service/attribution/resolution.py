@@ -1,0 +1,368 @@
+"""Who is who across the article: each speaker mention resolved to one entity.
+
+A speaker is named many ways: "Daniel DePetris", then "DePetris", then "he";
+"a U.S. State Department spokesperson", then "the spokesperson". Mentions are
+resolved in text order by ``Resolver``; for each, the rules in
+``RESOLUTION_RULES`` are asked in order, and the first that answers names the
+entity (a ``Referent``):
+
+1. ``pronoun``: he/she stand for the latest earlier person speaker, or the
+   latest person subject if later; they for a group or organisation; it for
+   an organisation; a pronoun with no one to stand for stays itself, less sure;
+2. ``person``: a person's name goes to the fullest PERSON name in the article
+   that ends in the same surname, allowing a slip of one letter;
+3. ``titled_person``: "the mayor" or a bare "Russian President" just after a
+   person is named in the same paragraph is that person;
+4. ``earlier_description``: "the spokesperson" is the earlier speaker with
+   the same head noun;
+5. ``document_author``: "a report released by X" speaks for X;
+6. ``description``: otherwise a noun names a new speaker, without its
+   determiner.
+
+The rules read a ``Cast`` (the article's people, fixed once the article is
+parsed) and ``Known`` (who has been named so far); only the resolver writes
+to ``Known``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from spacy.tokens import Token
+
+from service.attribution.affiliations import Description, authored_by, describe, describe_title
+from service.attribution.article import Article
+from service.attribution.cast import Cast
+from service.attribution.entities import Entity, Kind, Profile, clean_name, kind_of
+from service.attribution.lexicon import (
+    DEFINITE_DETERMINERS,
+    FIRST_PERSON_PRONOUNS,
+    INDEFINITE_DETERMINERS,
+    NEUTER_PRONOUNS,
+    PERSON_LABELS,
+    PERSONAL_PRONOUNS,
+    PLURAL_NOUN_TAGS,
+    PERSONAL_PRONOUN_TAG,
+    PLURAL_PRONOUNS,
+    PRONOUN_TAGS,
+    SURNAME_PHRASE_MAX_WORDS,
+    TITLE_WORDS,
+    UNRESOLVED_PRONOUN_FACTOR,
+)
+from service.attribution.model import Span
+from service.attribution.phrases import name_words, named_head, speaker_phrase, strip_titles
+from service.attribution.tagging import lemma
+
+
+class Resolved(Enum):
+    """How a mention was resolved: whether it names its speaker, and how far that is trusted."""
+
+    names: bool
+    factor: float
+
+    def __new__(cls, label: str, names: bool, factor: float) -> Resolved:
+        member = object.__new__(cls)
+        member._value_ = label
+        member.names = names
+        member.factor = factor
+        return member
+
+    ANTECEDENT = ("antecedent", False, 1.0)
+    """A pronoun standing for a speaker named before."""
+    PERSON_SUBJECT = ("person subject", False, 1.0)
+    """A pronoun standing for the person last the subject of a clause."""
+    UNRESOLVED_PRONOUN = ("unresolved pronoun", False, UNRESOLVED_PRONOUN_FACTOR)
+    """A pronoun with no one to stand for: the speaker is named by the pronoun itself."""
+    UNRESOLVED_OTHER_PRONOUN = ("unresolved other pronoun", False, 1.0)
+    """A possessive ("its") or a pronoun known by its form alone, with no one to stand for."""
+    PERSON_NAME = ("person name", True, 1.0)
+    TITLED_PERSON = ("titled person", True, 1.0)
+    EARLIER_DESCRIPTION = ("earlier description", True, 1.0)
+    DOCUMENT_AUTHOR = ("document author", True, 1.0)
+    DESCRIPTION = ("description", True, 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention as the rules see it."""
+
+    head: Token
+    """The word that names the speaker (``phrases.named_head``)."""
+    phrase: list[Token]
+    """The words that name the speaker (``phrases.speaker_phrase``)."""
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Whom a rule says a mention refers to: an entity by its canonical name, and what to learn of it."""
+
+    name: str
+    kind: Kind
+    head_lemma: str
+    how: Resolved
+    learned: tuple[Description, ...] = ()
+    considered: tuple[Referent, ...] = ()
+    """Others the rule weighed and the article makes known here: a person subject a
+    pronoun was weighed against is known from then on, with what its mention says."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A mention resolved: its entity, where it is, and how it was resolved."""
+
+    entity: Entity
+    mention: Span
+    how: Resolved
+
+
+@dataclass
+class Known:
+    """Who the article has named so far, in text order, and what it has said of them.
+
+    The rules only read it; ``Resolver`` writes to it.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    _by_key: dict[str, Entity] = field(default_factory=dict)
+    _titles: dict[int, str] = field(default_factory=dict)
+    _affiliations: dict[int, str] = field(default_factory=dict)
+    _mentions: dict[int, list[Span]] = field(default_factory=dict)
+    _seen: set[tuple[int, int, int]] = field(default_factory=set)
+    # Every named speaker so far by position, and the last one for each head noun.
+    _antecedents: list[tuple[int, Entity]] = field(default_factory=list)
+    _antecedent_positions: list[int] = field(default_factory=list)
+    _last_by_lemma: dict[str, tuple[int, Entity]] = field(default_factory=dict)
+
+    def antecedent_before(self, position: int, kinds: set[Kind]) -> tuple[int, Entity] | None:
+        """The latest speaker of one of ``kinds`` named before ``position``, with where."""
+        for k in range(bisect_left(self._antecedent_positions, position) - 1, -1, -1):
+            if self._antecedents[k][1].kind in kinds:
+                return self._antecedents[k]
+        return None
+
+    def last_with_lemma(self, head_lemma: str) -> tuple[int, Entity] | None:
+        """The last speaker named with this head noun, with where."""
+        return self._last_by_lemma.get(head_lemma)
+
+    def profile(self, entity: Entity) -> Profile:
+        """What the article has said of ``entity`` so far."""
+        return Profile(self._titles.get(entity.id), self._affiliations.get(entity.id), tuple(self._mentions[entity.id]))
+
+    # --- written by the resolver only -------------------------------------------
+
+    def entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
+        """The entity named ``name``, made (with the next id) if it is new."""
+        entity = self._by_key.get(name.lower())
+        if entity is None:
+            entity = Entity(len(self.entities), name, kind, head_lemma)
+            self._by_key[entity.key] = entity
+            self.entities.append(entity)
+            self._mentions[entity.id] = []
+        return entity
+
+    def learn(self, entity: Entity, description: Description) -> None:
+        """Keep the first title and affiliation the article gives."""
+        if description.title and entity.id not in self._titles:
+            self._titles[entity.id] = description.title
+        if description.affiliation and entity.id not in self._affiliations:
+            self._affiliations[entity.id] = description.affiliation
+
+    def add_mention(self, entity: Entity, span: Span) -> None:
+        if (entity.id, span.start, span.end) not in self._seen:
+            self._seen.add((entity.id, span.start, span.end))
+            self._mentions[entity.id].append(span)
+
+    def sort_mentions(self) -> None:
+        for mentions in self._mentions.values():
+            mentions.sort(key=lambda m: m.start)
+
+    def remember(self, head: Token, entity: Entity) -> None:
+        """``entity`` is named at ``head``: an antecedent for what follows."""
+        at = bisect_right(self._antecedent_positions, head.idx)
+        self._antecedent_positions.insert(at, head.idx)
+        self._antecedents.insert(at, (head.idx, entity))
+        head_lemma = lemma(head)
+        if head_lemma not in self._last_by_lemma or self._last_by_lemma[head_lemma][0] < head.idx:
+            self._last_by_lemma[head_lemma] = (head.idx, entity)
+
+
+# --- the rules, in order ------------------------------------------------------------
+
+ResolutionRule = Callable[[Cast, Known, Mention], Referent | None]
+
+
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun by its tag or its form ("he", "it", "they")."""
+    return token.tag_ in PRONOUN_TAGS or token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+
+
+def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"She said": the latest earlier speaker (or person subject) the pronoun can stand for.
+
+    he/she stand for a person, they for a group or an organisation, it for an
+    organisation; "I" and "we" stand for no one named. A pronoun with no one
+    to stand for is its own, less sure, speaker. Near miss: "Sato" is no
+    pronoun and goes to ``person``.
+    """
+    head = mention.head
+    if not is_pronoun(head):
+        return None
+    antecedent = _antecedent(cast, known, head)
+    if antecedent is not None:
+        return antecedent
+    how = Resolved.UNRESOLVED_PRONOUN if head.tag_ == PERSONAL_PRONOUN_TAG else Resolved.UNRESOLVED_OTHER_PRONOUN
+    return Referent(head.text, Kind.UNKNOWN, head.lower_, how)
+
+
+def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
+    """Whom the pronoun stands for, if anyone: the later of the last speaker and the last person subject."""
+    lower = pronoun.lower_
+    if lower in FIRST_PERSON_PRONOUNS:
+        return None
+    if lower in PERSONAL_PRONOUNS:
+        kinds = {Kind.PERSON}
+    elif lower in PLURAL_PRONOUNS:
+        kinds = {Kind.GROUP, Kind.ORGANISATION}
+    else:
+        kinds = {Kind.ORGANISATION}
+    best = known.antecedent_before(pronoun.idx, kinds)
+    ent = cast.subject_before(pronoun) if kinds == {Kind.PERSON} else None
+    if ent is None:
+        return _known(best)
+    subject = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.PERSON_SUBJECT, (describe(ent.root),))
+    if best is None or ent.start_char > best[0]:
+        return subject
+    return _known(best, considered=(subject,))
+
+
+def _known(found: tuple[int, Entity] | None, considered: tuple[Referent, ...] = ()) -> Referent | None:
+    if found is None:
+        return None
+    entity = found[1]
+    return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.ANTECEDENT, considered=considered)
+
+
+def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"Lopez said": a person's name, as the fullest name the article gives them.
+
+    A short proper noun phrase that is the surname of a person named in full
+    counts even when the tagger gave it another label. Near miss: "the
+    mayor" is no name.
+    """
+    head = mention.head
+    name = clean_name(mention.span.text)
+    untagged_surname = (
+        head.pos_ == "PROPN" and len(mention.phrase) <= SURNAME_PHRASE_MAX_WORDS and bool(cast.short_form_of(name))
+    )
+    if head.ent_type_ not in PERSON_LABELS and not untagged_surname:
+        return None
+    return Referent(cast.canonical_person(name, head.idx), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
+
+
+def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"Russian President pledged", just after "Vladimir Putin": the title stands for the person.
+
+    Only a bare or definite title ("the mayor"), and only for a person named
+    earlier in the same paragraph; "a minister" is someone new, and "the
+    ministers" are several people.
+    """
+    head, phrase = mention.head, mention.phrase
+    if lemma(head) not in TITLE_WORDS or phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
+        return None
+    ent = cast.person_just_named(head)
+    if ent is None:
+        return None
+    return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.TITLED_PERSON, (describe_title(head),))
+
+
+def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"The spokesperson said", after "a State Department spokesperson": the earlier speaker of that noun.
+
+    Near miss: "a spokesperson" is indefinite and names someone new.
+    """
+    head, phrase = mention.head, mention.phrase
+    if head.pos_ != "NOUN" or phrase[0].lower_ not in DEFINITE_DETERMINERS:
+        return None
+    earlier = known.last_with_lemma(lemma(head))
+    if earlier is None or earlier[0] >= head.idx:
+        return None
+    entity = earlier[1]
+    return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.EARLIER_DESCRIPTION)
+
+
+def document_author(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"A report released by the Harbor Agency said": the document speaks for its author."""
+    author = authored_by(mention.head)
+    if author is None:
+        return None
+    name = clean_name(cast.article.tokens_span(name_words(speaker_phrase(author))).text)
+    return Referent(name, Kind.ORGANISATION, lemma(mention.head), Resolved.DOCUMENT_AUTHOR)
+
+
+def description(cast: Cast, known: Known, mention: Mention) -> Referent:
+    """Anyone else is named by the mention's words without a determiner: "experts", "spokesperson"."""
+    name = clean_name(cast.article.tokens_span(name_words(mention.phrase)).text)
+    return Referent(name, kind_of(mention.head), lemma(mention.head), Resolved.DESCRIPTION)
+
+
+RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
+    pronoun,
+    person,
+    titled_person,
+    earlier_description,
+    document_author,
+    description,
+)
+
+
+class Resolver:
+    """Resolves one article's speaker mentions, in text order, against what came before."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.cast = Cast(article)
+        self.known = Known()
+
+    def resolve(self, head: Token) -> Resolution:
+        """The entity a speaker head refers to, the span that names it here, and how it was found."""
+        mention = self._mention(named_head(head))
+        referent = next(r for rule in RESOLUTION_RULES if (r := rule(self.cast, self.known, mention)) is not None)
+        for other in referent.considered:
+            self._make_known(other)
+        entity = self._make_known(referent)
+        if referent.how.names:
+            self.known.learn(entity, describe(mention.head))
+        self.known.add_mention(entity, mention.span)
+        if referent.how.names:
+            self.known.remember(mention.head, entity)
+        return Resolution(entity, mention.span, referent.how)
+
+    def _make_known(self, referent: Referent) -> Entity:
+        entity = self.known.entity(referent.name, referent.kind, referent.head_lemma)
+        for learned in referent.learned:
+            self.known.learn(entity, learned)
+        return entity
+
+    def _mention(self, head: Token) -> Mention:
+        # A pronoun is its own word; a name or a description runs over its phrase.
+        phrase = [head] if is_pronoun(head) else speaker_phrase(head)
+        return Mention(head, phrase, self.article.tokens_span(phrase))
+
+    def gather_mentions(self) -> None:
+        """Add every other place a person speaker is named, and what those places say of them."""
+        people = {e.key: e for e in self.known.entities if e.kind is Kind.PERSON}
+        if not people:
+            return
+        for ent in self.article.doc.ents:
+            if ent.label_ not in PERSON_LABELS:
+                continue
+            entity = people.get(self.cast.canonical_name_of(ent).lower())
+            if entity is None:
+                continue
+            self.known.add_mention(entity, self.article.tokens_span(strip_titles(list(ent))))
+            self.known.learn(entity, describe(ent.root))
+        self.known.sort_mentions()

@@ -1,0 +1,709 @@
+"""Pass 1, direct quotes: which quotations stand as sentences, and the rules that attribute them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from service.attribution.article import Article
+from service.attribution.quotes import find_quotes
+from service.attribution.quotes.direct import (
+    DIRECT_RULES,
+    colon_before,
+    colon_paragraph,
+    continuation,
+    dash_after,
+    frame_after,
+    frame_before,
+    is_sentential,
+    resumes_quotation,
+    speaker_colon,
+)
+from service.attribution.quotes.found import Attributed
+from service.attribution.rules import Rule
+from tests.attribution.sentences import SUBJECT_IN_A_TITLE, found_quotes
+from tests.parses import parse
+
+
+LOPEZ_SAID_AFTER = parse(
+    "“We will open in March,” Lopez said.",
+    """
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    """,
+)
+
+
+PRAISED_DOCTOR = parse(
+    "Residents praised “Doctor” Lopez.",
+    """
+    0 Residents resident NNS NOUN nsubj 1
+    1 praised praise VBD VERB ROOT 1
+    2 “ " `` PUNCT punct 5
+    3 Doctor Doctor NNP PROPN compound 5
+    4 ” " '' PUNCT punct 5
+    5 Lopez Lopez NNP PROPN dobj 1 B-PERSON
+    6 . - . PUNCT punct 1
+    """,
+)
+
+
+SAID_AND_LOWERCASE = parse(
+    "Lopez said, “and the staff agree.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 and - CC CCONJ cc 1
+    5 the - DT DET det 6
+    6 staff - NN NOUN nsubj 7
+    7 agree - VBP VERB conj 1
+    8 . - . PUNCT punct 1
+    9 ” " '' PUNCT punct 1
+    """,
+)
+
+
+NOT_YET = parse(
+    "Lopez paused. “Not yet” came the reply.",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 paused pause VBD VERB ROOT 1
+    2 . - . PUNCT punct 1
+    3 “ " `` PUNCT punct 7
+    4 Not - RB PART neg 5
+    5 yet - RB ADV advmod 7
+    6 ” " '' PUNCT punct 7
+    7 came come VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 reply - NN NOUN nsubj 7
+    10 . - . PUNCT punct 7
+    """,
+)
+
+
+NO_COMMA = parse(
+    "“No,” Lopez said.",
+    """
+    0 “ " `` PUNCT punct 5
+    1 No - UH INTJ intj 5
+    2 , - , PUNCT punct 5
+    3 ” " '' PUNCT punct 5
+    4 Lopez Lopez NNP PROPN nsubj 5 B-PERSON
+    5 said say VBD VERB ROOT 5
+    6 . - . PUNCT punct 5
+    """,
+)
+
+
+SAID_MARIA_LOPEZ = parse(
+    "“We will open in March,” said Maria Lopez.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 8
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Maria Maria NNP PROPN compound 10 B-PERSON
+    10 Lopez Lopez NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    """,
+)
+
+
+WHAT_RESIDENTS_CALL = parse(
+    "“Old Harbor” is what residents call the district.",
+    """
+    0 “ " `` PUNCT punct 4
+    1 Old Old NNP PROPN compound 2
+    2 Harbor Harbor NNP PROPN nsubj 4
+    3 ” " '' PUNCT punct 2
+    4 is be VBZ AUX ROOT 4
+    5 what - WP PRON dobj 7
+    6 residents resident NNS NOUN nsubj 7
+    7 call - VBP VERB ccomp 4
+    8 the - DT DET det 9
+    9 district - NN NOUN oprd 7
+    10 . - . PUNCT punct 4
+    """,
+)
+
+
+WENT_HOME = parse(
+    "“We are finished here.” He went home.",
+    """
+    0 “ " `` PUNCT punct 3
+    1 We - PRP PRON nsubjpass 3
+    2 are be VBP AUX auxpass 3
+    3 finished finish VBN VERB ROOT 3
+    4 here - RB ADV advmod 3
+    5 . - . PUNCT punct 3
+    6 ” " '' PUNCT punct 3
+    7 He - PRP PRON nsubj 8
+    8 went go VBD VERB ROOT 8
+    9 home - RB ADV advmod 8
+    10 . - . PUNCT punct 8
+    """,
+)
+
+
+US_OFFICIAL_SAID = parse(
+    "“The clinic will open in March,” a U.S. official said.",
+    """
+    0 “ " `` PUNCT punct 12
+    1 The - DT DET det 2
+    2 clinic - NN NOUN nsubj 4
+    3 will - MD AUX aux 4
+    4 open - VB VERB ccomp 12
+    5 in - IN ADP prep 4
+    6 March March NNP PROPN pobj 5 B-DATE
+    7 , - , PUNCT punct 12
+    8 ” " '' PUNCT punct 12
+    9 a - DT DET det 11
+    10 U.S. U.S. NNP PROPN compound 11 B-GPE
+    11 official - NN NOUN nsubj 12
+    12 said say VBD VERB ROOT 12
+    13 . - . PUNCT punct 12
+    """,
+)
+
+
+LOPEZ_SAID_BEFORE = parse(
+    "Lopez said, “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 We - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 open - VB VERB ccomp 1
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    10 ” " '' PUNCT punct 1
+    """,
+)
+
+
+CUE_IN_EARLIER_SENTENCE = parse(
+    "Lopez said the plan was ready. “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 plan - NN NOUN nsubj 4
+    4 was be VBD AUX ccomp 1
+    5 ready - JJ ADJ acomp 4
+    6 . - . PUNCT punct 1
+    7 “ " `` PUNCT punct 10
+    8 We - PRP PRON nsubj 10
+    9 will - MD AUX aux 10
+    10 open - VB VERB ROOT 10
+    11 in - IN ADP prep 10
+    12 March March NNP PROPN pobj 11 B-DATE
+    13 . - . PUNCT punct 10
+    14 ” " '' PUNCT punct 10
+    """,
+)
+
+
+KIM_AGREED_LOPEZ_ADDED = parse(
+    "Kim agreed, and Lopez added: “We will open in March.”",
+    """
+    0 Kim Kim NNP PROPN nsubj 1 B-PERSON
+    1 agreed agree VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 and - CC CCONJ cc 1
+    4 Lopez Lopez NNP PROPN nsubj 5 B-PERSON
+    5 added add VBD VERB conj 1
+    6 : - : PUNCT punct 5
+    7 “ " `` PUNCT punct 5
+    8 We - PRP PRON nsubj 10
+    9 will - MD AUX aux 10
+    10 open - VB VERB ccomp 5
+    11 in - IN ADP prep 10
+    12 March March NNP PROPN pobj 11 B-DATE
+    13 . - . PUNCT punct 5
+    14 ” " '' PUNCT punct 5
+    """,
+)
+
+
+CONTINUED_COLON_PARAGRAPH = parse(
+    "Lopez continued:\n\n“We will open in March.”",
+    r"""
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 continued continue VBD VERB ROOT 1
+    2 : - : PUNCT punct 1
+    3 \n\n - _SP SPACE dep 2
+    4 “ " `` PUNCT punct 1
+    5 We - PRP PRON nsubj 7
+    6 will - MD AUX aux 7
+    7 open - VB VERB ccomp 1
+    8 in - IN ADP prep 7
+    9 March March NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 1
+    11 ” " '' PUNCT punct 1
+    """,
+)
+
+
+CONTINUED_COLON_INLINE = parse(
+    "Lopez continued: “We will open in March.”",
+    """
+    0 Lopez Lopez NNP PROPN nsubj 1 B-PERSON
+    1 continued continue VBD VERB ROOT 1
+    2 : - : PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 We - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 open - VB VERB ccomp 1
+    7 in - IN ADP prep 6
+    8 March March NNP PROPN pobj 7 B-DATE
+    9 . - . PUNCT punct 1
+    10 ” " '' PUNCT punct 1
+    """,
+)
+
+
+CONTINUED_QUOTE_PARAGRAPH = parse(
+    "“We will open in March,” Lopez said.\n\n“The staff are ready.”",
+    r"""
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 \n\n - _SP SPACE dep 10
+    12 “ " `` PUNCT punct 15
+    13 The - DT DET det 14
+    14 staff - NN NOUN nsubj 15
+    15 are be VBP AUX ROOT 15
+    16 ready - JJ ADJ acomp 15
+    17 . - . PUNCT punct 15
+    18 ” " '' PUNCT punct 15
+    """,
+)
+
+
+CONTINUED_QUOTE_SENTENCE = parse(
+    "“We will open in March,” Lopez said. “The staff are ready.”",
+    """
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 “ " `` PUNCT punct 14
+    12 The - DT DET det 13
+    13 staff - NN NOUN nsubj 14
+    14 are be VBP AUX ROOT 14
+    15 ready - JJ ADJ acomp 14
+    16 . - . PUNCT punct 14
+    17 ” " '' PUNCT punct 14
+    """,
+)
+
+
+NARRATIVE_BETWEEN_QUOTES = parse(
+    "“We will open in March,” Lopez said. The council voted later.\n\n“The staff are ready.”",
+    r"""
+    0 “ " `` PUNCT punct 9
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 9
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 Lopez Lopez NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 The - DT DET det 12
+    12 council - NN NOUN nsubj 13
+    13 voted vote VBD VERB ROOT 13
+    14 later - RB ADV advmod 13
+    15 . - . PUNCT punct 13
+    16 \n\n - _SP SPACE dep 15
+    17 “ " `` PUNCT punct 20
+    18 The - DT DET det 19
+    19 staff - NN NOUN nsubj 20
+    20 are be VBP AUX ROOT 20
+    21 ready - JJ ADJ acomp 20
+    22 . - . PUNCT punct 20
+    23 ” " '' PUNCT punct 20
+    """,
+)
+
+
+RULE_OF: dict[Callable[..., Attributed | None], Rule] = {attribute: rule for rule, attribute in DIRECT_RULES}
+RULE_OF[continuation] = Rule.CONTINUATION
+
+
+def summary(attribute: Callable[..., Attributed | None], *args: Any) -> tuple[list[str], str, str] | None:
+    """The cue's words, the speaker head and the rule of what a direct rule finds, asked with ``args``."""
+    found = attribute(*args)
+    if found is None:
+        return None
+    return [t.text for t in found.cue or []], found.speaker.text, RULE_OF[attribute]
+
+
+def test_a_quotation_that_opens_its_paragraph_is_a_sentence() -> None:
+    article = Article(LOPEZ_SAID_AFTER)
+    assert is_sentential(article, article.quoted[0])
+
+
+def test_a_quoted_word_after_a_verb_is_a_fragment() -> None:
+    article = Article(PRAISED_DOCTOR)
+    assert not is_sentential(article, article.quoted[0])
+
+
+def test_a_lowercase_quotation_after_a_comma_is_a_fragment() -> None:
+    article = Article(SAID_AND_LOWERCASE)
+    assert not is_sentential(article, article.quoted[0])
+
+
+def test_a_short_quotation_needs_its_own_punctuation() -> None:
+    without = Article(NOT_YET)
+    with_comma = Article(NO_COMMA)
+    assert not is_sentential(without, without.quoted[0])
+    assert is_sentential(with_comma, with_comma.quoted[0])
+
+
+def test_direct_rules_run_in_the_documented_order() -> None:
+    assert tuple(attribute for _, attribute in DIRECT_RULES) == (
+        frame_after,
+        dash_after,
+        frame_before,
+        colon_before,
+        colon_paragraph,
+        speaker_colon,
+    )
+
+
+def test_frame_after_finds_the_subject_before_the_verb() -> None:
+    article = Article(LOPEZ_SAID_AFTER)
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "Lopez", "frame_after")
+
+
+def test_frame_after_finds_the_subject_after_the_verb() -> None:
+    article = Article(SAID_MARIA_LOPEZ)
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "Lopez", "frame_after")
+
+
+def test_frame_after_ignores_a_verb_that_is_no_speech() -> None:
+    article = Article(WHAT_RESIDENTS_CALL)
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_a_narrative_sentence_after_a_closed_quotation_is_no_frame() -> None:
+    article = Article(WENT_HOME)
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_frame_after_reads_past_an_abbreviation() -> None:
+    article = Article(US_OFFICIAL_SAID)
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "official", "frame_after")
+
+
+def test_frame_before_finds_the_cue_before_a_comma() -> None:
+    article = Article(LOPEZ_SAID_BEFORE)
+    assert summary(frame_before, article, article.quoted[0]) == (["said"], "Lopez", "frame_before")
+
+
+def test_frame_before_ignores_a_cue_in_an_earlier_sentence() -> None:
+    article = Article(CUE_IN_EARLIER_SENTENCE)
+    assert frame_before(article, article.quoted[0]) is None
+
+
+def test_frame_before_takes_the_nearest_cue() -> None:
+    article = Article(KIM_AGREED_LOPEZ_ADDED)
+    assert summary(frame_before, article, article.quoted[0]) == (["added"], "Lopez", "frame_before")
+
+
+def test_colon_paragraph_finds_the_cue_of_the_paragraph_before() -> None:
+    article = Article(CONTINUED_COLON_PARAGRAPH)
+    assert summary(colon_paragraph, article, article.quoted[0]) == (["continued"], "Lopez", "colon_paragraph")
+
+
+def test_colon_paragraph_leaves_a_colon_in_the_same_paragraph_to_frame_before() -> None:
+    article = Article(CONTINUED_COLON_INLINE)
+    assert colon_paragraph(article, article.quoted[0]) is None
+    assert summary(frame_before, article, article.quoted[0]) == (["continued"], "Lopez", "frame_before")
+
+
+def test_continuation_gives_the_next_paragraph_the_last_speaker() -> None:
+    article = Article(CONTINUED_QUOTE_PARAGRAPH)
+    first = find_quotes(article)[0]
+    assert summary(continuation, article, article.quoted[1], first) == ([], "Lopez", "continuation")
+
+
+def test_continuation_gives_the_next_sentence_the_last_speaker() -> None:
+    article = Article(CONTINUED_QUOTE_SENTENCE)
+    first = find_quotes(article)[0]
+    assert summary(continuation, article, article.quoted[1], first) == ([], "Lopez", "continuation")
+
+
+def test_continuation_needs_a_speaker_before() -> None:
+    article = Article(NARRATIVE_BETWEEN_QUOTES)
+    unattributed = find_quotes(article)[1]
+    assert unattributed.speaker is None
+    assert continuation(article, article.quoted[1], unattributed) is None
+
+
+def test_continuation_is_broken_by_narrative_in_between() -> None:
+    article = Article(NARRATIVE_BETWEEN_QUOTES)
+    first = find_quotes(article)[0]
+    assert first.rule == "frame_after"
+    assert continuation(article, article.quoted[1], first) is None
+
+
+def test_find_quotes_continues_a_speaker_into_the_next_paragraph() -> None:
+    found = find_quotes(Article(CONTINUED_QUOTE_PARAGRAPH))
+    assert [(f.rule, f.speaker.text if f.speaker else None) for f in found] == [
+        ("frame_after", "Lopez"),
+        ("continuation", "Lopez"),
+    ]
+
+
+def test_find_quotes_keeps_a_quotation_after_narrative_unattributed() -> None:
+    found = find_quotes(Article(NARRATIVE_BETWEEN_QUOTES))
+    assert [(f.rule, f.speaker) for f in found][1:] == [("unattributed", None)]
+
+
+DASH_NAME = parse(
+    "“The clinic saved my life.” ― Ana Ruiz, a nurse",
+    """
+    0 “ " `` PUNCT punct 3
+    1 The - DT DET det 2
+    2 clinic - NN NOUN nsubj 3
+    3 saved save VBD VERB ROOT 3
+    4 my - PRP$ PRON poss 5
+    5 life - NN NOUN dobj 3
+    6 . - . PUNCT punct 3
+    7 ” " '' PUNCT punct 3
+    8 ― - NFP PUNCT ROOT 8
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN appos 8 I-PERSON
+    11 , - , PUNCT punct 10
+    12 a - DT DET det 13
+    13 nurse - NN NOUN appos 10
+    """,
+)
+
+
+DASH_CLAUSE = parse(
+    "“We won.” ― and then the crowd left",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 won win VBD VERB ROOT 2
+    3 . - . PUNCT punct 2
+    4 ” " '' PUNCT punct 2
+    5 ― - NFP PUNCT punct 10
+    6 and - CC CCONJ cc 10
+    7 then - RB ADV advmod 10
+    8 the - DT DET det 9
+    9 crowd - NN NOUN nsubj 10
+    10 left leave VBD VERB ROOT 10
+    """,
+)
+
+
+def test_dash_after_takes_the_name_after_the_dash() -> None:
+    article = Article(DASH_NAME)
+    assert summary(dash_after, article, article.quoted[0]) == (["―"], "Ruiz", "dash_after")
+
+
+def test_dash_after_rejects_a_clause_after_the_dash() -> None:
+    article = Article(DASH_CLAUSE)
+    assert dash_after(article, article.quoted[0]) is None
+
+
+LABELLED_QUOTE = parse(
+    "Ruiz: “We will rebuild the clinic.”",
+    """
+    0 Ruiz Ruiz NNP PROPN npadvmod 5 B-PERSON
+    1 : - : PUNCT punct 5
+    2 “ " `` PUNCT punct 5
+    3 We - PRP PRON nsubj 5
+    4 will - MD AUX aux 5
+    5 rebuild - VB VERB ROOT 5
+    6 the - DT DET det 7
+    7 clinic - NN NOUN dobj 5
+    8 . - . PUNCT punct 5
+    9 ” " '' PUNCT punct 5
+    """,
+)
+
+
+def test_speaker_colon_attributes_the_quotation_after_the_label() -> None:
+    article = Article(LABELLED_QUOTE)
+    assert summary(speaker_colon, article, article.quoted[0]) == ([":"], "Ruiz", "speaker_colon")
+
+
+SPLIT_LOWERCASE = parse(
+    "“We won,” Ruiz said, “and we will win again.”",
+    """
+    0 “ " `` PUNCT punct 6
+    1 We we PRP PRON nsubj 2
+    2 won win VBD VERB ccomp 6
+    3 , - , PUNCT punct 6
+    4 ” " '' PUNCT punct 6
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 6
+    9 and - CC CCONJ cc 12
+    10 we we PRP PRON nsubj 12
+    11 will - MD AUX aux 12
+    12 win - VB VERB ccomp 6
+    13 again - RB ADV advmod 12
+    14 . - . PUNCT punct 6
+    15 ” " '' PUNCT punct 6
+    """,
+)
+
+
+FRAGMENT_AFTER_FULL_CLAUSE = parse(
+    "“We won.” Ruiz said, “and more” was due.",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We we PRP PRON nsubj 2
+    2 won win VBD VERB ROOT 2
+    3 . - . PUNCT punct 2
+    4 ” " '' PUNCT punct 2
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 10
+    9 and - CC CCONJ cc 10
+    10 more - JJR ADJ nsubj 12
+    11 ” " '' PUNCT punct 10
+    12 was be VBD AUX ccomp 6
+    13 due - JJ ADJ acomp 12
+    14 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_a_lowercase_quotation_resumes_one_split_by_its_attribution() -> None:
+    article = Article(SPLIT_LOWERCASE)
+    assert resumes_quotation(article, article.quoted[1])
+    assert is_sentential(article, article.quoted[1])
+    assert [(text, rule, speaker) for text, _, rule, speaker in found_quotes(article)] == [
+        ("We won,", "frame_after", "Ruiz"),
+        ("and we will win again.", "frame_before", "Ruiz"),
+    ]
+
+
+def test_a_lowercase_fragment_after_a_closed_sentence_resumes_nothing() -> None:
+    article = Article(FRAGMENT_AFTER_FULL_CLAUSE)
+    assert not resumes_quotation(article, article.quoted[1])
+
+
+def test_a_subject_inside_a_quotation_gives_way_to_the_name_in_the_frame() -> None:
+    article = Article(SUBJECT_IN_A_TITLE)
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "Ruiz", "frame_after")
+
+
+RESPONSE_WAS = parse(
+    "Her response was: “We will rebuild.”",
+    """
+    0 Her her PRP$ PRON poss 1
+    1 response - NN NOUN nsubj 2
+    2 was be VBD AUX ROOT 2
+    3 : - : PUNCT punct 2
+    4 “ " `` PUNCT punct 2
+    5 We we PRP PRON nsubj 7
+    6 will - MD AUX aux 7
+    7 rebuild - VB VERB ccomp 2
+    8 . - . PUNCT punct 2
+    9 ” " '' PUNCT punct 2
+    """,
+)
+
+
+RESPONSE_WAS_NO_COLON = parse(
+    "Her response was long. “We will rebuild.”",
+    """
+    0 Her her PRP$ PRON poss 1
+    1 response - NN NOUN nsubj 2
+    2 was be VBD AUX ROOT 2
+    3 long - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 “ " `` PUNCT punct 8
+    6 We we PRP PRON nsubj 8
+    7 will - MD AUX aux 8
+    8 rebuild - VB VERB ROOT 8
+    9 . - . PUNCT punct 8
+    10 ” " '' PUNCT punct 8
+    """,
+)
+
+
+SAID_OF_MR = parse(
+    "Ana Ruiz, a nurse, said of Mr. Hale: “He is kind.”",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 6 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 nurse - NN NOUN appos 1
+    5 , - , PUNCT punct 1
+    6 said say VBD VERB ROOT 6
+    7 of - IN ADP prep 6
+    8 Mr. Mr. NNP PROPN compound 9
+    9 Hale Hale NNP PROPN pobj 7 B-PERSON
+    10 : - : PUNCT punct 6
+    11 “ " `` PUNCT punct 6
+    12 He he PRP PRON nsubj 13
+    13 is be VBZ AUX ccomp 6
+    14 kind - JJ ADJ acomp 13
+    15 . - . PUNCT punct 6
+    16 ” " '' PUNCT punct 6
+    """,
+)
+
+
+def test_colon_before_gives_the_quotation_to_the_subject_of_the_clause() -> None:
+    article = Article(RESPONSE_WAS)
+    assert summary(colon_before, article, article.quoted[0]) == ([":"], "response", "colon_before")
+
+
+def test_colon_before_needs_the_colon() -> None:
+    article = Article(RESPONSE_WAS_NO_COLON)
+    assert colon_before(article, article.quoted[0]) is None
+    assert frame_before(article, article.quoted[0]) is None
+
+
+def test_frame_before_reads_past_an_abbreviation_in_its_sentence() -> None:
+    article = Article(SAID_OF_MR)
+    assert summary(frame_before, article, article.quoted[0]) == (["said"], "Ruiz", "frame_before")

@@ -1,0 +1,126 @@
+"""The quote stage end to end on hand-built parses: the passes in order, stray marks, overlaps."""
+
+from __future__ import annotations
+
+from service.attribution.article import Article
+from service.attribution.model import QuoteType
+from service.attribution.quotes import find_quotes, without_overlaps
+from service.attribution.quotes.found import Found
+from service.attribution.rules import Rule
+from tests.attribution.sentences import found_quotes
+from tests.parses import parse
+
+
+SHORT_ARTICLE = parse(
+    "“We will open in March,” said Maria Lopez.\n\n"
+    "Lopez described the delay as “regrettable” and said the staff were ready.\n\n"
+    "The “Old Harbor” clinic has 40 beds.",
+    r"""
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 open - VB VERB ccomp 8
+    4 in - IN ADP prep 3
+    5 March March NNP PROPN pobj 4 B-DATE
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Maria Maria NNP PROPN compound 10 B-PERSON
+    10 Lopez Lopez NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    12 \n\n - _SP SPACE dep 11
+    13 Lopez Lopez NNP PROPN nsubj 14 B-PERSON
+    14 described describe VBD VERB ROOT 14
+    15 the - DT DET det 16
+    16 delay - NN NOUN dobj 14
+    17 as - IN ADP prep 16
+    18 “ " `` PUNCT punct 17
+    19 regrettable - JJ ADJ amod 17
+    20 ” " '' PUNCT punct 17
+    21 and - CC CCONJ cc 14
+    22 said say VBD VERB conj 14
+    23 the - DT DET det 24
+    24 staff - NN NOUN nsubj 25
+    25 were be VBD AUX ccomp 22
+    26 ready - JJ ADJ acomp 25
+    27 . - . PUNCT punct 14
+    28 \n\n - _SP SPACE dep 27
+    29 The - DT DET det 34
+    30 “ " `` PUNCT punct 34
+    31 Old Old NNP PROPN nmod 32
+    32 Harbor Harbor NNP PROPN nmod 34
+    33 ” " '' PUNCT punct 34
+    34 clinic - NN NOUN nsubj 35
+    35 has have VBZ VERB ROOT 35
+    36 40 - CD NUM nummod 37 B-CARDINAL
+    37 beds bed NNS NOUN dobj 35
+    38 . - . PUNCT punct 35
+    """,
+)
+
+
+def test_find_quotes_finds_direct_mixed_and_indirect_in_text_order() -> None:
+    article = Article(SHORT_ARTICLE)
+    found = [
+        (article.text[f.start : f.end], f.type, f.rule, f.speaker.text if f.speaker else None)
+        for f in find_quotes(article)
+    ]
+    assert found == [
+        ("We will open in March,", QuoteType.DIRECT, "frame_after", "Lopez"),
+        ("the delay as “regrettable”", QuoteType.MIXED, "subject", "Lopez"),
+        ("the staff were ready", QuoteType.INDIRECT, "inherited_subject", "Lopez"),
+    ]
+
+
+def test_find_quotes_leaves_scare_quotes_out() -> None:
+    article = Article(SHORT_ARTICLE)
+    spans = [(f.start, f.end) for f in find_quotes(article)]
+    scare = next(q for q in article.quoted if article.text[q.start : q.end] == "Old Harbor")
+    assert all(not (s <= scare.start and scare.end <= e) for s, e in spans)
+
+
+def test_find_quotes_links_each_quote_to_its_marks_and_cue() -> None:
+    article = Article(SHORT_ARTICLE)
+    direct, mixed, indirect = find_quotes(article)
+    assert [article.text[s:e] for s, e in direct.parts] == ["We will open in March,"]
+    assert [article.text[s:e] for s, e in mixed.parts] == ["regrettable"]
+    assert indirect.parts == [] and indirect.quoted == []
+    assert [[t.text for t in f.cue or []] for f in (direct, mixed, indirect)] == [["said"], ["described"], ["said"]]
+
+
+STRAY_MARK = parse(
+    '"The hall was quiet. Ruiz left.',
+    """
+    0 " " `` PUNCT punct 3
+    1 The - DT DET det 2
+    2 hall - NN NOUN nsubj 3
+    3 was be VBD AUX ROOT 3
+    4 quiet - JJ ADJ acomp 3
+    5 . - . PUNCT punct 3
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 left leave VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_an_unclosed_mark_no_one_speaks_is_dropped_as_a_stray() -> None:
+    assert found_quotes(Article(STRAY_MARK)) == []
+
+
+def found_at(start: int, end: int, rule: str) -> Found:
+    return Found(start, end, QuoteType.INDIRECT, [], None, None, Rule.named(rule))
+
+
+def test_reported_speech_inside_reported_speech_keeps_the_outer_statement() -> None:
+    outer, inner = found_at(10, 53, "subject"), found_at(30, 53, "subject")
+    assert without_overlaps([inner, outer]) == [outer]
+
+
+def test_of_two_quotes_that_partly_overlap_the_surer_rule_wins() -> None:
+    weak, sure = found_at(0, 20, "governed_fragment"), found_at(10, 30, "frame_after")
+    assert without_overlaps([weak, sure]) == [sure]
+    assert without_overlaps([found_at(0, 9, "subject"), found_at(10, 30, "subject")]) == [
+        found_at(0, 9, "subject"),
+        found_at(10, 30, "subject"),
+    ]
