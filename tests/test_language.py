@@ -1,4 +1,8 @@
-"""Language identification: the classifier on texts of our own, and its thresholds."""
+"""Language identification: the classifier on texts of our own, its thresholds, and the API's answers.
+
+The app runs on a blank pipeline (the web layer is under test); the language
+classifier is the real one, shipped inside py3langid.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from flask.testing import FlaskClient
 
 from service import language
 from service.language import (
@@ -18,6 +23,7 @@ from service.language import (
     identify,
     sample,
 )
+from tests.contract import assert_conforms
 from tests.languages import (
     ENGLISH_QUOTING_GERMAN,
     FRENCH_ARTICLE,
@@ -118,3 +124,77 @@ def test_importing_the_module_loads_no_model() -> None:
     code = "import sys, service.language as l; print(l.is_loaded(), 'py3langid' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False"]
+
+
+# --- through the API ---------------------------------------------------------------------
+
+
+def test_a_german_article_is_refused_with_the_language_named(client: FlaskClient) -> None:
+    response = client.post("/v1/quotes", json={"text": GERMAN_ARTICLE})
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    body = response.get_json()
+    assert body["type"] == "/problems/unsupported-language"
+    assert "German" in body["detail"] and "English" in body["detail"] and "any_language" in body["detail"]
+    assert body["language"]["code"] == "de" and body["language"]["name"] == "German"
+
+
+def test_a_french_article_sent_as_plain_text_is_refused(client: FlaskClient) -> None:
+    response = client.post("/v1/quotes", data=FRENCH_ARTICLE.encode(), content_type="text/plain")
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    assert response.get_json()["language"]["name"] == "French"
+
+
+@pytest.mark.parametrize("how", ["body", "query"])
+def test_a_caller_who_insists_is_answered_with_the_language_found(client: FlaskClient, how: str) -> None:
+    if how == "body":
+        response = client.post("/v1/quotes", json={"text": GERMAN_ARTICLE, "any_language": True})
+    else:
+        response = client.post("/v1/quotes?any_language=true", data=GERMAN_ARTICLE.encode(), content_type="text/plain")
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    assert response.get_json()["language"]["code"] == "de"
+
+
+def test_every_answer_reports_the_language(client: FlaskClient) -> None:
+    english = client.post("/v1/quotes", json={"text": ENGLISH_ARTICLE}).get_json()
+    assert english["language"]["code"] == "en" and english["language"]["name"] == "English"
+    short = client.post("/v1/quotes", json={"text": SHORT_ENGLISH})
+    assert_conforms(short, "POST", "/v1/quotes", status=200)
+    assert short.get_json()["language"] is None or short.get_json()["language"]["code"] == "en"
+    assert client.post("/v1/quotes", json={"text": "Yes."}).get_json()["language"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "body", "message"),
+    [
+        ("", {"any_language": 1}, "true or false"),
+        ("", {"any_language": "yes"}, "true or false"),
+        ("?any_language=maybe", {}, "true or false"),
+        ("?any_language=false", {"any_language": True}, "both"),
+    ],
+)
+def test_a_bad_any_language_is_422(client: FlaskClient, query: str, body: dict[str, object], message: str) -> None:
+    response = client.post(f"/v1/quotes{query}", json={"text": ENGLISH_ARTICLE, **body})
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    [error] = response.get_json()["errors"]
+    assert error["field"] == "any_language" and message in error["message"]
+
+
+def test_a_batch_with_a_german_document_is_refused_whole_naming_it(client: FlaskClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    analysed: list[int] = []
+    extractor = client.application.extensions["quotes.engine"].extractor
+    real = extractor.extract_many
+    monkeypatch.setattr(extractor, "extract_many", lambda texts, **kw: analysed.append(len(texts)) or real(texts, **kw))
+    documents = [{"id": "a", "text": ENGLISH_ARTICLE}, {"id": "b", "text": GERMAN_ARTICLE}]
+    response = client.post("/v1/quotes/batch", json={"documents": documents})
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=422)
+    body = response.get_json()
+    assert body["type"] == "/problems/unsupported-language" and "documents.1.text" in body["detail"]
+    assert [e["field"] for e in body["errors"]] == ["documents.1.text"] and "German" in body["errors"][0]["message"]
+    assert analysed == []  # validated whole: nothing was analysed
+
+
+def test_a_batch_that_insists_reports_each_documents_language(client: FlaskClient) -> None:
+    documents = [{"id": "a", "text": ENGLISH_ARTICLE}, {"id": "b", "text": FRENCH_ARTICLE}]
+    response = client.post("/v1/quotes/batch", json={"documents": documents, "any_language": True})
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=200)
+    assert [d["language"]["code"] for d in response.get_json()["documents"]] == ["en", "fr"]

@@ -325,7 +325,7 @@ def test_the_page_is_served_at_the_root(client: FlaskClient) -> None:
 def test_results_say_where_their_time_went(client: FlaskClient) -> None:
     timing = post_quotes(client, json={"text": ARTICLE}).headers["Server-Timing"]
     names = [part.split(";")[0].strip() for part in timing.split(",")]
-    assert names == ["parse", "attribution", "total"]
+    assert names == ["language", "parse", "attribution", "total"]
     assert all(float(part.split("dur=")[1]) >= 0 for part in timing.split(","))
 
 
