@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import TextIO
 
-from service.client import DEFAULT_URL, Model, QuotesClient, QuotesError, Result
+from service.client import DEFAULT_URL, Language, Model, QuotesClient, QuotesError, Result
 
 PROG = "quotes"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -93,8 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--api-key",
         metavar="KEY",
-        default=os.environ.get(API_KEY_VARIABLE),
         help=f"API key for --url, sent as Authorization: Bearer KEY (default: ${API_KEY_VARIABLE})",
+    )
+    extract.add_argument(
+        "--any-language",
+        action="store_true",
+        help="analyse the article even if it is confidently not in English (it is refused otherwise)",
     )
     extract.add_argument(
         "--timeout", metavar="SECONDS", type=_seconds, default=60.0, help="how long to wait for --url's answer (default: 60)"
@@ -131,10 +135,13 @@ def run_extract(args: argparse.Namespace) -> int:
     if not text.strip():
         raise Failure(f"{_name(args.file)} holds no text to read")
     if args.url:
-        with QuotesClient(args.url, api_key=args.api_key, timeout=args.timeout) as client:
-            result = client.extract(text, offsets=args.offsets)
+        api_key = args.api_key or os.environ.get(API_KEY_VARIABLE)
+        with QuotesClient(args.url, api_key=api_key, timeout=args.timeout) as client:
+            result = client.extract(text, offsets=args.offsets, any_language=args.any_language)
     else:
-        result = extract_here(text, args.model, args.offsets)
+        if args.api_key:
+            print(f"{PROG}: warning: --api-key is unused without --url: the model runs in this process", file=sys.stderr)
+        result = extract_here(text, args.model, args.offsets, args.any_language)
     if args.json:
         print(to_json(result))
     else:
@@ -159,13 +166,21 @@ def read_text(path: str) -> str:
     return text.removeprefix(BYTE_ORDER_MARK)
 
 
-def extract_here(text: str, model: str | None, offsets: str) -> Result:
-    """Run the engine in this process, as the service would."""
+def extract_here(text: str, model: str | None, offsets: str, any_language: bool = False) -> Result:
+    """Run the engine in this process, as the service would (a text confidently not in English
+    is refused unless ``any_language``)."""
     # Imported here: spaCy takes a second or two to import, and the other commands do not need it.
+    from service import language
     from service.attribution.pipeline import QuoteExtractor
     from service.nlp import ModelNotFound, check_model, default_model_name, load_pipeline, model_info
     from service.offsets import OffsetUnit, in_units
 
+    found = language.identify(text)
+    if found is not None and language.confidently_not_english(found) and not any_language:
+        raise Failure(
+            f"the text appears to be {found.name} (confidence {found.confidence:.2f}); quotes reads English only "
+            "(--any-language analyses it anyway)"
+        )
     name = model or default_model_name()
     try:
         check_model(name)
@@ -174,7 +189,8 @@ def extract_here(text: str, model: str | None, offsets: str) -> Result:
     nlp = load_pipeline(name)
     attribution = in_units(QuoteExtractor(nlp).extract(text), text, OffsetUnit(offsets))
     info = model_info(nlp)
-    return Result(attribution.quotes, attribution.speakers, offsets, Model(info.name, info.version))
+    detected = Language(found.code, found.name, found.confidence) if found is not None else None
+    return Result(attribution.quotes, attribution.speakers, offsets, Model(info.name, info.version), detected)
 
 
 def to_json(result: Result) -> str:
@@ -183,15 +199,22 @@ def to_json(result: Result) -> str:
     from service.schemas import QuoteResponseSchema
 
     body = QuoteResponseSchema().dump(
-        {"quotes": result.quotes, "speakers": result.speakers, "offsets": OffsetUnit(result.offsets), "model": result.model}
+        {
+            "quotes": result.quotes,
+            "speakers": result.speakers,
+            "language": result.language,
+            "offsets": OffsetUnit(result.offsets),
+            "model": result.model,
+        }
     )
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
 def print_table(result: Result, out: TextIO) -> None:
     """One line a quote: id, type, the quote cut short, speaker, title, affiliation, confidence."""
+    about = f"{result.model.name} {result.model.version}; {_language_of(result.language)}"
     if not result.quotes:
-        print(f"No quotes found ({result.model.name} {result.model.version}).", file=out)
+        print(f"No quotes found ({about}).", file=out)
         return
     rows = [HEADINGS] + [
         {
@@ -214,11 +237,12 @@ def print_table(result: Result, out: TextIO) -> None:
         )
         print(line.rstrip(), file=out)
     n, s = len(result.quotes), len(result.speakers)
-    print(
-        f"\n{n} {'quote' if n == 1 else 'quotes'} from {s} {'speaker' if s == 1 else 'speakers'} "
-        f"({result.model.name} {result.model.version})",
-        file=out,
-    )
+    print(f"\n{n} {'quote' if n == 1 else 'quotes'} from {s} {'speaker' if s == 1 else 'speakers'} ({about})", file=out)
+
+
+def _language_of(language: Language | None) -> str:
+    """``English, 0.99``, or "language unclear" when the text was too short or too mixed to tell."""
+    return f"{language.name}, {language.confidence:.2f}" if language is not None else "language unclear"
 
 
 def _cut(value: str, width: int) -> str:
@@ -242,6 +266,10 @@ def run_serve(args: argparse.Namespace) -> int:
     for variable, value in (("HOST", args.host), ("PORT", args.port), ("WEB_CONCURRENCY", args.workers)):
         if value is not None:
             env[variable] = str(value)
+    workers = env.get("WEB_CONCURRENCY", "").strip()
+    if workers and not workers.isdigit():
+        # gunicorn reads it before our configuration can check it, and would answer with a traceback.
+        raise Failure(f"WEB_CONCURRENCY must be a whole number, not {workers!r}")
     command = gunicorn_command()
     try:
         os.execvpe(command[0], command, env)

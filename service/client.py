@@ -89,17 +89,28 @@ class Model:
 
 
 @dataclass(frozen=True, slots=True)
+class Language:
+    """The language the text appears to be in (``code`` "de", ``name`` "German", ``confidence`` 0 to 1)."""
+
+    code: str
+    name: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     """The quotes of one text, with the speakers they are attributed to.
 
     Offsets are in ``offsets`` units: ``codepoints`` (Python string indices,
     ``text[q.span.start:q.span.end] == q.span.text``) or ``utf16``.
+    ``language`` is None when the text was too short or too mixed to tell.
     """
 
     quotes: tuple[Quote, ...]
     speakers: tuple[SpeakerEntry, ...]
     offsets: str
     model: Model
+    language: Language | None = None
 
 
 Document = tuple[str, str] | Mapping[str, str]
@@ -151,9 +162,13 @@ class QuotesClient:
         if self._owns_session:
             self.session.close()
 
-    def extract(self, text: str, offsets: OffsetUnit = "codepoints") -> Result:
-        """The quotes in one text (``POST /v1/quotes``)."""
-        body = self._post("/v1/quotes", {"text": text, "offsets": offsets})
+    def extract(self, text: str, offsets: OffsetUnit = "codepoints", *, any_language: bool = False) -> Result:
+        """The quotes in one text (``POST /v1/quotes``).
+
+        A text confidently not in English is refused (a ``QuotesError`` of type
+        ``/problems/unsupported-language``) unless ``any_language``.
+        """
+        body = self._post("/v1/quotes", {"text": text, "offsets": offsets, **_insisting(any_language)})
         return parse_result(body)
 
     def extract_batch(
@@ -163,11 +178,14 @@ class QuotesClient:
         *,
         max_documents: int = BATCH_DOCUMENTS,
         max_chars: int = BATCH_CHARS,
+        any_language: bool = False,
     ) -> dict[str, Result]:
         """The quotes in several texts (``POST /v1/quotes/batch``), by id, in the order given.
 
         More documents or characters than one batch may hold (the service's
-        default limits) are sent in several requests. Ids must be unique.
+        default limits) are sent in several requests. Ids must be unique. A
+        batch holding a text confidently not in English is refused whole
+        unless ``any_language``.
         """
         pairs = [_pair(document) for document in documents]
         seen: set[str] = set()
@@ -179,7 +197,11 @@ class QuotesClient:
         for chunk in _chunks(pairs, max_documents, max_chars):
             body = self._post(
                 "/v1/quotes/batch",
-                {"documents": [{"id": doc_id, "text": text} for doc_id, text in chunk], "offsets": offsets},
+                {
+                    "documents": [{"id": doc_id, "text": text} for doc_id, text in chunk],
+                    "offsets": offsets,
+                    **_insisting(any_language),
+                },
             )
             model = _model(body["model"])
             for document in body["documents"]:
@@ -223,6 +245,7 @@ def _result(document: Mapping[str, Any], offsets: str, model: Model) -> Result:
         speakers=tuple(_speaker_entry(s) for s in document["speakers"]),
         offsets=offsets,
         model=model,
+        language=_language(document.get("language")),
     )
 
 
@@ -268,6 +291,17 @@ def _speaker_entry(data: Mapping[str, Any]) -> SpeakerEntry:
 
 def _model(data: Mapping[str, Any]) -> Model:
     return Model(name=data["name"], version=data["version"])
+
+
+def _language(data: Mapping[str, Any] | None) -> Language | None:
+    if data is None:
+        return None
+    return Language(code=data["code"], name=data["name"], confidence=data["confidence"])
+
+
+def _insisting(any_language: bool) -> dict[str, bool]:
+    """The ``any_language`` field, sent only when asked for (a service before it would refuse the field)."""
+    return {"any_language": True} if any_language else {}
 
 
 def _pair(document: Document) -> tuple[str, str]:

@@ -32,11 +32,14 @@ class ProblemError(Exception):
         *,
         errors: list[dict[str, str]] | None = None,
         headers: dict[str, str] | None = None,
+        members: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
         self.headers = headers or {}
+        self.members = members or {}
+        """Extension members of the problem body (RFC 9457, section 3.2), beside ``errors``."""
 
     @property
     def type(self) -> str:
@@ -57,6 +60,10 @@ class UnsupportedMediaType(ProblemError):
 
 class ValidationFailed(ProblemError):
     status, slug, title = 422, "validation-failed", "Request fields are not valid"
+
+
+class UnsupportedLanguage(ProblemError):
+    status, slug, title = 422, "unsupported-language", "Language not supported"
 
 
 class Unauthorized(ProblemError):
@@ -85,7 +92,7 @@ def problem(status: int, title: str, detail: str, type_: str = "about:blank", **
 
 
 def _from_problem(error: ProblemError) -> Response:
-    response = problem(error.status, error.title, error.detail, error.type, errors=error.errors)
+    response = problem(error.status, error.title, error.detail, error.type, errors=error.errors, **error.members)
     response.headers.update(error.headers)
     return response
 

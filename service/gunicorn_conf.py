@@ -9,13 +9,31 @@ this many requests, default 1000; 0 never).
 import glob
 import multiprocessing
 import os
+import sys
 import tempfile
+
+
+
+def configuration_error(message: str) -> None:
+    """Stop gunicorn with one line on stderr (exit status 1), before any worker starts."""
+    sys.exit(f"quotes: configuration error: {message}")
+
+
+def whole_number(variable: str, default: int) -> int:
+    """An environment variable holding a whole number (0 or more); one line naming it when it does not."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        configuration_error(f"{variable} must be a whole number, not {raw!r}")
+    return int(raw)
+
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # The work is CPU-bound (the spaCy parse): one sync worker per core.
 worker_class = "sync"
-workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count())
+workers = whole_number("WEB_CONCURRENCY", 0) or multiprocessing.cpu_count()
 
 # Preloading loads the model once in the master: workers share its memory, and
 # a recycled worker is ready the moment it is forked. The master then loads it
@@ -24,16 +42,42 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "1").lower() not in ("0", "fals
 if preload_app:
     os.environ.setdefault("QUOTES_LOAD_ASYNC", "false")
 
+
+def check_configuration(preload: bool) -> None:
+    """Stop with one line that names the variable, not a traceback, when a setting is unusable.
+
+    The settings are checked here, before gunicorn loads the app or starts a
+    worker. With preload, so is the spaCy model's presence: the master imports
+    spaCy next anyway (without preload, importing it here would cost the
+    master spaCy's memory, and a worker reports a missing model itself).
+    """
+    from service.config import ConfigError, Settings
+
+    try:
+        settings = Settings.from_env()
+        if preload:
+            from service.nlp import ModelNotFound, check_model, default_model_name
+
+            try:
+                check_model(settings.spacy_model or default_model_name())
+            except ModelNotFound as exc:
+                raise ConfigError(str(exc)) from None
+    except ConfigError as exc:
+        configuration_error(str(exc))
+
+
+check_configuration(preload_app)
+
 # A request that runs longer than this is killed with its worker: the backstop
 # for whatever the service's own limits miss. Batches of a million characters
 # take tens of seconds on a slow core.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
+timeout = whole_number("GUNICORN_TIMEOUT", 120)
 graceful_timeout = 30
 keepalive = 5
 
 # Recycle workers now and then (with jitter, so they do not all restart at
 # once) to bound any slow growth in memory.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests = whole_number("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = max_requests // 10
 
 # Logs go to stderr as JSON lines for the container runtime to collect. The

@@ -20,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from service import language
 from service.attribution.pipeline import QuoteExtractor
 
 OFFICIAL_MODEL = "en_core_web_sm"
@@ -89,7 +90,8 @@ class EngineLoader:
     """Holds the quote extractor and whether it is ready yet.
 
     ``start`` loads the model, in a background thread or at once; ``extractor``
-    is None until the model is loaded and warmed up.
+    is None until the model is loaded and warmed up. The language classifier
+    (``service.language``) is loaded with it, once per process.
     """
 
     def __init__(self, model: str) -> None:
@@ -103,6 +105,8 @@ class EngineLoader:
 
     def use(self, nlp: Language) -> None:
         """Use an already loaded pipeline (tests pass their own)."""
+        language.load()
+        language.identify(WARM_UP_TEXT)
         extractor = QuoteExtractor(nlp)
         extractor.extract(WARM_UP_TEXT)
         self.extractor, self.info, self.state = extractor, model_info(nlp), State.READY

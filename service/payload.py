@@ -1,7 +1,8 @@
 """Request bodies: from bytes to a Python value, by content type.
 
 JSON (``application/json``) is parsed strictly as UTF-8; a plain-text body
-(``text/plain; charset=utf-8``) is the article itself. Everything else is a
+(``text/plain``, UTF-8 whether or not it says ``charset=utf-8``) is the
+article itself. Everything else is a
 415, bad bytes or bad JSON a 400, each with a detail that says what to send.
 The body size limit (413) is enforced by werkzeug before the body is read.
 """

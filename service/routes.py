@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from marshmallow import Schema, ValidationError
 
+from service import language
 from service.attribution.model import Attribution, Timing
 from service.attribution.pipeline import DeadlineExceeded, QuoteExtractor
 from service.config import Settings
-from service.errors import NotReady, PayloadTooLarge, TookTooLong, ValidationFailed
+from service.errors import NotReady, PayloadTooLarge, TookTooLong, UnsupportedLanguage, ValidationFailed
+from service.language import DetectedLanguage
 from service.nlp import EngineLoader, State, versions
 from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
+    ANY_LANGUAGE_ERRORS,
     OFFSETS_ERRORS,
     BatchRequestSchema,
     BatchResponseSchema,
+    LanguageSchema,
     QuoteRequestSchema,
     QuoteResponseSchema,
     ReadySchema,
@@ -30,6 +35,8 @@ from service.telemetry import METRICS_MEDIA_TYPE, Metrics, record_work
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 PAGE_PATH = Path(__file__).with_name("static") / "index.html"
 RETRY_AFTER_SECONDS = "5"
+BOOLEAN_WORDS = {"true": True, "false": False}
+T = TypeVar("T")
 
 bp = Blueprint("quotes", __name__)
 
@@ -38,6 +45,7 @@ batch_request = BatchRequestSchema()
 quote_response = QuoteResponseSchema()
 batch_response = BatchResponseSchema()
 ready_response = ReadySchema()
+language_body = LanguageSchema()
 
 
 def _settings() -> Settings:
@@ -110,27 +118,78 @@ def _check_length(text: str, field: str) -> None:
 
 def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
     """The unit asked for in the body (``offsets``) or the query (``?offsets=``); code points by default."""
-    raw = request.args.get("offsets")
+    return _option(data, "offsets", OffsetUnit, str(OFFSETS_ERRORS["unknown"])) or OffsetUnit.CODEPOINTS
+
+
+def _any_language(data: dict[str, Any]) -> bool:
+    """Whether the caller insists on an analysis whatever the language (``any_language``, body or query)."""
+    return _option(data, "any_language", BOOLEAN_WORDS.__getitem__, str(ANY_LANGUAGE_ERRORS["invalid"])) or False
+
+
+def _option(data: dict[str, Any], name: str, parse: Callable[[str], T], invalid: str) -> T | None:
+    """An option given as a body field or as ``?name=`` (the same value if both); None when neither."""
+    raw = request.args.get(name)
     try:
-        from_query = OffsetUnit(raw) if raw is not None else None
-    except ValueError:
-        errors = [{"field": "offsets", "message": str(OFFSETS_ERRORS["unknown"])}]
+        from_query = parse(raw) if raw is not None else None
+    except (KeyError, ValueError):
+        errors = [{"field": name, "message": invalid}]
         raise ValidationFailed(_summary(errors), errors=errors) from None
-    from_body: OffsetUnit | None = data.get("offsets")
-    if from_query and from_body and from_query is not from_body:
-        errors = [{"field": "offsets", "message": "given as both ?offsets= and a field, with different values."}]
+    from_body: T | None = data.get(name)
+    if from_query is not None and from_body is not None and from_query != from_body:
+        errors = [{"field": name, "message": f"given as both ?{name}= and a field, with different values."}]
         raise ValidationFailed(_summary(errors), errors=errors)
-    return from_body or from_query or OffsetUnit.CODEPOINTS
+    return from_body if from_body is not None else from_query
 
 
-def _results(body: dict[str, Any], timings: list[Timing]) -> Response:
+def _languages(texts: list[str], fields: list[str], any_language: bool) -> list[DetectedLanguage | None]:
+    """Each text's language; an ``UnsupportedLanguage`` problem when one is confidently not
+    English and the caller did not insist (a batch is refused whole, as for any bad document)."""
+    _extractor()  # the classifier is loaded with the model: until then, a 503 rather than a guess
+    found = [language.identify(text) for text in texts]
+    refused = [
+        (field, detected)
+        for field, detected in zip(fields, found)
+        if detected is not None and language.confidently_not_english(detected)
+    ]
+    if refused and not any_language:
+        raise _unsupported(refused, batch=fields != ["text"])
+    return found
+
+
+INSIST = "send `any_language: true` (or ?any_language=true)"
+
+
+def _unsupported(refused: list[tuple[str, DetectedLanguage]], *, batch: bool) -> UnsupportedLanguage:
+    """The problem that says which language was found, that the service reads English, and how to insist."""
+    if not batch:
+        [(_, found)] = refused
+        return UnsupportedLanguage(
+            f"The text appears to be {found.name} (confidence {found.confidence:.2f}); this service reads "
+            f"English only, and would attribute its quotes wrongly. To analyse it anyway, {INSIST}.",
+            members={"language": language_body.dump(found)},
+        )
+    errors = [
+        {"field": field, "message": f"appears to be {found.name} (confidence {found.confidence:.2f}), not English."}
+        for field, found in refused
+    ]
+    field, first = refused[0]
+    more = f" ({len(refused) - 1} more in `errors`)" if len(refused) > 1 else ""
+    return UnsupportedLanguage(
+        f"{field} appears to be {first.name}{more}; this service reads English only. The batch is checked "
+        f"whole, so nothing was analysed: leave such documents out, or {INSIST} to analyse them anyway.",
+        errors=errors,
+    )
+
+
+def _results(body: dict[str, Any], timings: list[Timing], language_seconds: float) -> Response:
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"
     parse = sum(t.parse for t in timings)
     attribution = sum(t.attribution for t in timings)
     total = time.perf_counter() - g.request_started
     response.headers["Server-Timing"] = (
-        f"parse;dur={parse * 1000:.1f}, attribution;dur={attribution * 1000:.1f}, total;dur={total * 1000:.1f}"
+        f"language;dur={language_seconds * 1000:.1f}, parse;dur={parse * 1000:.1f}, "
+        f"attribution;dur={attribution * 1000:.1f}, total;dur={total * 1000:.1f}"
     )
     return response
 
@@ -139,14 +198,25 @@ def _results(body: dict[str, Any], timings: list[Timing]) -> Response:
 def extract_quotes() -> Response:
     data = _load(quote_request, read_body(request, allow_text=True))
     unit = _offset_unit(data)
+    any_language = _any_language(data)
     _check_length(data["text"], "text")
+    started = time.perf_counter()
+    [found] = _languages([data["text"]], ["text"], any_language)
+    language_seconds = time.perf_counter() - started
     [raw] = _analyse([data["text"]])
     result = in_units(raw, data["text"], unit)
     return _results(
         quote_response.dump(
-            {"quotes": result.quotes, "speakers": result.speakers, "offsets": unit, "model": _loader().info}
+            {
+                "quotes": result.quotes,
+                "speakers": result.speakers,
+                "language": found,
+                "offsets": unit,
+                "model": _loader().info,
+            }
         ),
         [result.timing],
+        language_seconds,
     )
 
 
@@ -154,6 +224,7 @@ def extract_quotes() -> Response:
 def extract_quotes_batch() -> Response:
     data = _load(batch_request, read_body(request, allow_text=False))
     unit = _offset_unit(data)
+    any_language = _any_language(data)
     documents = data["documents"]
     settings = _settings()
     if len(documents) > settings.batch_max_documents:
@@ -169,19 +240,25 @@ def extract_quotes_batch() -> Response:
             f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
             "(QUOTES_BATCH_MAX_CHARS). Split it."
         )
-    results = _analyse([d["text"] for d in documents])
+    texts = [d["text"] for d in documents]
+    started = time.perf_counter()
+    found = _languages(texts, [f"documents.{index}.text" for index in range(len(texts))], any_language)
+    language_seconds = time.perf_counter() - started
+    results = _analyse(texts)
     converted = [in_units(r, d["text"], unit) for d, r in zip(documents, results)]
     return _results(
         batch_response.dump(
             {
                 "documents": [
-                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers} for d, r in zip(documents, converted)
+                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers, "language": f}
+                    for d, r, f in zip(documents, converted, found)
                 ],
                 "offsets": unit,
                 "model": _loader().info,
             }
         ),
         [r.timing for r in results],
+        language_seconds,
     )
 
 

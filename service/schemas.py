@@ -48,6 +48,25 @@ def offsets_field() -> fields.Enum[OffsetUnit]:
     return fields.Enum(OffsetUnit, by_value=True, load_default=None, error_messages=OFFSETS_ERRORS)
 
 
+ANY_LANGUAGE_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
+    "invalid": "`any_language` must be true or false.",
+}
+
+
+class StrictBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false``, nothing else (marshmallow would take ``1``, ``"yes"``...)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
+def any_language_field() -> StrictBoolean:
+    """Analyse the text even when it is confidently not English (``service.language``)."""
+    return StrictBoolean(load_default=None, error_messages=ANY_LANGUAGE_ERRORS)
+
+
 class QuoteRequestSchema(Schema):
     error_messages = SCHEMA_ERRORS
 
@@ -56,6 +75,7 @@ class QuoteRequestSchema(Schema):
 
     text = fields.String(required=True, error_messages=TEXT_ERRORS)
     offsets = offsets_field()
+    any_language = any_language_field()
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
@@ -87,6 +107,7 @@ class BatchRequestSchema(Schema):
         unknown = RAISE
 
     offsets = offsets_field()
+    any_language = any_language_field()
     documents = fields.List(
         fields.Nested(BatchDocumentSchema),
         required=True,
@@ -163,9 +184,16 @@ class ModelSchema(Schema):
     version = fields.String()
 
 
+class LanguageSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    confidence = fields.Float()
+
+
 class QuoteResponseSchema(Schema):
     quotes = fields.List(fields.Nested(QuoteSchema))
     speakers = fields.List(fields.Nested(SpeakerEntrySchema))
+    language = fields.Nested(LanguageSchema, allow_none=True)
     offsets = fields.Enum(OffsetUnit, by_value=True)
     model = fields.Nested(ModelSchema)
 
@@ -174,6 +202,7 @@ class BatchDocumentResultSchema(Schema):
     id = fields.String()
     quotes = fields.List(fields.Nested(QuoteSchema))
     speakers = fields.List(fields.Nested(SpeakerEntrySchema))
+    language = fields.Nested(LanguageSchema, allow_none=True)
 
 
 class BatchResponseSchema(Schema):

@@ -21,9 +21,10 @@ import traceback
 import uuid
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -110,8 +111,23 @@ class Metrics:
 
 
 def _route() -> str:
-    """The route's pattern ("/v1/quotes"), never the raw path: labels must stay few."""
-    return request.url_rule.rule if request.url_rule is not None else "unmatched"
+    """The route's pattern ("/v1/quotes"), never the raw path: labels must stay few.
+
+    A 405 matched a route by its path but not its method, so werkzeug bound no
+    rule: the route is found again with a method it takes. Only a path that no
+    route has (a 404) is "unmatched".
+    """
+    if request.url_rule is not None:
+        return request.url_rule.rule
+    error = request.routing_exception
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        method: str = next(iter(error.valid_methods))
+        try:
+            rule, _ = current_app.url_map.bind_to_environ(request.environ).match(method=method, return_rule=True)
+        except HTTPException:
+            return "unmatched"
+        return str(rule.rule)
+    return "unmatched"
 
 
 def install(app: Flask, metrics: Metrics) -> None:

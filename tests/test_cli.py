@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ import requests
 from service import cli
 from service.server import gunicorn_command
 from tests.contract import validate_body
+from tests.languages import GERMAN_ARTICLE
 from tests.servers import free_port, running_server
 
 ARTICLE = (
@@ -59,7 +61,7 @@ def test_extract_prints_a_table_of_quotes(capsys: pytest.CaptureFixture[str], ar
     becker = next(line for line in lines if "Tom Becker" in line)
     assert "indirect" in becker and "Tellbridge Ferry Company" in becker
     assert "tickets for cancelled crossings would be refunded…" in becker  # cut short at 50 characters
-    assert lines[-1].startswith("2 quotes from 2 speakers (en_core_web_sm")
+    assert lines[-1].startswith("2 quotes from 2 speakers (en_core_web_sm") and lines[-1].endswith("; English, 1.00)")
 
 
 @pytest.mark.model
@@ -71,7 +73,7 @@ def test_extract_reads_standard_input_and_prints_the_apis_json(
     assert status == 0
     body = json.loads(out)
     validate_body("/components/schemas/QuoteResponse", body)
-    assert list(body) == ["quotes", "speakers", "offsets", "model"]
+    assert list(body) == ["quotes", "speakers", "language", "offsets", "model"]
     assert body["offsets"] == "codepoints"
     for quote in body["quotes"]:
         assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]  # the byte order mark is not text
@@ -91,6 +93,44 @@ def test_extract_of_text_without_quotes_says_so(capsys: pytest.CaptureFixture[st
     path.write_text("The council met on Tuesday.", encoding="utf-8")
     status, out, _ = run(capsys, "extract", str(path))
     assert status == 0 and out.startswith("No quotes found (en_core_web_sm")
+
+
+def test_extract_refuses_an_article_not_in_english_naming_its_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "german.txt"
+    path.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(path))
+    assert status == 1 and out == ""
+    assert err.startswith("quotes: error: the text appears to be German") and "--any-language" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.model
+def test_extract_any_language_analyses_it_and_says_which_it_is(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "german.txt"
+    path.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    status, out, _ = run(capsys, "extract", "--any-language", "--json", str(path))
+    assert status == 0 and json.loads(out)["language"]["code"] == "de"
+    status, out, _ = run(capsys, "extract", "--any-language", str(path))
+    assert status == 0 and "German, 1.00)" in out.splitlines()[-1]
+
+
+def test_an_api_key_without_url_is_said_to_be_unused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "german.txt"  # refused before the model loads: the warning is what is tested
+    path.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    _, _, err = run(capsys, "extract", "--api-key", "a-key-of-sixteen-chars", str(path))
+    assert err.splitlines()[0] == "quotes: warning: --api-key is unused without --url: the model runs in this process"
+
+
+def test_the_api_key_variable_alone_warns_of_nothing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("QUOTES_API_KEY", "a-key-of-sixteen-chars")
+    path = tmp_path / "german.txt"
+    path.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    _, _, err = run(capsys, "extract", str(path))
+    assert "warning" not in err
 
 
 # --- extract, against a service ----------------------------------------------------------
@@ -194,6 +234,17 @@ def test_serve_execs_gunicorn_with_its_address_and_workers(monkeypatch: pytest.M
     assert args == gunicorn_command() and file == args[0]
     assert (env["HOST"], env["PORT"], env["WEB_CONCURRENCY"]) == ("0.0.0.0", "9001", "3")
     assert env["QUOTES_MAX_CHARS"] == "5000"  # the service's settings pass through
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("QUOTES_MAX_CHARS", "lots"), ("GUNICORN_TIMEOUT", "soon"), ("WEB_CONCURRENCY", "two")]
+)
+def test_serve_with_a_bad_setting_says_so_in_one_line(variable: str, value: str) -> None:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "service.cli"]
+    env = {**os.environ, "PORT": str(free_port()), variable: value}
+    done = subprocess.run([*command, "serve"], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and variable in done.stderr and "Traceback" not in done.stderr
 
 
 def test_serve_without_options_leaves_the_environment_to_decide(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.response import HTTPResponse
 
 from service.attribution.model import Quote, QuoteType, Speaker, SpeakerEntry, Span
-from service.client import Model, QuotesClient, QuotesConnectionError, QuotesError, Result
+from service.client import Language, Model, QuotesClient, QuotesConnectionError, QuotesError, Result
+from tests.languages import GERMAN_ARTICLE
 from tests.servers import free_port, running_server
 
 ARTICLE = (
@@ -106,6 +107,17 @@ def test_an_invalid_text_raises_the_problem_details(client: QuotesClient) -> Non
     assert error.title == "Request fields are not valid"
     assert error.errors[0]["field"] == "text" and "empty" in error.errors[0]["message"]
     assert "422" in str(error) and "empty" in str(error)
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_an_article_not_in_english_is_refused_unless_the_caller_insists(client: QuotesClient) -> None:
+    with pytest.raises(QuotesError) as caught:
+        client.extract(GERMAN_ARTICLE)
+    assert caught.value.status == 422 and caught.value.type == "/problems/unsupported-language"
+    assert "German" in caught.value.detail
+    assert client.extract(GERMAN_ARTICLE, any_language=True).language == Language("de", "German", 1.0)
+    assert client.extract(ARTICLE).language is not None and client.extract(ARTICLE).language.code == "en"  # type: ignore[union-attr]
 
 
 @pytest.mark.server
@@ -358,3 +370,19 @@ def test_batch_ids_must_be_unique(fake: Any) -> None:
     with pytest.raises(ValueError, match="'a' is given twice"):
         f.client.extract_batch([("a", "one"), {"id": "a", "text": "two"}])
     assert f.adapter.sent == []
+
+
+def test_the_language_found_is_read_into_the_result(fake: Any) -> None:
+    german = {**ANSWER, "language": {"code": "de", "name": "German", "confidence": 0.98}}
+    f = fake([answer(200, german), answer(200, {**ANSWER, "language": None})])
+    assert f.client.extract("text").language == Language("de", "German", 0.98)
+    assert f.client.extract("text").language is None
+
+
+def test_any_language_is_sent_only_when_asked_for(fake: Any) -> None:
+    f = fake([OK, OK, batch_answer(["a"])])
+    f.client.extract("text")
+    f.client.extract("text", any_language=True)
+    f.client.extract_batch([("a", "text")], any_language=True)
+    sent = [json.loads(r.body or b"") for r in f.adapter.sent]
+    assert "any_language" not in sent[0] and sent[1]["any_language"] is True and sent[2]["any_language"] is True

@@ -55,6 +55,16 @@ def test_plain_text_article_is_accepted(client: FlaskClient) -> None:
     assert response.get_json()["quotes"][0]["text"] == "The bridge will reopen in May,"
 
 
+def test_plain_text_without_a_charset_is_read_as_utf8(client: FlaskClient) -> None:
+    text = "“Déjà vu, naïve café,” said Zoë Müller. 🌊"
+    response = post_quotes(client, data=text.encode("utf-8"), content_type="text/plain")
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    [quote] = response.get_json()["quotes"]
+    assert quote["text"] == "Déjà vu, naïve café," and text[quote["start"] : quote["end"]] == quote["text"]
+    refused = post_quotes(client, data=text.encode("latin-1", "replace"), content_type="text/plain; charset=iso-8859-1")
+    assert refused.status_code == 415 and "UTF-8" in refused.get_json()["detail"]
+
+
 def test_byte_order_mark_is_not_part_of_the_text(client: FlaskClient) -> None:
     response = post_quotes(client, data=b"\xef\xbb\xbf" + ARTICLE.encode(), content_type="text/plain")
     quote = response.get_json()["quotes"][0]
@@ -325,7 +335,7 @@ def test_the_page_is_served_at_the_root(client: FlaskClient) -> None:
 def test_results_say_where_their_time_went(client: FlaskClient) -> None:
     timing = post_quotes(client, json={"text": ARTICLE}).headers["Server-Timing"]
     names = [part.split(";")[0].strip() for part in timing.split(",")]
-    assert names == ["parse", "attribution", "total"]
+    assert names == ["language", "parse", "attribution", "total"]
     assert all(float(part.split("dur=")[1]) >= 0 for part in timing.split(","))
 
 

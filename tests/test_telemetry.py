@@ -84,6 +84,15 @@ def test_metrics_count_requests_characters_and_quotes(client: FlaskClient) -> No
     assert MARKER not in text
 
 
+def test_a_405_is_counted_under_its_route(client: FlaskClient) -> None:
+    assert client.post("/healthz").status_code == 405
+    assert client.delete("/v1/quotes").status_code == 405
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'quotes_http_requests_total{method="POST",route="/healthz",status="405"} 1.0' in text
+    assert 'quotes_http_requests_total{method="DELETE",route="/v1/quotes",status="405"} 1.0' in text
+    assert 'route="unmatched",status="405"' not in text
+
+
 def test_a_request_past_its_time_limit_is_stopped_with_503(blank_nlp: Language) -> None:
     client = create_app({"request_timeout": 1e-9}, nlp=blank_nlp).test_client()
     response = client.post("/v1/quotes", json={"text": SECRET_ARTICLE})
