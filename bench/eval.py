@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import Any
 
 if __name__ == "__main__":
-    # Run as a file, this script's folder comes first on sys.path, where its
-    # modules would shadow any top-level module of the same name: the
-    # project's root takes its place.
+    # As in bench.py: the project's root in place of this script's folder.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from service.server import ServerDidNotStart, is_ready, serving  # noqa: E402

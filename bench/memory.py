@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Self
 
 from bench import procfs
 
 SAMPLE_SECONDS = 0.25
 
 
-class MemorySampler:
-    """Polls the summed RSS and PSS of the master and its workers while load runs.
+class Sampler:
+    """Calls ``sample`` every ``every`` seconds on a thread of its own while the block runs, and once more at its end.
 
-    VmHWM is a peak per process; the processes peak at different moments,
-    so the peak of the whole server is sampled.
+    The benchmark's and the soak's memory samplers are this, with their own ``sample``.
     """
 
-    def __init__(self, pid: int) -> None:
-        self.pid = pid
-        self.peak_rss_kb = 0
-        self.peak_pss_kb = 0
-        self.pids_seen: set[int] = set()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._poll, name="memory-sampler", daemon=True)
+    every = SAMPLE_SECONDS
 
-    def __enter__(self) -> MemorySampler:
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, name=f"{type(self).__name__}", daemon=True)
+
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -35,8 +32,26 @@ class MemorySampler:
         self.sample()
 
     def _poll(self) -> None:
-        while not self._stop.wait(SAMPLE_SECONDS):
+        while not self._stop.wait(self.every):
             self.sample()
+
+    def sample(self) -> None:
+        raise NotImplementedError
+
+
+class MemorySampler(Sampler):
+    """Polls the summed RSS and PSS of the master and its workers while load runs.
+
+    VmHWM is a peak per process; the processes peak at different moments,
+    so the peak of the whole server is sampled.
+    """
+
+    def __init__(self, pid: int) -> None:
+        super().__init__()
+        self.pid = pid
+        self.peak_rss_kb = 0
+        self.peak_pss_kb = 0
+        self.pids_seen: set[int] = set()
 
     def sample(self) -> None:
         pids = [self.pid, *procfs.children(self.pid)]

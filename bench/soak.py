@@ -39,21 +39,19 @@ import json
 import os
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 if __name__ == "__main__":
-    # Run as a file, this script's folder comes first on sys.path, where its
-    # modules would shadow any top-level module of the same name: the
-    # project's root takes its place, and they are imported as `bench.*`.
+    # As in bench.py: the project's root in place of this script's folder.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from bench import procfs  # noqa: E402
+from bench.memory import Sampler  # noqa: E402
 from bench.soakload import Load  # noqa: E402
 from bench.soakreport import Memory, Observed, markdown, passed, report  # noqa: E402
-from service.server import Served, ServerDidNotStart, serving  # noqa: E402
+from service.server import ServerDidNotStart, serving  # noqa: E402
 
 # Two workers loading the model without preload take longer than one.
 STARTUP_SECONDS = 180
@@ -65,31 +63,23 @@ def workers_memory(pid: int) -> Memory:
     return {worker: procfs.memory(worker) for worker in procfs.children(pid)}
 
 
-class Sampler(threading.Thread):
-    """Worker memory every few seconds, and every worker pid seen."""
+class WorkerSampler(Sampler):
+    """Each worker's memory every few seconds, and every worker pid seen."""
 
-    def __init__(self, server: Served) -> None:
-        super().__init__(name="sampler", daemon=True)
-        self.server = server
+    every = SAMPLE_EVERY_SECONDS
+
+    def __init__(self, pid: int) -> None:
+        super().__init__()
+        self.pid = pid
         self.samples: list[dict[str, Any]] = []
         self.seen: set[int] = set()
         self.started = time.monotonic()
-        self._halt = threading.Event()
-
-    def run(self) -> None:
-        while not self._halt.wait(SAMPLE_EVERY_SECONDS):
-            self.sample()
 
     def sample(self) -> None:
-        memory = workers_memory(self.server.pid)
+        memory = workers_memory(self.pid)
         self.seen.update(memory)
         at = round(time.monotonic() - self.started, 1)
         self.samples.append({"seconds": at, "workers": {str(pid): value for pid, value in memory.items()}})
-
-    def stop(self) -> None:
-        self._halt.set()
-        self.join()
-        self.sample()
 
 
 def soak(args: argparse.Namespace, log: Path) -> Observed:
@@ -111,12 +101,10 @@ def soak(args: argparse.Namespace, log: Path) -> Observed:
             )
             start_memory = workers_memory(server.pid)
             print(f"soaking: {args.requests} requests, concurrency {args.concurrency}", file=sys.stderr)
-            sampler = Sampler(server)
-            sampler.start()
-            load = Load(server.url, args.requests, first_index=args.warmup, stop_at=time.monotonic() + args.max_seconds)
-            load.run(args.concurrency)
-            seconds = time.monotonic() - load.started
-            sampler.stop()
+            with WorkerSampler(server.pid) as sampler:
+                load = Load(server.url, args.requests, first_index=args.warmup, stop_at=time.monotonic() + args.max_seconds)
+                load.run(args.concurrency)
+                seconds = time.monotonic() - load.started
             end_memory = workers_memory(server.pid)
             alive = server.process.poll() is None
     return Observed(
