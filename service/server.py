@@ -89,7 +89,7 @@ class Served:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
-    """gunicorn's stdout and stderr; a temporary file unless ``serving`` was given one to keep."""
+    """gunicorn's stdout and stderr: the file ``serving`` was given to keep, or a temporary one removed when the block ends."""
     ready: dict[str, Any]
     """What ``/readyz`` answered once ready: the model, the versions, the limits."""
 
@@ -121,9 +121,7 @@ def serving(
     env = {**os.environ, **(environ or {}), "HOST": HOST, "PORT": str(port)}
     url = f"http://{HOST}:{port}"
     with _log_file(log) as output:
-        process = subprocess.Popen(
-            gunicorn_command(), cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
+        process = subprocess.Popen(gunicorn_command(), cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
         try:
             ready = _wait_ready(process, url, output, startup_seconds)
             yield Served(url, process, Path(output.name), ready)
