@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from service.server import free_port, gunicorn_command, is_ready  # noqa: E402
+if __name__ == "__main__":
+    # As in bench.py: the project's root in place of this script's folder.
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-STARTUP_SECONDS = 120
+from service.server import ServerDidNotStart, is_ready, serving  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 RUNS: tuple[tuple[str, str, list[str]], ...] = (
     ("seeds", "data/seeds/gold.jsonl", []),
     ("PolNeAR dev, quoted", "data/polnear/dev.jsonl", ["--quoted"]),
@@ -47,36 +47,19 @@ COLUMNS = (
 )
 
 
-
-
 @contextmanager
 def service(url: str | None) -> Iterator[str]:
-    """The URL of a ready service: the one given, if it answers, or one started here."""
+    """The URL of a ready service: the one given, if it answers, or one started here (``service.server.serving``)."""
     if url and is_ready(url):
         print(f"using the service already running at {url}", file=sys.stderr)
         yield url
         return
-    port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port)}
-    process = subprocess.Popen(
-        gunicorn_command(),
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    started = f"http://127.0.0.1:{port}"
-    print(f"started gunicorn at {started}", file=sys.stderr)
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not is_ready(started):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the service did not start; try `make run` to see why")
-            time.sleep(0.5)
-        yield started
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        with serving() as started:
+            print(f"started gunicorn at {started.url}", file=sys.stderr)
+            yield started.url
+    except ServerDidNotStart as exc:
+        raise SystemExit(f"the service did not start: {exc}") from None
 
 
 def score(shared: Path, url: str, gold: str, flags: list[str]) -> dict[str, Any]:

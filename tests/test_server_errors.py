@@ -34,7 +34,7 @@ TRACEBACK_SIGNS = ("Traceback", 'File "', '.py", line', "KeyError", "Exception")
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    # Warnings only: the server's log goes to a pipe nobody reads until it stops.
+    # Warnings only: the server's log (a file, shown only if it fails to start) needs no line per request.
     with running_server(
         QUOTES_MAX_BODY_BYTES=str(MAX_BODY_BYTES),
         QUOTES_MAX_CHARS=str(MAX_CHARS),

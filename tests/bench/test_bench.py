@@ -1,8 +1,9 @@
-"""The benchmark harness (``bench/bench.py``, ``bench/load.py``): its helpers, and a quick run end to end.
+"""The benchmark (``bench/bench.py``, ``bench/load.py``): a quick run, end to end.
 
 The quick run starts real gunicorn servers and the real model; it checks that
 every section, ratio and target is there and printed, never how fast anything
 was (the machines are shared: a timing assertion would only test the weather).
+Its modules' helpers are tested beside this file, one test module each.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ import json
 import math
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench" / "bench.py"
 SAMPLES = ROOT / "tests" / "articles"
 QUICK_RUN_SECONDS = 600
@@ -40,19 +39,6 @@ TARGET_ROWS = {
 
 def has_textacy() -> bool:
     return importlib.util.find_spec("textacy") is not None
-
-
-@pytest.fixture(scope="module")
-def bench() -> Iterator[ModuleType]:
-    """bench/bench.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("quotes_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Its dataclasses look their module up by name while they are built.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
 
 
 @pytest.fixture(scope="module")
@@ -77,68 +63,6 @@ def table_rows(table: str) -> dict[str, list[str]]:
 
 def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-# --- helpers, no model, no server ---
-
-
-def test_percentile_interpolates_between_ranks(bench: ModuleType) -> None:
-    assert bench.percentile([10.0], 99) == 10.0
-    assert bench.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
-    assert bench.percentile([4.0, 1.0, 3.0, 2.0], 100) == 4.0
-    assert 3.9 < bench.percentile([1.0, 2.0, 3.0, 4.0], 99) < 4.0
-
-
-def test_batches_stay_within_the_service_limits(bench: ModuleType) -> None:
-    settings = bench.Settings(batch_max_documents=3, batch_max_chars=25)
-    documents = [bench.Document(str(n), "x" * 10) for n in range(7)]
-    batches = bench.batches_of(documents, settings)
-    assert [len(batch) for batch in batches] == [2, 2, 2, 1]
-    assert [d for batch in batches for d in batch] == documents
-
-
-def test_a_document_longer_than_a_batch_still_goes_alone(bench: ModuleType) -> None:
-    settings = bench.Settings(batch_max_documents=3, batch_max_chars=25)
-    documents = [bench.Document("a", "x" * 5), bench.Document("b", "y" * 30), bench.Document("c", "z" * 5)]
-    assert [[d.id for d in batch] for batch in bench.batches_of(documents, settings)] == [["a"], ["b"], ["c"]]
-
-
-def test_the_length_rows_repeat_one_block(bench: ModuleType) -> None:
-    texts = ["a" * 900, "b" * 2000, "c" * 4800, "d" * 700]
-    block = bench.length_block(texts)
-    assert block == "c" * 4800
-    copies = bench.copies_for(block, 100_000)
-    assert abs(len("\n\n".join([block] * copies)) - 100_000) < len(block)
-
-
-def test_short_texts_are_joined_into_a_block_of_about_5k(bench: ModuleType) -> None:
-    block = bench.length_block(["one " * 200, "two " * 150])
-    assert 4500 <= len(block) < 6000
-    assert block.startswith("one ")
-
-
-def test_the_corpus_is_read_from_a_folder_or_json_lines(bench: ModuleType, tmp_path: Path) -> None:
-    lines = tmp_path / "corpus.jsonl"
-    lines.write_text('{"id": "a", "text": "First."}\n\n{"id": "b", "text": "   "}\n{"text": "Third."}\n', encoding="utf-8")
-    corpus = bench.read_corpus(lines)
-    assert [(d.id, d.text) for d in corpus.documents] == [("a", "First."), ("3", "Third.")]
-    folder = bench.read_corpus(SAMPLES)
-    assert [d.id for d in folder.documents] == sorted(p.stem for p in SAMPLES.glob("*.txt"))
-
-
-def test_quick_mode_takes_a_few_short_texts_within_the_length_limit(bench: ModuleType) -> None:
-    documents = tuple(bench.Document(str(n), "x" * size) for n, size in enumerate([50, 9, 700, 30, 20, 10, 40]))
-    corpus, notes = bench.select(bench.Corpus("c", documents), None, True, 600)
-    assert [len(d.text) for d in corpus.documents] == [9, 10, 20, 30]
-    assert notes == ["1 document(s) over 600 characters left out"]
-
-
-def test_targets_compare_each_way(bench: ModuleType) -> None:
-    at_least = bench.Target("k", "label", "≥", 1.2)
-    at_most = bench.Target("k", "label", "≤", 400, "MB")
-    assert at_least.met(1.2) and not at_least.met(1.19) and at_least.met(None) is None
-    assert at_most.met(399.9) and not at_most.met(400.1)
-    assert at_most.text() == "≤ 400 MB"
 
 
 # --- a quick run, end to end ---
