@@ -26,8 +26,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if __name__ == "__main__":
+    # As in bench.py: the project's root in place of this script's folder.
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from service.attribution.article import Article  # noqa: E402
