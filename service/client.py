@@ -262,7 +262,13 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         mention=_span(data["mention"]),
         title=data["title"],
         affiliation=data["affiliation"],
+        title_mention=_optional_span(data.get("title_mention")),
+        affiliation_mention=_optional_span(data.get("affiliation_mention")),
     )
+
+
+def _optional_span(data: Mapping[str, Any] | None) -> Span | None:
+    return _span(data) if data is not None else None
 
 
 def _quote(data: Mapping[str, Any]) -> Quote:
@@ -286,6 +292,8 @@ def _speaker_entry(data: Mapping[str, Any]) -> SpeakerEntry:
         affiliation=data["affiliation"],
         mentions=tuple(_span(m) for m in data["mentions"]),
         quotes=tuple(data["quotes"]),
+        title_mention=_optional_span(data.get("title_mention")),
+        affiliation_mention=_optional_span(data.get("affiliation_mention")),
     )
 
 

@@ -38,10 +38,18 @@ class Utf16Offsets:
     def span(self, span: Span) -> Span:
         return Span(self.at(span.start), self.at(span.end), span.text)
 
+    def maybe(self, span: Span | None) -> Span | None:
+        return self.span(span) if span is not None else None
+
     def quote(self, quote: Quote) -> Quote:
         speaker: Speaker | None = quote.speaker
         if speaker is not None:
-            speaker = replace(speaker, mention=self.span(speaker.mention))
+            speaker = replace(
+                speaker,
+                mention=self.span(speaker.mention),
+                title_mention=self.maybe(speaker.title_mention),
+                affiliation_mention=self.maybe(speaker.affiliation_mention),
+            )
         return replace(
             quote,
             span=self.span(quote.span),
@@ -51,7 +59,12 @@ class Utf16Offsets:
         )
 
     def speaker(self, entry: SpeakerEntry) -> SpeakerEntry:
-        return replace(entry, mentions=tuple(self.span(m) for m in entry.mentions))
+        return replace(
+            entry,
+            mentions=tuple(self.span(m) for m in entry.mentions),
+            title_mention=self.maybe(entry.title_mention),
+            affiliation_mention=self.maybe(entry.affiliation_mention),
+        )
 
 
 def in_units(result: Attribution, text: str, unit: OffsetUnit) -> Attribution:

@@ -155,6 +155,8 @@ class SpeakerSchema(Schema):
     mention = fields.Nested(SpanSchema)
     title = fields.String(allow_none=True)
     affiliation = fields.String(allow_none=True)
+    title_mention = fields.Nested(SpanSchema, allow_none=True)
+    affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
 
 
 class QuoteSchema(Schema):
@@ -177,6 +179,8 @@ class SpeakerEntrySchema(Schema):
     affiliation = fields.String(allow_none=True)
     mentions = fields.List(fields.Nested(SpanSchema))
     quotes = fields.List(fields.Integer())
+    title_mention = fields.Nested(SpanSchema, allow_none=True)
+    affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
 
 
 class ModelSchema(Schema):

@@ -70,12 +70,12 @@ class Cast:
         k = bisect_left(self._subject_starts, token.i) - 1
         return self._subjects[k] if k >= 0 else None
 
-    def person_just_named(self, token: Token) -> SpacySpan | None:
-        """The last PERSON outside quotation marks before ``token``, in its paragraph."""
+    def person_just_named(self, token: Token, paragraphs: int = 1) -> SpacySpan | None:
+        """The last PERSON outside quotation marks before ``token``, in its paragraph (or the ``paragraphs`` up to it)."""
         paragraph = self.article.paragraph_of(token.idx)
         for k in range(bisect_left(self._person_starts, token.i) - 1, -1, -1):
             ent = self.persons[k]
-            if self.article.paragraph_of(ent.start_char) != paragraph:
+            if self.article.paragraph_of(ent.start_char) <= paragraph - paragraphs:
                 return None
             if self.article.quoted_at(ent.root) is None:
                 return ent

@@ -21,8 +21,9 @@ from service.attribution.lexicon import (
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
+from service.attribution.titles import Piece
 from service.attribution.model import Span
-from service.attribution.phrases import strip_titles
+from service.attribution.phrases import name_tokens
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 
@@ -54,10 +55,11 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What the article says of one entity: the first title and affiliation given, every mention."""
+    """What the article says of one entity: its honorific, title and affiliation, each where it was read; every mention."""
 
-    title: str | None
-    affiliation: str | None
+    honorific: Piece | None
+    title: Piece | None
+    affiliation: Piece | None
     mentions: tuple[Span, ...]
 
 
@@ -72,7 +74,7 @@ def clean_name(text: str) -> str:
 
 def person_name(ent: SpacySpan) -> str:
     """A PERSON entity's name without titles or possessive: "Mayor Elena Park’s" -> "Elena Park"."""
-    words = strip_titles(list(ent))
+    words = name_tokens(ent.root)
     return clean_name("".join(t.text_with_ws for t in words))
 
 

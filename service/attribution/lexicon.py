@@ -177,20 +177,103 @@ NOT_TITLES = frozenset(
 """Nouns in apposition to a name that say who someone is to someone else,
 not what post they hold: "Kim Yo Jong, Kim Jong Un’s sister"."""
 
-TITLE_WORDS = frozenset(
+HONORIFICS = frozenset(
     """
-    mr mrs ms miss dr prof sir dame lord lady rev reverend
-    president vice deputy minister secretary senator sen rep representative
-    congressman congresswoman governor gov mayor principal chief general gen
-    judge justice ambassador chairman chairwoman chair director commissioner
-    spokesman spokeswoman spokesperson professor king queen prince princess
-    pope bishop cardinal rabbi imam sheikh captain capt colonel col lieutenant
-    lt sergeant sgt admiral adm commander officer prime foreign defense defence
-    interior finance attorney lawmaker leader speaker premier chancellor
+    mr mrs ms miss mx master messrs mmes dr sir dame lord lady
     """.split()
 )
-"""Words that open a name in spaCy's PERSON entities but are titles, not
-names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
+"""Forms of address before a name (with or without a full stop: "Mr", "Mr."), as
+English news style guides list them (AP, Reuters, The Guardian, BBC News):
+neither a title (what post someone holds) nor part of the canonical name ("Mr
+Reid" is an alias of "Ann Reid"). "Dr" counts as one: newsrooms use it of anyone
+with a doctorate."""
+
+MALE_HONORIFICS = frozenset("mr messrs master sir lord".split())
+FEMALE_HONORIFICS = frozenset("mrs ms miss mmes dame lady".split())
+"""An honorific that says whether "he" or "she" may stand for the person."""
+
+ROLE_WORDS = frozenset(
+    """
+    president vice deputy assistant acting interim former senior junior chief head
+    minister secretary senator sen rep representative congressman congresswoman
+    assemblyman assemblywoman councillor councilor cllr alderman delegate mp mep msp
+    governor gov mayor premier chancellor speaker leader whip chair chairman chairwoman
+    chairperson commissioner ambassador envoy consul attorney solicitor barrister lawyer
+    judge justice magistrate prosecutor sheriff marshal
+    director executive officer manager boss founder cofounder co-founder owner partner
+    principal dean provost rector professor prof lecturer researcher scientist economist
+    analyst strategist adviser advisor consultant aide spokesman spokeswoman spokesperson
+    spokespeople representative official administrator treasurer auditor comptroller
+    controller registrar clerk editor reporter correspondent columnist journalist
+    presenter anchor producer publisher author writer critic historian
+    coach striker midfielder defender goalkeeper keeper captain player manager referee
+    general gen admiral adm colonel col major maj lieutenant lt sergeant sgt commander
+    marshal brigadier corporal cpl private pvt
+    king queen prince princess duke duchess emperor empress sultan emir sheikh
+    pope bishop archbishop cardinal rabbi imam reverend rev pastor priest vicar chaplain
+    nominee candidate contender challenger incumbent lawmaker legislator
+    fellow member trustee governor inspector superintendent supervisor surveyor
+    chief-executive ceo cfo coo cto md
+    retired veteran longtime outgoing incoming star minority majority ranking
+    engineer teacher nurse doctor physician surgeon architect designer developer pilot
+    farmer worker employee staffer volunteer organiser organizer activist campaigner
+    student economist accountant banker broker trader investor entrepreneur businessman
+    businesswoman chemist biologist physicist psychologist psychiatrist lobbyist pollster
+    speechwriter curator librarian artist actor actress singer musician songwriter comedian
+    filmmaker photographer poet novelist playwright dancer athlete cyclist boxer jockey
+    trainer umpire scholar expert specialist negotiator mediator detective constable
+    firefighter paramedic soldier commandant
+    """.split()
+)
+"""Role nouns: what post someone holds. Compiled by hand from the job titles and
+ranks of English news copy (government, parliament, courts, business, academia,
+the press, sport, the armed forces, religion, campaigns); matched on lower-case
+lemmas, abbreviations without their full stop ("Sen.", "Gov."). A capitalised
+word before a role noun that is not one is read as whom the role is for
+("Arsenal boss", "Tory leader"); one that is, as part of the title ("Chief
+Executive", "Deputy Foreign Minister")."""
+
+PORTFOLIO_WORDS = frozenset(
+    """
+    foreign home interior defence defense finance treasury justice health education
+    trade industry business economy economic energy environment transport transportation
+    culture agriculture labour labor housing security intelligence immigration
+    affairs development communications technology science sport sports media
+    policy legal press public national international regional state
+    """.split()
+)
+"""Words that name what a role is for, within the title itself: "Justice Minister",
+"home affairs spokesman", "foreign policy adviser"."""
+
+TITLE_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | HONORIFICS | frozenset("prime".split())
+"""Words that open a name in spaCy's PERSON entities but are titles or forms of
+address, not names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
+
+PARTY_NOTATION = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
+"""The US press's notation for a legislator's party and state ("Sen. Ann Lee
+(D-Ore.)", "Rep. Tom Ruiz, R-Texas", AP style): the letter is the party."""
+
+ORGANISATION_NOUNS = frozenset(
+    """
+    administration campaign government cabinet team office staff camp foundation
+    company firm group business corporation bank club party union council committee
+    agency department ministry authority board institute organisation organization
+    charity network association federation league alliance coalition
+    """.split()
+)
+"""Nouns that name an organisation: "the Clinton campaign", "the Obama administration",
+"the company" (which stands for the organisation the article named)."""
+
+NAME_PARTICLES = frozenset("al el bin ibn de del della der den di da dos du la le van von ter ten".split())
+"""Lower-case words inside a name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen"."""
+
+NAME_JOINERS = frozenset("- ‐ ' ’ .".split())
+"""Punctuation inside a name, written without a space after it: "Haji-Ioannou", "O’Neill"."""
+
+RELATIVE_AFFILIATION_VERBS = frozenset(
+    "run head lead chair found co-found cofound direct manage own edit coach captain represent join advise".split()
+)
+"""Verbs whose object is the organisation of their subject: "Jo Park, who runs the Harbor Institute"."""
 
 DOCUMENT_NOUNS = frozenset("report study statement letter memo paper survey poll analysis review assessment".split())
 """Documents that speak for whoever released them: "a report released by X"."""
@@ -232,6 +315,10 @@ FULL_NAME_MIN_WORDS = 2
 SURNAME_PHRASE_MAX_WORDS = 2
 """A proper noun phrase this short that matches a full name is that person, whatever
 its entity label ("Lopez", "Mr Lopez"): the tagger often calls a lone surname an organisation."""
+
+DESCRIPTION_PARAGRAPHS = 2
+"""How far back "the Republican nominee" may look for the person it describes: its own
+paragraph and the one before (news paragraphs are a sentence or two)."""
 
 INHERITED_SUBJECT_DEPTH = 3
 """How many conjuncts or adverbial clauses a verb may climb to borrow a subject:

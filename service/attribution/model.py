@@ -53,6 +53,10 @@ class Speaker:
     """Where this quote names its speaker (a pronoun included)."""
     title: str | None
     affiliation: str | None
+    title_mention: Span | None = None
+    """The words the title was read from (anywhere in the article), so a reader can check it."""
+    affiliation_mention: Span | None = None
+    """The words the affiliation was read from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,8 @@ class SpeakerEntry:
     mentions: tuple[Span, ...]
     quotes: tuple[int, ...]
     """Indexes into ``Attribution.quotes``."""
+    title_mention: Span | None = None
+    affiliation_mention: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DETERMINER_DEPS,
     IN_ENTITY,
+    NAME_JOINERS,
+    NAME_PARTICLES,
     NAME_DETERMINER_TAGS,
     NAME_PART_DEPS,
     PERSON_LABELS,
@@ -48,7 +50,7 @@ def speaker_phrase(head: Token) -> list[Token]:
     if head.ent_type_ in SPEAKER_LABELS and head.ent_iob_ in IN_ENTITY:
         ent = entity_span(head)
         if head.ent_type_ in PERSON_LABELS:
-            return strip_titles(list(ent))
+            return name_tokens(head)
         return _with_left_modifiers(head, list(ent))
     return _with_left_modifiers(head, [head])
 
@@ -69,17 +71,53 @@ def entity_span(token: Token) -> SpacySpan:
 
 
 def strip_titles(words: list[Token]) -> list[Token]:
-    """A person's name without the titles spaCy counts in it: "Mayor Elena Park" -> "Elena Park".
+    """A person's name without the titles and forms of address spaCy counts in it.
 
-    Near miss: a one-word name is kept even if it is a title word ("Chief").
+    "Mayor Elena Park" -> "Elena Park", "Sir John Bourn" -> "John Bourn",
+    "Conservative health spokesman Ann Reid" -> "Ann Reid": the name is the
+    run of name words that ends the entity. Near miss: a one-word name is
+    kept even if it is a title word ("Chief").
     """
-    start = 0
-    while start < len(words) - 1 and words[start].lower_.rstrip(".") in TITLE_WORDS:
-        start += 1
-    words = words[start:]
     if len(words) > 1 and words[-1].tag_ == POSSESSIVE_TAG:
         words = words[:-1]
-    return words
+    start = len(words)
+    while start > 0 and _is_name_word(words[start - 1], words[start:]):
+        start -= 1
+    while start < len(words) and not _opens_name(words[start]):
+        start += 1
+    return words[start:] or words[-1:]
+
+
+def _is_name_word(token: Token, after: list[Token]) -> bool:
+    """Whether ``token`` can stand in a name before the words ``after``: "Haji-", "R.", "al-", "Ann"."""
+    if token.lower_.rstrip(".") in TITLE_WORDS or token.tag_ == POSSESSIVE_TAG:
+        return False
+    if token.is_punct:
+        return bool(after) and token.text in NAME_JOINERS and not token.whitespace_
+    if token.lower_ in NAME_PARTICLES:
+        return bool(after)
+    return token.pos_ == "PROPN" or token.is_title or token.is_upper
+
+
+def _opens_name(token: Token) -> bool:
+    return not token.is_punct and token.lower_ not in NAME_PARTICLES
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """A person's name as written at this mention, without titles: its PERSON entity, or the head alone.
+
+    The entity is extended leftwards over proper nouns the recogniser left out
+    but the parser joined to it ("Founder [Stelios] Haji-Ioannou").
+    """
+    words = list(entity_span(head)) if head.ent_type_ in PERSON_LABELS and head.ent_iob_ in IN_ENTITY else [head]
+    doc = head.doc
+    while words[0].i > 0:
+        before = doc[words[0].i - 1]
+        joined = before.dep_ == "compound" and words[0].i <= before.head.i <= words[-1].i
+        if not (joined and before.pos_ == "PROPN" and not before.ent_type_ and _is_name_word(before, words)):
+            break
+        words.insert(0, before)
+    return strip_titles(words)
 
 
 def _with_left_modifiers(head: Token, words: list[Token]) -> list[Token]:

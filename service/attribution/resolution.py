@@ -31,9 +31,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from service.attribution.affiliations import Description, authored_by, describe, describe_title
+from service.attribution.descriptions import Description, Piece, authored_by, describe, describe_title
 from service.attribution.article import Article
 from service.attribution.cast import Cast
 from service.attribution.entities import Entity, Kind, Profile, clean_name, kind_of
@@ -43,17 +44,23 @@ from service.attribution.lexicon import (
     INDEFINITE_DETERMINERS,
     NEUTER_PRONOUNS,
     PERSON_LABELS,
+    APPOSITION_DEPS,
+    DESCRIPTION_PARAGRAPHS,
+    NAME_PART_DEPS,
+    NOUN_POS,
     PERSONAL_PRONOUNS,
     PLURAL_NOUN_TAGS,
     PERSONAL_PRONOUN_TAG,
     PLURAL_PRONOUNS,
     PRONOUN_TAGS,
+    SUBJECT_DEPS,
     SURNAME_PHRASE_MAX_WORDS,
-    TITLE_WORDS,
+    VERB_POS,
+    ROLE_WORDS,
     UNRESOLVED_PRONOUN_FACTOR,
 )
 from service.attribution.model import Span
-from service.attribution.phrases import name_words, named_head, speaker_phrase, strip_titles
+from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.tagging import lemma
 
 
@@ -128,8 +135,7 @@ class Known:
 
     entities: list[Entity] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict)
-    _titles: dict[int, str] = field(default_factory=dict)
-    _affiliations: dict[int, str] = field(default_factory=dict)
+    _descriptions: dict[int, list[Description]] = field(default_factory=dict)
     _mentions: dict[int, list[Span]] = field(default_factory=dict)
     _seen: set[tuple[int, int, int]] = field(default_factory=set)
     # Every named speaker so far by position, and the last one for each head noun.
@@ -150,7 +156,7 @@ class Known:
 
     def profile(self, entity: Entity) -> Profile:
         """What the article has said of ``entity`` so far."""
-        return Profile(self._titles.get(entity.id), self._affiliations.get(entity.id), tuple(self._mentions[entity.id]))
+        return profile_of(self._descriptions.get(entity.id, []), tuple(self._mentions[entity.id]))
 
     # --- written by the resolver only -------------------------------------------
 
@@ -165,11 +171,9 @@ class Known:
         return entity
 
     def learn(self, entity: Entity, description: Description) -> None:
-        """Keep the first title and affiliation the article gives."""
-        if description.title and entity.id not in self._titles:
-            self._titles[entity.id] = description.title
-        if description.affiliation and entity.id not in self._affiliations:
-            self._affiliations[entity.id] = description.affiliation
+        """Keep what a mention of ``entity`` says of them (``profile_of`` chooses among it)."""
+        if description:
+            self._descriptions.setdefault(entity.id, []).append(description)
 
     def add_mention(self, entity: Entity, span: Span) -> None:
         if (entity.id, span.start, span.end) not in self._seen:
@@ -188,6 +192,19 @@ class Known:
         head_lemma = lemma(head)
         if head_lemma not in self._last_by_lemma or self._last_by_lemma[head_lemma][0] < head.idx:
             self._last_by_lemma[head_lemma] = (head.idx, entity)
+
+
+def profile_of(descriptions: list[Description], mentions: tuple[Span, ...]) -> Profile:
+    """What the article says of one entity: the first honorific and title it gives, in text order,
+    and its first affiliation of the best rank (an organisation, else a person's office, else a place)."""
+    def first(pieces: list[Piece | None]) -> Piece | None:
+        given = [p for p in pieces if p is not None]
+        return min(given, key=lambda p: p.span.start) if given else None
+
+    ranked = [d for d in descriptions if d.affiliation is not None]
+    best = min((d.rank for d in ranked), default=None)
+    affiliation = first([d.affiliation for d in ranked if d.rank == best])
+    return Profile(first([d.honorific for d in descriptions]), first([d.title for d in descriptions]), affiliation, mentions)
 
 
 # --- the rules, in order ------------------------------------------------------------
@@ -271,7 +288,7 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     ministers" are several people.
     """
     head, phrase = mention.head, mention.phrase
-    if lemma(head) not in TITLE_WORDS or phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
+    if lemma(head) not in ROLE_WORDS or phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
         return None
     ent = cast.person_just_named(head)
     if ent is None:
@@ -363,6 +380,46 @@ class Resolver:
             entity = people.get(self.cast.canonical_name_of(ent).lower())
             if entity is None:
                 continue
-            self.known.add_mention(entity, self.article.tokens_span(strip_titles(list(ent))))
+            self.known.add_mention(entity, self.article.tokens_span(name_tokens(ent.root)))
             self.known.learn(entity, describe(ent.root))
+        for token in self.article.doc:
+            if is_titled_description(self.article, token):
+                named = self.cast.person_just_named(token, DESCRIPTION_PARAGRAPHS)
+                if named is None or in_their_clause(token, named):
+                    continue
+                entity = people.get(self.cast.canonical_name_of(named).lower())
+                if entity is not None:
+                    self.known.learn(entity, describe_title(token))
         self.known.sort_mentions()
+
+
+def in_their_clause(token: Token, ent: SpacySpan) -> bool:
+    """Whether ``token`` is an argument of a clause whose subject is ``ent``: then it is someone else.
+
+    "Melanie said to the Republican nominee": the nominee is not Melanie.
+    Near miss: "Trump’s gains may fade if the Republican nominee’s stance ..."
+    (the nominee is in another clause, and is Trump).
+    """
+    verb = next((a for a in token.ancestors if a.pos_ in VERB_POS), None)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return any(ent.root.i in {t.i for t in s.subtree} for s in subjects) and not any(
+        token.i in {t.i for t in s.subtree} for s in subjects
+    )
+
+
+def is_titled_description(article: Article, token: Token) -> bool:
+    """A definite role outside quotation marks with no name of its own: "the Republican nominee", "the striker".
+
+    It stands for the person named just before (``Cast.person_just_named``).
+    Near misses: "a minister" (indefinite), "the ministers" (several),
+    "Tory leader Michael Howard" (the title of a name, read with the name).
+    """
+    if token.pos_ not in NOUN_POS or token.ent_type_ or token.tag_ in PLURAL_NOUN_TAGS or lemma(token) not in ROLE_WORDS:
+        return False
+    if token.head.ent_type_ in PERSON_LABELS and token.dep_ in NAME_PART_DEPS | APPOSITION_DEPS:
+        return False
+    if any(c.dep_ == "appos" for c in token.children) or article.quoted_at(token) is not None:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

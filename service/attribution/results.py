@@ -7,8 +7,8 @@ confidence is its rule's, lowered by how its speaker was resolved.
 from __future__ import annotations
 
 from service.attribution.article import Article
-from service.attribution.entities import Entity
-from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry
+from service.attribution.entities import Entity, Profile
+from service.attribution.model import Attribution, Quote, Span, Speaker, SpeakerEntry
 from service.attribution.quotes import Found
 from service.attribution.resolution import Known, Resolution
 
@@ -35,7 +35,7 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
         resolution = resolutions.get(n)
         if resolution is not None:
             entity, profile = resolution.entity, known.profile(resolution.entity)
-            speaker = Speaker(ids[entity.id], entity.name, resolution.mention, profile.title, profile.affiliation)
+            speaker = Speaker(ids[entity.id], entity.name, resolution.mention, *_described(profile))
             quotes_of[entity.id].append(n)
             confidence *= resolution.how.factor
         quotes.append(
@@ -56,4 +56,18 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
 
 def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
     profile = known.profile(entity)
-    return SpeakerEntry(speaker_id, entity.name, profile.title, profile.affiliation, profile.mentions, tuple(quotes))
+    title, affiliation, title_mention, affiliation_mention = _described(profile)
+    return SpeakerEntry(
+        speaker_id, entity.name, title, affiliation, profile.mentions, tuple(quotes), title_mention, affiliation_mention
+    )
+
+
+def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:
+    """Title, affiliation, and the words each was read from."""
+    title, affiliation = profile.title, profile.affiliation
+    return (
+        title.text if title else None,
+        affiliation.text if affiliation else None,
+        title.span if title else None,
+        affiliation.span if affiliation else None,
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.entities import Entity, Kind, Profile
+from service.attribution.entities import Entity, Kind
 from service.attribution.model import Span
 from service.attribution.resolution import Resolver
 from tests.attribution.sentences import ANALYST_THEN_SURNAME, REPORT_RELEASED_BY, REPORT_RELEASED_ON
@@ -18,9 +20,20 @@ def resolved(resolver: Resolver, head: Token) -> tuple[Entity, Span]:
     return found.entity, found.mention
 
 
-def profile(resolver: Resolver, entity: Entity) -> Profile:
+@dataclass(frozen=True)
+class Seen:
+    """What the resolver has gathered of an entity, as words."""
+
+    title: str | None
+    affiliation: str | None
+    mentions: tuple[Span, ...]
+
+
+def profile(resolver: Resolver, entity: Entity) -> Seen:
     """What the resolver has gathered of ``entity`` so far."""
-    return resolver.known.profile(entity)
+    found = resolver.known.profile(entity)
+    title, affiliation = found.title, found.affiliation
+    return Seen(title.text if title else None, affiliation.text if affiliation else None, found.mentions)
 
 
 UNTAGGED_SURNAME = parse(

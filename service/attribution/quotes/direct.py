@@ -21,7 +21,7 @@ from service.attribution.lexicon import DASHES, MAX_DASH_NAME_WORDS, MAX_SPLIT_F
 from service.attribution.marks import QuotedSpan
 from service.attribution.model import QuoteType
 from service.attribution.quotes.found import Attributed, Found
-from service.attribution.quotes.spans import CLAUSE_END
+from service.attribution.quotes.spans import CLAUSE_END, end_of
 from service.attribution.rules import Rule
 from service.attribution.speakers import clause_subject, frame_speaker, phrase_head, speaker_label
 
@@ -72,14 +72,20 @@ def resumes_quotation(article: Article, quoted: QuotedSpan) -> bool:
 
 
 def _cue_with_speaker(tokens: list[Token], speech_only: bool = False) -> Attributed | None:
-    """The first cue among ``tokens`` (a frame outside the quotation) whose speaker the frame names."""
-    accepts = is_speech_verb if speech_only else is_frame_verb
-    for token in tokens:
-        if not accepts(token):
-            continue
-        speaker = frame_speaker(tokens, token)
-        if speaker is not None:
-            return Attributed(cue_tokens(token), speaker)
+    """The first cue among ``tokens`` (a frame outside the quotation) whose speaker the frame names.
+
+    A verb of saying comes before a verb that only frames a quotation:
+    "Arnesen said the club were sad to see Santini go: “...”" is Arnesen's,
+    though "go" stands nearer. Near miss: "He continued: “...”" has no verb of
+    saying, and "continued" is the cue.
+    """
+    for accepts in (is_speech_verb,) if speech_only else (is_speech_verb, is_frame_verb):
+        for token in tokens:
+            if not accepts(token):
+                continue
+            speaker = frame_speaker(tokens, token)
+            if speaker is not None:
+                return Attributed(cue_tokens(token), speaker)
     return None
 
 
@@ -119,7 +125,24 @@ def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     miss: “Comrade” is what they call him, where "call" is no speech verb.
     """
     closed = article.text[quoted.start : quoted.end].rstrip()[-1:] in CLAUSE_END
-    return _cue_with_speaker(_tokens_after(article, quoted), speech_only=closed)
+    tokens = _tokens_after(article, quoted)
+    if closed and introduces_next(article, tokens):
+        return None
+    return _cue_with_speaker(tokens, speech_only=closed)
+
+
+def introduces_next(article: Article, frame: list[Token]) -> bool:
+    """A frame that ends in a colon right before the next quotation introduces that one, not the one before.
+
+    “We are ready.” He told reporters: “Come and see.” gives "told" to the
+    second quotation. Near miss: “We are ready.” He told reporters. has no
+    colon, and is the first quotation's frame.
+    """
+    words = [t for t in frame if not t.is_space]
+    if not words or words[-1].text != ":":
+        return False
+    following = article.next_open(end_of(words[-1]))
+    return following is not None and not article.text[end_of(words[-1]) : following].strip()
 
 
 def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:

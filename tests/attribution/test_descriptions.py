@@ -1,19 +1,24 @@
-"""Titles and organisations around one mention of a speaker, on hand-built parses."""
+"""Titles, organisations and honorifics around one mention of a speaker, on hand-built parses."""
 
 from __future__ import annotations
 
-from service.attribution.affiliations import (
+from service.attribution.descriptions import (
     DESCRIPTION_RULES,
     NOTHING,
+    Description,
+    Rank,
+    Source,
     apposition,
     authored_by,
     describe,
     describe_title,
-    Description,
-    nominal_speaker,
-    organisation_in,
-    title_before_name,
+    name_phrase,
+    party_notation,
+    predicate,
+    relative_clause,
+    role,
 )
+from service.attribution.titles import organisation_in
 from tests.attribution.sentences import (
     HEALTH_MINISTER,
     INSTITUTE_SPOKESPERSON,
@@ -22,6 +27,14 @@ from tests.attribution.sentences import (
     REPORT_RELEASED_ON,
 )
 from tests.parses import parse, word
+
+
+def said(found: Description | None) -> tuple[str | None, str | None, Rank] | None:
+    """The title's and the affiliation's words, and the affiliation's rank."""
+    if found is None:
+        return None
+    title = found.title.text if found.title else None
+    return title, found.affiliation.text if found.affiliation else None, found.rank
 
 
 ANALYST_AT = parse(
@@ -230,19 +243,19 @@ LISBON_OFFICE_OF = parse(
 
 
 def test_a_title_after_the_name_gives_title_and_organisation() -> None:
-    assert apposition(word(ANALYST_AT, "Lopez")) == Description("analyst", "Harbor Institute")
+    assert said(apposition(word(ANALYST_AT, "Lopez"))) == ("analyst", "Harbor Institute", Rank.ORGANISATION)
 
 
 def test_an_organisation_in_a_relative_clause_is_the_affiliation() -> None:
-    assert apposition(word(ANALYST_WHO_WORKS_AT, "Lopez")) == Description("analyst", "Harbor Institute")
+    assert said(apposition(word(ANALYST_WHO_WORKS_AT, "Lopez"))) == ("analyst", "Harbor Institute", Rank.ORGANISATION)
 
 
 def test_a_title_before_the_name_takes_its_possessor_as_organisation() -> None:
-    assert apposition(word(BANK_ECONOMIST, "Lopez")) == Description("chief economist", "Kestrel Bank")
+    assert said(apposition(word(BANK_ECONOMIST, "Lopez"))) == ("chief economist", "Kestrel Bank", Rank.ORGANISATION)
 
 
 def test_a_person_who_owns_the_title_stands_for_their_office() -> None:
-    assert apposition(word(PERSONS_ADVISER, "Lopez")) == Description("adviser", "Kim Sato")
+    assert said(apposition(word(PERSONS_ADVISER, "Lopez"))) == ("adviser", "Kim Sato", Rank.OFFICE)
 
 
 def test_a_kinship_noun_in_apposition_is_no_title() -> None:
@@ -254,67 +267,67 @@ def test_a_name_without_an_appositive_has_no_apposition() -> None:
 
 
 def test_words_before_the_name_are_its_title() -> None:
-    assert title_before_name(word(HEALTH_MINISTER, "Lopez")) == Description("Health Minister")
+    assert said(name_phrase(word(HEALTH_MINISTER, "Lopez"))) == ("Health Minister", None, Rank.ORGANISATION)
 
 
 def test_a_nationality_before_the_title_is_a_place_affiliation() -> None:
-    described = title_before_name(word(PORTUGUESE_PRESIDENT, "Lopez"))
-    assert described == Description("President", "Portuguese", affiliation_is_place=True)
+    described = name_phrase(word(PORTUGUESE_PRESIDENT, "Lopez"))
+    assert said(described) == ("President", "Portuguese", Rank.PLACE)
 
 
 def test_a_name_alone_has_no_title_before_it() -> None:
-    assert title_before_name(word(NAME_ALONE, "Lopez")) is None
+    assert name_phrase(word(NAME_ALONE, "Lopez")) is None
 
 
 def test_a_noun_that_is_no_person_has_no_title_before_it() -> None:
-    assert title_before_name(word(INSTITUTE_SPOKESPERSON, "spokesperson")) is None
+    assert name_phrase(word(INSTITUTE_SPOKESPERSON, "spokesperson")) is None
 
 
 def test_a_title_counted_inside_the_person_entity_is_the_title() -> None:
-    assert title_before_name(word(MAYOR_IN_THE_NAME, "Lopez")) == Description("Mayor")
+    assert said(name_phrase(word(MAYOR_IN_THE_NAME, "Lopez"))) == ("Mayor", None, Rank.ORGANISATION)
 
 
 def test_a_role_with_an_organisation_inside_splits_into_title_and_affiliation() -> None:
-    described = nominal_speaker(word(INSTITUTE_SPOKESPERSON, "spokesperson"))
-    assert described == Description("spokesperson", "Harbor Institute")
+    described = role(word(INSTITUTE_SPOKESPERSON, "spokesperson"))
+    assert said(described) == ("spokesperson", "Harbor Institute", Rank.ORGANISATION)
 
 
-def test_a_plural_noun_without_an_organisation_is_no_nominal_speaker() -> None:
-    assert nominal_speaker(word(EXPERTS, "Experts")) is None
+def test_a_plural_noun_without_an_organisation_is_no_role() -> None:
+    assert role(word(EXPERTS, "Experts")) is None
 
 
-def test_a_named_person_is_no_nominal_speaker() -> None:
-    assert nominal_speaker(word(ANALYST_AT, "Lopez")) is None
+def test_a_named_person_is_no_role() -> None:
+    assert role(word(ANALYST_AT, "Lopez")) is None
 
 
 def test_an_organisation_is_preferred_to_a_nationality_in_the_title() -> None:
-    assert describe(word(PORTUGUESE_ANALYST_AT, "Lopez")) == Description("analyst", "Harbor Institute")
+    assert said(describe(word(PORTUGUESE_ANALYST_AT, "Lopez"))) == ("analyst", "Harbor Institute", Rank.ORGANISATION)
 
 
 def test_organisation_in_passes_over_a_place_for_a_later_organisation() -> None:
     at = word(LISBON_OFFICE_OF, "at")
-    assert organisation_in(at.subtree) == Description(affiliation="Harbor Institute")
+    assert said(organisation_in(at.subtree, Source.APPOSITION)) == (None, "Harbor Institute", Rank.ORGANISATION)
 
 
 def test_organisation_in_falls_back_to_a_place() -> None:
     portuguese = word(PORTUGUESE_PRESIDENT, "Portuguese")
-    assert organisation_in([portuguese]) == Description(affiliation="Portuguese", affiliation_is_place=True)
+    assert said(organisation_in([portuguese], Source.APPOSITION)) == (None, "Portuguese", Rank.PLACE)
 
 
 def test_organisation_in_gives_nothing_without_entities() -> None:
-    assert organisation_in(EXPERTS) == NOTHING
+    assert organisation_in(EXPERTS, Source.APPOSITION) == NOTHING
 
 
 def test_description_rules_run_in_the_documented_order() -> None:
-    assert DESCRIPTION_RULES == (apposition, title_before_name, nominal_speaker)
+    assert DESCRIPTION_RULES == (name_phrase, apposition, party_notation, relative_clause, predicate, role)
 
 
 def test_describe_gives_the_appositive_title_and_organisation() -> None:
-    assert describe(word(ANALYST_AT, "Lopez")) == Description("analyst", "Harbor Institute")
+    assert said(describe(word(ANALYST_AT, "Lopez"))) == ("analyst", "Harbor Institute", Rank.ORGANISATION)
 
 
-def test_describe_gives_the_nominal_speakers_role() -> None:
-    assert describe(word(INSTITUTE_SPOKESPERSON, "spokesperson")) == Description("spokesperson", "Harbor Institute")
+def test_describe_gives_the_roles_role() -> None:
+    assert said(describe(word(INSTITUTE_SPOKESPERSON, "spokesperson"))) == ("spokesperson", "Harbor Institute", Rank.ORGANISATION)
 
 
 def test_describe_says_nothing_rather_than_a_kinship_title() -> None:
@@ -355,7 +368,7 @@ def test_a_noun_that_is_no_document_has_no_author() -> None:
 
 def test_describe_title_splits_a_nationality_from_a_bare_title() -> None:
     described = describe_title(word(RUSSIAN_PRESIDENT, "President"))
-    assert described == Description("President", "Russian", affiliation_is_place=True)
+    assert said(described) == ("President", "Russian", Rank.PLACE)
 
 
 POLL_BY_INSTITUTE = parse(

@@ -1,0 +1,318 @@
+"""Descriptions: what the article says a speaker is (title), for whom (affiliation), how it addresses them (honorific).
+
+``describe`` looks around one mention of a speaker, its syntactic
+neighbourhood, with the rules in ``DESCRIPTION_RULES``, in order:
+
+1. ``name_phrase``: the words before the name in its own noun phrase, "Tory
+   leader Michael Howard", "Mr Howard", "Sen. Ann Lee", "Acme's chief
+   executive Jo Park" (spaCy often counts them inside the PERSON entity);
+2. ``apposition``: "Daniel DePetris, a fellow at Defense Priorities",
+   "Putin’s adviser, Yuri Ushakov", either side of the name;
+3. ``party_notation``: "Sen. Ann Lee (D-Ore.)", "Rep. Tom Ruiz, R-Texas";
+4. ``relative_clause``: "Jo Park, who runs the Harbor Institute";
+5. ``predicate``: "Park is the chief executive of Acme";
+6. ``role``: a speaker named by a role, "a U.S. State Department spokesperson".
+
+Each rule finds where a description's words are; ``titles.read_phrase`` tells
+apart the honorific, the title and the organisation among them, each a
+``Piece`` with the words it was read from and the rule that read it. Of what
+the rules find, the first title and the best affiliation stand (``titles.merge``).
+Nothing is better than something wrong: a kinship noun ("his sister") is no
+title, and a prize won ("winner of the Erikson Prize") is no employer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from service.attribution.lexicon import (
+    AFFILIATION_PREPOSITIONS,
+    APPOSITION_DEPS,
+    DOCUMENT_NOUNS,
+    IN_ENTITY,
+    NOT_TITLES,
+    NOUN_POS,
+    PARTY_NOTATION,
+    PERSON_LABELS,
+    PORTFOLIO_WORDS,
+    RELATIVE_AFFILIATION_VERBS,
+    RELATIVE_DEPS,
+    TITLE_MODIFIER_DEPS,
+)
+from service.attribution.model import Span
+from service.attribution.phrases import entity_span, name_tokens
+from service.attribution.tagging import lemma
+from service.attribution.titles import (
+    NOTHING,
+    Description,
+    Piece,
+    Rank,
+    Source,
+    is_honorific,
+    is_role_word,
+    merge,
+    organisation_in,
+    read_phrase,
+)
+
+__all__ = ["NOTHING", "Description", "Piece", "Rank", "Source", "authored_by", "describe", "describe_title"]
+
+PARTY = re.compile(r"\s*[(,]\s*([" + "".join(PARTY_NOTATION) + r"])\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]?")
+"""The party notation right after a name: " (D-Ore.)", ", R-Texas,"."""
+NAME_LIKE_PUNCTUATION = frozenset("\"“”'‘’")
+"""Marks around a nickname inside a name: Robert C. “Bobby” Scott."""
+
+
+# --- a title noun and what hangs from it ---------------------------------------------
+
+
+def _title_phrase(noun: Token, skip: frozenset[int]) -> list[Token]:
+    """A title noun with its modifiers and owner ("Acme’s [chief] executive"), and "of" a portfolio ("Secretary of State")."""
+    words = [noun]
+    for child in noun.lefts:
+        if child.i not in skip and (child.dep_ == "poss" or child.dep_ in TITLE_MODIFIER_DEPS):
+            words.extend(t for t in child.subtree if t.i not in skip)
+    portfolio = _portfolio_after(noun)
+    if portfolio is not None:
+        words.extend(portfolio)
+    return words
+
+
+def _portfolio_after(noun: Token) -> list[Token] | None:
+    """ "of State", "of Defense": a portfolio after a role noun is part of the title."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if len(objects) == 1 and len(list(objects[0].subtree)) == 1 and objects[0].lower_ in PORTFOLIO_WORDS:
+                return [child, objects[0]]
+    return None
+
+
+def _affiliation_after(noun: Token, source: Source) -> Description:
+    """An organisation after a title: a preposition's object or a relative clause ("a fellow at X").
+
+    "of" joins only a role noun to its organisation ("director of X"): a
+    "winner of the Erikson Prize" works for no prize.
+    """
+    portfolio = {t.i for t in _portfolio_after(noun) or []}
+    for child in noun.rights:
+        if child.i in portfolio or (child.lower_ == "of" and not is_role_word(noun)):
+            continue
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
+            found = organisation_in(child.subtree, source)
+            if found.affiliation:
+                return found
+        if child.dep_ in RELATIVE_DEPS:
+            for token in child.subtree:
+                if token.dep_ == "prep" and token.lower_ in AFFILIATION_PREPOSITIONS:
+                    found = organisation_in(token.subtree, source)
+                    if found.affiliation:
+                        return found
+    return NOTHING
+
+
+def describe_title(noun: Token, source: Source = Source.TITLED_MENTION, skip: frozenset[int] = frozenset()) -> Description:
+    """What a title phrase says: "Russian President" -> title "President", affiliation "Russian"."""
+    phrase = read_phrase(_title_phrase(noun, skip), noun, source)
+    return merge(phrase, _affiliation_after(noun, source))
+
+
+def _is_title_noun(token: Token) -> bool:
+    return token.pos_ in NOUN_POS and lemma(token) not in NOT_TITLES and not token.ent_type_ and not _is_party_letter(token)
+
+
+def _is_party_letter(token: Token) -> bool:
+    """"D" of "(D-Ore.)", "S.C." of "(R-S.C.)": the parser takes them for an appositive noun."""
+    return PARTY.match(token.doc.text, max(token.idx - 3, 0)) is not None or token.text.rstrip(".") in PARTY_NOTATION
+
+
+def authored_by(noun: Token) -> Token | None:
+    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute".
+
+    Near miss: "a report released on Monday" names no author.
+    """
+    if lemma(noun) not in DOCUMENT_NOUNS:
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((t for t in agent.children if t.dep_ == "pobj"), None)
+    return None
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+def name_phrase(head: Token) -> Description | None:
+    """Words before a name in the same phrase: "Russian President Vladimir Putin", "Mr Howard".
+
+    The words spaCy counts inside the PERSON entity and the modifiers the
+    parser hangs on the name; another person's name before a role ("Putin
+    adviser Yuri Ushakov") is an affiliation. Near misses: "Vladimir Putin"
+    alone has no words before the name, and in Robert C. “Bobby” Scott the
+    words before "Scott" are his name, not a description.
+    """
+    if head.ent_type_ not in PERSON_LABELS:
+        return None
+    name = name_tokens(head)
+    first = min(t.i for t in name)
+    entity = list(entity_span(head)) if head.ent_iob_ in IN_ENTITY else [head]
+    inside = _inside_description([t for t in entity if t.i < first])
+    outside = [t for c in head.lefts if c.dep_ in TITLE_MODIFIER_DEPS | {"poss"} and c.i < first for t in c.subtree]
+    words = _before_name_continuation(sorted({t.i: t for t in inside + outside}.values(), key=lambda t: t.i))
+    if not words:
+        return None
+    described = read_phrase(words, words[-1], Source.NAME_PHRASE)
+    if described.title is not None and not _holds_a_role(words):
+        described = Description(described.honorific, None, described.affiliation, described.rank)
+    return described or None
+
+
+def _before_name_continuation(words: list[Token]) -> list[Token]:
+    """``words`` without the name-like words that run on into the name: "Robert C. “Bobby” [Scott]"."""
+    end = len(words)
+    while end > 0 and _continues_name(words[end - 1]):
+        end -= 1
+    return words[:end]
+
+
+def _continues_name(token: Token) -> bool:
+    if token.text in NAME_LIKE_PUNCTUATION:
+        return True
+    return token.ent_type_ in PERSON_LABELS and token.pos_ == "PROPN" and not is_role_word(token) and not is_honorific(token)
+
+
+def _holds_a_role(words: list[Token]) -> bool:
+    """A title before a name needs a role word or a common noun: "Rock star", not "Charlie"."""
+    return any(is_role_word(t) or (t.pos_ == "NOUN" and t.is_lower) for t in words)
+
+
+def _inside_description(words: list[Token]) -> list[Token]:
+    """The words before a name inside its PERSON entity that describe the person.
+
+    "Conservative health spokesman Ann Reid" gives the first three; "Matt
+    Lucas & David Walliams" gives nothing for Walliams: words before a
+    conjunction or a comma are someone else's, and words without a role word
+    or an honorific are no description.
+    """
+    cut = max((n + 1 for n, t in enumerate(words) if t.is_punct and t.text not in ".-" or t.pos_ == "CCONJ" or t.text == "&"), default=0)
+    words = words[cut:]
+    return words if any(is_role_word(t) or is_honorific(t) for t in words) else []
+
+
+def apposition(head: Token) -> Description | None:
+    """A title in apposition to the name, on either side of it.
+
+    Matches "Daniel DePetris, a fellow at Defense Priorities", "Putin’s
+    adviser, Yuri Ushakov" and "Jurgen den Hartog, one of the TNO
+    researchers". Near misses: "Kim Yo Jong, Kim Jong Un’s sister" has a
+    kinship noun, which is no title; "Scott (D-Va.)" is a party, not a title.
+    """
+    for child in head.children:
+        if child.dep_ in APPOSITION_DEPS:
+            noun = _partitive(child) or child
+            if _is_title_noun(noun):
+                return describe_title(noun, Source.APPOSITION) or None
+    if head.dep_ in APPOSITION_DEPS and _is_title_noun(head.head):
+        return describe_title(head.head, Source.APPOSITION, frozenset(t.i for t in head.subtree)) or None
+    return None
+
+
+def _partitive(token: Token) -> Token | None:
+    """The noun of "one of the TNO researchers": "researchers"."""
+    if token.lower_ != "one":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def party_notation(head: Token) -> Description | None:
+    """The party letter after a legislator's name: "Sen. Ann Lee (D-Ore.)" is of the Democratic Party.
+
+    Near miss: "Ann Lee (Oregon)" has no party letter.
+    """
+    if head.ent_type_ not in PERSON_LABELS:
+        return None
+    doc = head.doc
+    last = max(name_tokens(head), key=lambda t: t.i)
+    found = PARTY.match(doc.text, last.idx + len(last.text))
+    if found is None:
+        return None
+    span = Span.of(doc.text, found.start(1), found.end(2))
+    return Description(affiliation=Piece(PARTY_NOTATION[found.group(1)], span, Source.PARTY_NOTATION))
+
+
+def relative_clause(head: Token) -> Description | None:
+    """What a relative clause says a person does and for whom: "Jo Park, who runs the Harbor Institute".
+
+    Also "who is the chief of X". Near miss: "Jo Park, who visited the
+    Harbor Institute" says nothing of whom she works for (the verb is none of
+    ``RELATIVE_AFFILIATION_VERBS``).
+    """
+    for clause in head.children:
+        if clause.dep_ != "relcl":
+            continue
+        if lemma(clause) == "be":
+            attr = next((c for c in clause.children if c.dep_ == "attr" and _is_title_noun(c)), None)
+            if attr is not None:
+                return describe_title(attr, Source.RELATIVE_CLAUSE) or None
+        if lemma(clause) in RELATIVE_AFFILIATION_VERBS:
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+            found = organisation_in((t for o in objects for t in o.subtree), Source.RELATIVE_CLAUSE)
+            if found.affiliation:
+                return found
+    return None
+
+
+def predicate(head: Token) -> Description | None:
+    """A title given in a clause of "be": "Park is the chief executive of Acme".
+
+    Near miss: "Park is tired" has no noun after "be", and "Park is a
+    household name" no role word in the noun.
+    """
+    verb = head.head
+    if head.dep_ != "nsubj" or lemma(verb) != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr" and _is_title_noun(c) and is_role_word(c)), None)
+    if attr is None:
+        return None
+    return describe_title(attr, Source.PREDICATE) or None
+
+
+def role(head: Token) -> Description | None:
+    """A speaker named by a role: "a U.S. State Department spokesperson", "a fellow at X".
+
+    Near misses: "experts" has no organisation and is its own name, not a title
+    of someone else; "the Biden administration" is an organisation, not a post.
+    """
+    if head.ent_type_ or head.pos_ != "NOUN" or not _is_title_noun(head) or not is_role_word(head):
+        return None
+    described = describe_title(head, Source.ROLE)
+    return described if described.affiliation is not None else None
+
+
+DescriptionRule = Callable[[Token], Description | None]
+DESCRIPTION_RULES: tuple[DescriptionRule, ...] = (
+    name_phrase,
+    apposition,
+    party_notation,
+    relative_clause,
+    predicate,
+    role,
+)
+
+
+def describe(head: Token) -> Description:
+    """The honorific, title and affiliation the article gives next to this mention."""
+    described = NOTHING
+    for rule in DESCRIPTION_RULES:
+        found = rule(head)
+        if found is not None:
+            described = merge(described, found)
+    return described

@@ -1,0 +1,304 @@
+"""Reading one description's words: which are the honorific, which the title, which the organisation.
+
+"Tory leader" is title "leader" for "Tory"; "Acme’s chief executive" is "chief
+executive" for "Acme"; "Mr" is a form of address; "former Spurs and England
+defender" is "former defender" for "Spurs"; "Clinton campaign chairman" is
+"chairman" for the "Clinton campaign". ``descriptions`` decides where a
+description's words are; this module only reads them.
+
+An affiliation has a rank (``Rank``): an organisation beats a person standing
+for their office ("Putin’s adviser"), which beats a place or a nationality
+("Russian President"): the weaker ones are kept only when nothing better is
+said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+
+from spacy.tokens import Token
+
+from service.attribution.lexicon import (
+    DETERMINER_DEPS,
+    HONORIFICS,
+    NOT_TITLES,
+    NOUN_POS,
+    ORGANISATION_ENTITY_LABELS,
+    ORGANISATION_NOUNS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    PORTFOLIO_WORDS,
+    POSSESSIVE_TAG,
+    ROLE_WORDS,
+)
+from service.attribution.model import Span
+from service.attribution.phrases import entity_span
+from service.attribution.tagging import lemma
+
+LINKING_WORDS = frozenset("and or & of".split())
+"""Words between two organisations in a title, dropped with them: "former Spurs and England defender"."""
+NAME_LINKS = frozenset("and & for of".split())
+"""Words inside an organisation's name: "Texas Parks and Wildlife Department"."""
+FILLER_TAGS = frozenset({POSSESSIVE_TAG, "PRP$", "DT", "``", "''", "-LRB-", "-RRB-"})
+ATTACHED_PUNCTUATION = frozenset(".-")
+"""Punctuation that belongs to the word before it: "Lt." of "Lt. Gen.", "co-" of "co-founder"."""
+
+
+class Source(str, Enum):
+    """Where a description was read (``descriptions.DESCRIPTION_RULES``)."""
+
+    NAME_PHRASE = "name_phrase"
+    APPOSITION = "apposition"
+    PARTY_NOTATION = "party_notation"
+    RELATIVE_CLAUSE = "relative_clause"
+    PREDICATE = "predicate"
+    ROLE = "role"
+    TITLED_MENTION = "titled_mention"
+    """A bare or definite title that stands for a person named just before: "Russian President pledged"."""
+
+
+class Rank(IntEnum):
+    """How good an affiliation is: lower is better."""
+
+    ORGANISATION = 0
+    OFFICE = 1
+    """A person who owns the title, standing for their office: "Putin’s adviser"."""
+    PLACE = 2
+    """A place, a nationality or a party adjective: "Russian President", "Democratic nominee"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One thing a description says: its value, the words it was read from, the rule that read it."""
+
+    text: str
+    span: Span
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """An honorific, a title and an affiliation, any of which may be unknown."""
+
+    honorific: Piece | None = None
+    title: Piece | None = None
+    affiliation: Piece | None = None
+    rank: Rank = Rank.ORGANISATION
+    """The affiliation's rank."""
+
+    def __bool__(self) -> bool:
+        return bool(self.honorific or self.title or self.affiliation)
+
+
+NOTHING = Description()
+
+
+def text_of(tokens: Iterable[Token]) -> str:
+    """The words in text order with ordinary spaces, a space wherever a word was left out between them."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    out = []
+    for n, token in enumerate(ordered):
+        out.append(token.text)
+        if n + 1 < len(ordered):
+            joined = ordered[n + 1].i == token.i + 1 and not token.whitespace_
+            out.append("" if joined else " ")
+    return " ".join("".join(out).split())
+
+
+def piece(tokens: list[Token], source: Source) -> Piece:
+    """A ``Piece`` of ``tokens``: their words, and the span from the first to the last."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    doc = ordered[0].doc
+    return Piece(text_of(ordered), Span.of(doc.text, ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)), source)
+
+
+def is_honorific(token: Token) -> bool:
+    """"Mr", "Ms.", "Dr", "Sir": a form of address, neither title nor name."""
+    return token.lower_.rstrip(".") in HONORIFICS
+
+
+def is_role_word(token: Token) -> bool:
+    """A word of a title: a role noun ("spokesman", "Sen."), or what the role is for ("Justice Minister")."""
+    word = token.lower_.rstrip(".")
+    return word in ROLE_WORDS or word in PORTFOLIO_WORDS or lemma(token) in ROLE_WORDS
+
+
+# --- organisations ----------------------------------------------------------------
+
+
+def whole_name(words: list[Token]) -> list[Token]:
+    """An organisation's name with the words the recogniser cut off: "Texas Parks [and Wildlife Department]".
+
+    Capitalised words joined by "and", "for", "of" or "&" continue the name on
+    either side ("the [Entertainment and] Leisure Software Publishers
+    Association"), and so does a hyphen ("AFL[-CIO]"). Near miss: "Acme and
+    the union" stops at the lower-case word.
+    """
+    doc = words[0].doc
+    start, end = words[0].i, words[-1].i + 1
+    while end + 1 < len(doc) and (_links(doc[end]) or _hyphen(doc[end])) and _capitalised(doc[end + 1]):
+        end += 2
+        while end < len(doc) and _capitalised(doc[end]) and not doc[end - 1].is_punct:
+            end += 1
+    while start - 2 >= 0 and doc[start - 1].lower_ in NAME_LINKS and _capitalised(doc[start - 2]):
+        start -= 2
+        while start - 1 >= 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start -= 1
+    return [doc[i] for i in range(start, end)]
+
+
+def _links(token: Token) -> bool:
+    return token.lower_ in NAME_LINKS
+
+
+def _hyphen(token: Token) -> bool:
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def _capitalised(token: Token) -> bool:
+    return (token.is_alpha and (token.is_title or token.is_upper)) and token.pos_ in NOUN_POS | {"ADJ"} and not is_role_word(token)
+
+
+def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
+    """The organisation or place named by the entity ``token`` belongs to, without a leading "the".
+
+    Role words the recogniser counted at the end of an organisation belong to
+    the title: "[Senate] Minority Leader".
+    """
+    if not token.ent_type_ or token.ent_type_ in PERSON_LABELS or _is_portfolio(token):
+        return None
+    words = [t for t in entity_span(token) if t.tag_ != POSSESSIVE_TAG]
+    words = [t for n, t in enumerate(words) if not (n == 0 and t.lower_ == "the")]
+    while len(words) > 1 and is_role_word(words[-1]):
+        words = words[:-1]
+    if token.i not in {t.i for t in words}:
+        return None
+    if token.ent_type_ in ORGANISATION_ENTITY_LABELS:
+        return whole_name(words), Rank.ORGANISATION
+    if token.ent_type_ in PLACE_LABELS:
+        return words, Rank.PLACE
+    return None
+
+
+def _is_portfolio(token: Token) -> bool:
+    """ "State" of "secretary of State": a portfolio the recogniser took for an organisation."""
+    doc = token.doc
+    alone = entity_span(token).start == token.i and entity_span(token).end == token.i + 1
+    return alone and token.lower_ in PORTFOLIO_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "of"
+
+
+def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
+    """The first organisation among ``tokens``, else the first place; nothing if neither."""
+    best: tuple[list[Token], Rank] | None = None
+    for token in tokens:
+        found = organisation_words(token)
+        if found is None or not found[0]:
+            continue
+        if found[1] is Rank.ORGANISATION:
+            return Description(affiliation=piece(found[0], source), rank=Rank.ORGANISATION)
+        best = best or found
+    return Description(affiliation=piece(best[0], source), rank=best[1]) if best else NOTHING
+
+
+# --- a description's words ------------------------------------------------------------
+
+
+def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
+    """Honorific, title and organisation among the words of one description.
+
+    "Tory leader" gives title "leader", affiliation "Tory"; "Acme’s chief
+    executive" gives "chief executive" and "Acme"; "Mr" gives the honorific;
+    "former Spurs and England defender" gives "former defender" and "Spurs".
+    Near miss: "Chief Executive" is all title (both role words).
+    """
+    words = [t for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i) if not _is_filler(t)]
+    honorific = next((t for t in words if is_honorific(t)), None)
+    ranks: dict[int, Rank] = {}
+    present = {t.i for t in words}
+    for token in words:
+        if token.i not in ranks and not is_honorific(token):
+            found = organisation_words(token) or _owner_word(token, head)
+            if found is not None:
+                ranks.update((t.i, found[1]) for t in found[0] if t.i in present or t.i == token.i)
+    _with_organisation_nouns(words, ranks)
+    title_words = [t for t in words if t.i not in ranks and not is_honorific(t)]
+    title_words = [t for t in title_words if not (t.lower_ in LINKING_WORDS and {t.i - 1, t.i + 1} & set(ranks))]
+    title = piece(title_words, source) if _names_a_role(title_words) else None
+    runs = _runs([t for t in words if t.i in ranks], ranks)
+    best = min(runs, key=lambda run: run[1], default=None)
+    return Description(
+        piece([honorific], source) if honorific else None,
+        title,
+        piece(best[0], source) if best else None,
+        best[1] if best else Rank.ORGANISATION,
+    )
+
+
+def _is_filler(token: Token) -> bool:
+    """Words of a description that say nothing: loose punctuation, "’s", "the", "his"."""
+    if token.is_punct and token.text in ATTACHED_PUNCTUATION and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return False
+    return token.is_punct or token.is_space or token.tag_ in FILLER_TAGS or token.dep_ in DETERMINER_DEPS
+
+
+def _owner_word(token: Token, head: Token) -> tuple[list[Token], Rank] | None:
+    """A capitalised word before a role that is no role word itself: "Arsenal boss", "Clinton spokesman".
+
+    A proper noun is an organisation (a person's name, their office); a
+    capitalised adjective a party or a nationality ("Democratic nominee"),
+    weaker than either. Near miss: "Chief Executive" and "Former minister"
+    (role words, whatever their case).
+    """
+    if token.i == head.i or is_role_word(token):
+        return None
+    if token.pos_ == "PROPN":
+        return [token], Rank.OFFICE if token.ent_type_ in PERSON_LABELS else Rank.ORGANISATION
+    if token.pos_ == "ADJ" and token.is_title:
+        return [token], Rank.PLACE
+    return None
+
+
+def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None:
+    """A person's name followed by "campaign", "administration": that organisation ("Clinton campaign chairman")."""
+    for n, token in enumerate(words[1:], 1):
+        before = words[n - 1]
+        if ranks.get(before.i) is Rank.OFFICE and token.i not in ranks and lemma(token) in ORGANISATION_NOUNS:
+            for t in words[:n]:
+                if ranks.get(t.i) is Rank.OFFICE:
+                    ranks[t.i] = Rank.ORGANISATION
+            ranks[token.i] = Rank.ORGANISATION
+
+
+def _runs(tokens: list[Token], ranks: dict[int, Rank]) -> list[tuple[list[Token], Rank]]:
+    """Adjacent words as one run each, in order, ranked by their best word.
+
+    A place before an organisation's name is part of it ("UK Online",
+    "Virginia AFL-CIO"); a party adjective is not ("Senate Republican" gives
+    the Senate).
+    """
+    runs: list[tuple[list[Token], Rank]] = []
+    for token in tokens:
+        rank = ranks[token.i]
+        last = runs[-1] if runs else None
+        joins = last is not None and last[0][-1].i == token.i - 1 and not (token.ent_type_ == "NORP" or last[0][-1].ent_type_ == "NORP")
+        if last is not None and joins:
+            runs[-1] = ([*last[0], token], min(last[1], rank))
+        else:
+            runs.append(([token], rank))
+    return runs
+
+
+def _names_a_role(words: list[Token]) -> bool:
+    """Whether title words hold a noun that can be a post (not a kinship noun)."""
+    nouns = [t for t in words if t.pos_ in NOUN_POS or is_role_word(t)]
+    return bool(nouns) and lemma(nouns[-1]) not in NOT_TITLES
+
+
+def merge(first: Description, second: Description) -> Description:
+    """What two descriptions say together: the first's honorific and title, the better affiliation."""
+    affiliation, rank = first.affiliation, first.rank
+    if second.affiliation is not None and (affiliation is None or second.rank < rank):
+        affiliation, rank = second.affiliation, second.rank
+    return Description(first.honorific or second.honorific, first.title or second.title, affiliation, rank)
