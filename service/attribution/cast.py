@@ -14,7 +14,17 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.entities import person_name, same_surname
-from service.attribution.lexicon import FULL_NAME_MIN_WORDS, PERSON_LABELS, SUBJECT_DEPS
+from service.attribution.genders import Gender, addressed_as, compatible, genders
+from service.attribution.descriptions import describe, describe_title
+from service.attribution.lexicon import (
+    CONTENT_DEPS,
+    EMBEDDED_CLAUSE_DEPS,
+    FULL_NAME_MIN_WORDS,
+    ORGANISATION_LABELS,
+    PERSON_LABELS,
+    SUBJECT_DEPS,
+)
+from service.attribution.tagging import lemma
 
 
 class Cast:
@@ -25,22 +35,37 @@ class Cast:
         self.persons = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
         self._person_starts = [e.start for e in self.persons]
         # PERSON names that are the subject of a clause outside quotation marks.
-        self._subjects = [e for e in self.persons if e.root.dep_ in SUBJECT_DEPS and article.quoted_at(e.root) is None]
+        self._subjects = [e for e in self.persons if _main_clause_subject(article, e) and article.quoted_at(e.root) is None]
         self._subject_starts = [e.start for e in self._subjects]
+        self.organisations = [
+            e for e in article.doc.ents if e.label_ in ORGANISATION_LABELS and article.quoted_at(e.root) is None
+        ]
+        self._organisation_starts = [e.start for e in self.organisations]
         self._full_names = [
             (e.start_char, name) for e in self.persons if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
         ]
         self._short_forms: dict[str, list[tuple[int, str]]] = {}
+        self._titled: list[tuple[int, str, str | None, SpacySpan]] | None = None
+        self._genders: dict[str, Gender] | None = None
+        self._full_genders: dict[str, Gender] | None = None
 
-    def canonical_person(self, name: str, position: int | None = None) -> str:
+    def gender_of(self, name: str) -> Gender:
+        """The gender the article gives the person of canonical name ``name`` (``genders``)."""
+        if self._genders is None:
+            quoted = self.article.quoted_at
+            self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
+        return self._genders.get(name.lower(), Gender.UNKNOWN)
+
+    def canonical_person(self, name: str, position: int | None = None, gender: Gender = Gender.UNKNOWN) -> str:
         """The fullest PERSON name in the article that ``name`` is a short form of.
 
         "Putin" -> "Vladimir Putin"; "Ushakiv" -> "Yuri Ushakov". Of several
         people with one surname, the one named last before ``position`` wins
         (else the first after it). A full name is never swapped for another
-        person's: "Maria Lopez" stays herself beside "Carlos Lopez".
+        person's: "Maria Lopez" stays herself beside "Carlos Lopez"; nor is a
+        man's ("Mr Obama", ``gender``) for a woman's ("Michelle Obama").
         """
-        matches = self.short_form_of(name)
+        matches = [(at, full) for at, full in self.short_form_of(name) if compatible(gender, self._full_gender(full))]
         if not matches:
             return name
         before = [full for at, full in matches if position is not None and at <= position]
@@ -63,12 +88,57 @@ class Cast:
 
     def canonical_name_of(self, ent: SpacySpan) -> str:
         """A PERSON entity's canonical name, as of where it stands."""
-        return self.canonical_person(person_name(ent), ent.start_char)
+        return self.canonical_person(person_name(ent), ent.start_char, addressed_as(ent.root))
 
-    def subject_before(self, token: Token) -> SpacySpan | None:
-        """The last PERSON outside quotation marks that is the subject of a clause before ``token``."""
-        k = bisect_left(self._subject_starts, token.i) - 1
-        return self._subjects[k] if k >= 0 else None
+    def _full_gender(self, full: str) -> Gender:
+        """What the full-name mentions of ``full`` say of their gender (honorifics, titles)."""
+        if self._full_genders is None:
+            quoted = self.article.quoted_at
+            full_mentions = [e for e in self.persons if len(person_name(e).split()) >= FULL_NAME_MIN_WORDS]
+            self._full_genders = genders(full_mentions, person_name, lambda t: quoted(t) is not None)
+        return self._full_genders.get(full.lower(), Gender.UNKNOWN)
+
+    def subject_before(self, token: Token, gender: Gender = Gender.UNKNOWN) -> SpacySpan | None:
+        """The last PERSON outside quotation marks, the subject of a main clause before ``token``, of ``gender``."""
+        for k in range(bisect_left(self._subject_starts, token.i) - 1, -1, -1):
+            ent = self._subjects[k]
+            if compatible(gender, self.gender_of(self.canonical_name_of(ent))):
+                return ent
+        return None
+
+    def organisation_before(self, token: Token, paragraphs: int, subject: bool = False) -> SpacySpan | None:
+        """The last organisation named outside quotation marks before ``token``, within ``paragraphs``.
+
+        With ``subject``, only one that is the subject of a main clause: what "it" stands for.
+        """
+        paragraph = self.article.paragraph_of(token.idx)
+        for k in range(bisect_left(self._organisation_starts, token.i) - 1, -1, -1):
+            ent = self.organisations[k]
+            if self.article.paragraph_of(ent.start_char) <= paragraph - paragraphs:
+                return None
+            if not _inside(ent, token) and (not subject or _main_clause_subject(self.article, ent)):
+                return ent
+        return None
+
+    def titled_before(self, token: Token) -> SpacySpan | None:
+        """The last person before ``token`` whom the article gave a title with the same noun: "the sporting director".
+
+        "Tottenham sporting director Frank Arnesen ... said the Spurs sporting
+        director" is Arnesen, whoever was named in between. Near miss: "the
+        Democratic nominee" is not whom the article called "the Republican
+        nominee": where both titles name an affiliation, it must be the same.
+        """
+        if self._titled is None:
+            self._titled = [(e.start, *titled, e) for e in self.persons if (titled := _title_of(e)) is not None]
+        wanted = lemma(token)
+        said = describe_title(token).affiliation
+        whose = said.text.lower() if said is not None else None
+        earlier = [
+            e
+            for at, noun, affiliation, e in self._titled
+            if noun == wanted and at < token.i and not _inside(e, token) and (whose is None or affiliation in (None, whose))
+        ]
+        return earlier[-1] if earlier else None
 
     def person_just_named(self, token: Token, paragraphs: int = 1) -> SpacySpan | None:
         """The last PERSON outside quotation marks before ``token``, in its paragraph (or the ``paragraphs`` up to it)."""
@@ -77,6 +147,42 @@ class Cast:
             ent = self.persons[k]
             if self.article.paragraph_of(ent.start_char) <= paragraph - paragraphs:
                 return None
-            if self.article.quoted_at(ent.root) is None:
+            if self.article.quoted_at(ent.root) is None and not _inside(ent, token):
                 return ent
         return None
+
+
+def _inside(ent: SpacySpan, token: Token) -> bool:
+    """Whether ``ent`` is part of the phrase ``token`` heads: "Spurs" in "the Spurs sporting director"."""
+    return token.left_edge.i <= ent.start and ent.end <= token.right_edge.i + 1
+
+
+def _main_clause_subject(article: Article, ent: SpacySpan) -> bool:
+    """A PERSON that is the subject of a main clause, not of a clause someone reports or causes.
+
+    "Arnesen said the problems caused Santini to quit": Arnesen is, Santini is
+    not. A clause the parser hangs on words inside a quotation is still a main
+    clause ("Sen. Ann Lee scolded him: “...”").
+    """
+    root = ent.root
+    if root.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = root.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in EMBEDDED_CLAUSE_DEPS:
+        return False
+    return verb.dep_ not in CONTENT_DEPS or article.quoted_at(verb.head) is not None
+
+
+def _title_of(ent: SpacySpan) -> tuple[str, str | None] | None:
+    """The lemma of the title's noun the article gives next to this PERSON mention, and its affiliation."""
+    described = describe(ent.root)
+    title = described.title
+    if title is None:
+        return None
+    words = ent.doc.char_span(title.span.start, title.span.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    affiliation = described.affiliation.text.lower() if described.affiliation is not None else None
+    return lemma(words[-1]), affiliation

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
+    AUTHOR_PREPOSITIONS,
     DOCUMENT_NOUNS,
     IN_ENTITY,
     NOT_TITLES,
@@ -130,14 +131,18 @@ def _is_party_letter(token: Token) -> bool:
 
 
 def authored_by(noun: Token) -> Token | None:
-    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute".
+    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute",
+    "a statement from Acme", "Acme’s statement".
 
     Near miss: "a report released on Monday" names no author.
     """
     if lemma(noun) not in DOCUMENT_NOUNS:
         return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ and child.ent_type_ not in PERSON_LABELS:
+            return child
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             return next((t for t in child.children if t.dep_ == "pobj"), None)
         if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
             for agent in child.children:

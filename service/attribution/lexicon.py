@@ -95,6 +95,8 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", 
 DETERMINER_DEPS = frozenset({"det", "predet"})
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
+EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
+"""Clauses inside another clause: their subject is no topic of the paragraph."""
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 """An auxiliary stands for the verb it helps: "are" in "preparations are at ..."."""
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
@@ -192,6 +194,26 @@ MALE_HONORIFICS = frozenset("mr messrs master sir lord".split())
 FEMALE_HONORIFICS = frozenset("mrs ms miss mmes dame lady".split())
 """An honorific that says whether "he" or "she" may stand for the person."""
 
+MALE_NOUNS = frozenset(
+    """
+    spokesman chairman congressman assemblyman councilman alderman businessman
+    sportsman statesman anchorman cameraman king prince duke emperor sultan actor
+    waiter father husband son brother boyfriend uncle nephew grandfather widower
+    """.split()
+)
+FEMALE_NOUNS = frozenset(
+    """
+    spokeswoman chairwoman congresswoman assemblywoman councilwoman businesswoman
+    sportswoman stateswoman anchorwoman camerawoman queen princess duchess empress
+    actress waitress mother wife daughter sister girlfriend aunt niece grandmother
+    widow lady
+    """.split()
+)
+"""Role and kinship nouns that say whether a person is a man or a woman ("spokeswoman", "his wife")."""
+
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+
 ROLE_WORDS = frozenset(
     """
     president vice deputy assistant acting interim former senior junior chief head
@@ -261,8 +283,17 @@ ORGANISATION_NOUNS = frozenset(
     charity network association federation league alliance coalition
     """.split()
 )
-"""Nouns that name an organisation: "the Clinton campaign", "the Obama administration",
-"the company" (which stands for the organisation the article named)."""
+"""Nouns that make an organisation of a person's name: "the Clinton campaign", "the Obama administration"."""
+
+COMPANY_NOUNS = frozenset(
+    """
+    company firm group business corporation bank club charity agency union
+    insurer retailer carrier operator broadcaster regulator manufacturer maker producer
+    airline supermarket chain publisher studio label watchdog lender
+    """.split()
+)
+"""Nouns a news story uses for the organisation it has just named: "Acme cut jobs. The
+company said ...". Not "the campaign" or "the government", which stand for ones of their own."""
 
 NAME_PARTICLES = frozenset("al el bin ibn de del della der den di da dos du la le van von ter ten".split())
 """Lower-case words inside a name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen"."""
@@ -274,6 +305,9 @@ RELATIVE_AFFILIATION_VERBS = frozenset(
     "run head lead chair found co-found cofound direct manage own edit coach captain represent join advise".split()
 )
 """Verbs whose object is the organisation of their subject: "Jo Park, who runs the Harbor Institute"."""
+
+AUTHOR_PREPOSITIONS = frozenset("by from".split())
+"""Prepositions that name a document's author: "a report by X", "a statement from X"."""
 
 DOCUMENT_NOUNS = frozenset("report study statement letter memo paper survey poll analysis review assessment".split())
 """Documents that speak for whoever released them: "a report released by X"."""
@@ -319,6 +353,9 @@ its entity label ("Lopez", "Mr Lopez"): the tagger often calls a lone surname an
 DESCRIPTION_PARAGRAPHS = 2
 """How far back "the Republican nominee" may look for the person it describes: its own
 paragraph and the one before (news paragraphs are a sentence or two)."""
+
+ORGANISATION_PARAGRAPHS = 3
+"""How far back "the company" may look for the organisation it stands for."""
 
 INHERITED_SUBJECT_DEPTH = 3
 """How many conjuncts or adverbial clauses a verb may climb to borrow a subject:

@@ -13,10 +13,11 @@ entity (a ``Referent``):
    that ends in the same surname, allowing a slip of one letter;
 3. ``titled_person``: "the mayor" or a bare "Russian President" just after a
    person is named in the same paragraph is that person;
-4. ``earlier_description``: "the spokesperson" is the earlier speaker with
+4. ``organisation_noun``: "the company" is the organisation named before it;
+5. ``earlier_description``: "the spokesperson" is the earlier speaker with
    the same head noun;
-5. ``document_author``: "a report released by X" speaks for X;
-6. ``description``: otherwise a noun names a new speaker, without its
+6. ``document_author``: "a report released by X" speaks for X;
+7. ``description``: otherwise a noun names a new speaker, without its
    determiner.
 
 The rules read a ``Cast`` (the article's people, fixed once the article is
@@ -38,6 +39,7 @@ from service.attribution.descriptions import Description, Piece, authored_by, de
 from service.attribution.article import Article
 from service.attribution.cast import Cast
 from service.attribution.entities import Entity, Kind, Profile, clean_name, kind_of
+from service.attribution.genders import addressed_as, compatible, pronoun_gender
 from service.attribution.lexicon import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_PRONOUNS,
@@ -48,6 +50,8 @@ from service.attribution.lexicon import (
     DESCRIPTION_PARAGRAPHS,
     NAME_PART_DEPS,
     NOUN_POS,
+    COMPANY_NOUNS,
+    ORGANISATION_PARAGRAPHS,
     PERSONAL_PRONOUNS,
     PLURAL_NOUN_TAGS,
     PERSONAL_PRONOUN_TAG,
@@ -62,6 +66,7 @@ from service.attribution.lexicon import (
 from service.attribution.model import Span
 from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.tagging import lemma
+from service.attribution.titles import organisation_words, text_of
 
 
 class Resolved(Enum):
@@ -79,8 +84,8 @@ class Resolved(Enum):
 
     ANTECEDENT = ("antecedent", False, 1.0)
     """A pronoun standing for a speaker named before."""
-    PERSON_SUBJECT = ("person subject", False, 1.0)
-    """A pronoun standing for the person last the subject of a clause."""
+    CLAUSE_SUBJECT = ("clause subject", False, 1.0)
+    """A pronoun standing for the person (or, for "it", the organisation) last the subject of a main clause."""
     UNRESOLVED_PRONOUN = ("unresolved pronoun", False, UNRESOLVED_PRONOUN_FACTOR)
     """A pronoun with no one to stand for: the speaker is named by the pronoun itself."""
     UNRESOLVED_OTHER_PRONOUN = ("unresolved other pronoun", False, 1.0)
@@ -89,6 +94,8 @@ class Resolved(Enum):
     TITLED_PERSON = ("titled person", True, 1.0)
     EARLIER_DESCRIPTION = ("earlier description", True, 1.0)
     DOCUMENT_AUTHOR = ("document author", True, 1.0)
+    ORGANISATION_NAMED = ("organisation named", True, 1.0)
+    """"the company", standing for the organisation the article named just before."""
     DESCRIPTION = ("description", True, 1.0)
 
 
@@ -143,10 +150,12 @@ class Known:
     _antecedent_positions: list[int] = field(default_factory=list)
     _last_by_lemma: dict[str, tuple[int, Entity]] = field(default_factory=dict)
 
-    def antecedent_before(self, position: int, kinds: set[Kind]) -> tuple[int, Entity] | None:
-        """The latest speaker of one of ``kinds`` named before ``position``, with where."""
+    def antecedent_before(
+        self, position: int, kinds: set[Kind], accepts: Callable[[Entity], bool] = lambda _: True
+    ) -> tuple[int, Entity] | None:
+        """The latest speaker of one of ``kinds`` (and that ``accepts`` takes) named before ``position``, with where."""
         for k in range(bisect_left(self._antecedent_positions, position) - 1, -1, -1):
-            if self._antecedents[k][1].kind in kinds:
+            if self._antecedents[k][1].kind in kinds and accepts(self._antecedents[k][1]):
                 return self._antecedents[k]
         return None
 
@@ -236,7 +245,10 @@ def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
 
 
 def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
-    """Whom the pronoun stands for, if anyone: the later of the last speaker and the last person subject."""
+    """Whom the pronoun stands for, if anyone: the later of the last speaker and the last person subject.
+
+    Of either, only someone the pronoun's gender may stand for (``genders``).
+    """
     lower = pronoun.lower_
     if lower in FIRST_PERSON_PRONOUNS:
         return None
@@ -246,11 +258,19 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
         kinds = {Kind.GROUP, Kind.ORGANISATION}
     else:
         kinds = {Kind.ORGANISATION}
-    best = known.antecedent_before(pronoun.idx, kinds)
-    ent = cast.subject_before(pronoun) if kinds == {Kind.PERSON} else None
+    gender = pronoun_gender(pronoun)
+    best = known.antecedent_before(pronoun.idx, kinds, lambda entity: compatible(gender, cast.gender_of(entity.name)))
+    if kinds == {Kind.PERSON}:
+        ent = cast.subject_before(pronoun, gender)
+        kind, name = Kind.PERSON, (cast.canonical_name_of(ent) if ent is not None else "")
+    elif kinds == {Kind.ORGANISATION}:
+        ent = cast.organisation_before(pronoun, ORGANISATION_PARAGRAPHS, subject=True)
+        kind, name = Kind.ORGANISATION, (organisation_name(ent) if ent is not None else "")
+    else:
+        ent = None
     if ent is None:
         return _known(best)
-    subject = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.PERSON_SUBJECT, (describe(ent.root),))
+    subject = Referent(name, kind, lemma(ent.root), Resolved.CLAUSE_SUBJECT, (describe(ent.root),))
     if best is None or ent.start_char > best[0]:
         return subject
     return _known(best, considered=(subject,))
@@ -277,20 +297,21 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     )
     if head.ent_type_ not in PERSON_LABELS and not untagged_surname:
         return None
-    return Referent(cast.canonical_person(name, head.idx), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
+    return Referent(cast.canonical_person(name, head.idx, addressed_as(head)), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
 
 
 def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     """"Russian President pledged", just after "Vladimir Putin": the title stands for the person.
 
-    Only a bare or definite title ("the mayor"), and only for a person named
-    earlier in the same paragraph; "a minister" is someone new, and "the
+    Only a bare or definite title ("the mayor"): for the person the article
+    last gave that title ("the sporting director"), else for the person named
+    last in the same paragraph; "a minister" is someone new, and "the
     ministers" are several people.
     """
     head, phrase = mention.head, mention.phrase
     if lemma(head) not in ROLE_WORDS or phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
         return None
-    ent = cast.person_just_named(head)
+    ent = cast.titled_before(head) or cast.person_just_named(head)
     if ent is None:
         return None
     return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.TITLED_PERSON, (describe_title(head),))
@@ -311,12 +332,45 @@ def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent 
     return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.EARLIER_DESCRIPTION)
 
 
+def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"The company said", after "Acme cut 200 jobs": a definite organisation noun stands for the organisation named.
+
+    The last organisation named outside quotation marks, in this paragraph or
+    the ``ORGANISATION_PARAGRAPHS`` before. Near misses: "a company" is
+    indefinite; "the companies" are several.
+    """
+    ent = _organisation_meant(cast, mention.head)
+    if ent is None:
+        return None
+    return Referent(organisation_name(ent), Kind.ORGANISATION, lemma(ent.root), Resolved.ORGANISATION_NAMED)
+
+
+def _organisation_meant(cast: Cast, head: Token) -> SpacySpan | None:
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
+    if head.ent_type_ or head.tag_ in PLURAL_NOUN_TAGS or lemma(head) not in COMPANY_NOUNS or not definite:
+        return None
+    return cast.organisation_before(head, ORGANISATION_PARAGRAPHS)
+
+
+def organisation_name(ent: SpacySpan) -> str:
+    """An organisation's name as the article gives it, without "the" or a possessive."""
+    found = organisation_words(ent.root)
+    return text_of(found[0]) if found is not None else clean_name(ent.text)
+
+
 def document_author(cast: Cast, known: Known, mention: Mention) -> Referent | None:
-    """"A report released by the Harbor Agency said": the document speaks for its author."""
+    """"A report released by the Harbor Agency said", "a statement from the firm": the document speaks for its author.
+
+    An author named by an organisation noun ("the discount phone firm") is the organisation named before.
+    """
     author = authored_by(mention.head)
     if author is None:
         return None
-    name = clean_name(cast.article.tokens_span(name_words(speaker_phrase(author))).text)
+    meant = _organisation_meant(cast, author)
+    if meant is not None:
+        name = organisation_name(meant)
+    else:
+        name = clean_name(cast.article.tokens_span(name_words(speaker_phrase(author))).text)
     return Referent(name, Kind.ORGANISATION, lemma(mention.head), Resolved.DOCUMENT_AUTHOR)
 
 
@@ -330,6 +384,7 @@ RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
     pronoun,
     person,
     titled_person,
+    organisation_noun,
     earlier_description,
     document_author,
     description,
