@@ -8,10 +8,12 @@ neighbourhood, with the rules in ``DESCRIPTION_RULES``, in order:
    executive Jo Park" (spaCy often counts them inside the PERSON entity);
 2. ``apposition``: "Daniel DePetris, a fellow at Defense Priorities",
    "Putin’s adviser, Yuri Ushakov", either side of the name;
-3. ``party_notation``: "Sen. Ann Lee (D-Ore.)", "Rep. Tom Ruiz, R-Texas";
-4. ``relative_clause``: "Jo Park, who runs the Harbor Institute";
-5. ``predicate``: "Park is the chief executive of Acme";
-6. ``role``: a speaker named by a role, "a U.S. State Department spokesperson".
+3. ``name_preposition``: "Birgit Kuhlhoff, from Sal Oppenheim";
+4. ``party_notation``: "Sen. Ann Lee (D-Ore.)", "Rep. Tom Ruiz, R-Texas";
+5. ``relative_clause``: "Jo Park, who runs the Harbor Institute";
+6. ``predicate``: "Park is the chief executive of Acme";
+7. ``role``: a speaker named by a role, "a U.S. State Department spokesperson";
+8. ``group``: a group named by its party or nation, "many Democrats".
 
 Each rule finds where a description's words are; ``titles.read_phrase`` tells
 apart the honorific, the title and the organisation among them, each a
@@ -38,6 +40,7 @@ from service.attribution.lexicon import (
     NOUN_POS,
     PARTY_NOTATION,
     PERSON_LABELS,
+    PLURAL_NOUN_TAGS,
     PORTFOLIO_WORDS,
     RELATIVE_AFFILIATION_VERBS,
     RELATIVE_DEPS,
@@ -118,7 +121,10 @@ def _affiliation_after(noun: Token, source: Source) -> Description:
 def describe_title(noun: Token, source: Source = Source.TITLED_MENTION, skip: frozenset[int] = frozenset()) -> Description:
     """What a title phrase says: "Russian President" -> title "President", affiliation "Russian"."""
     phrase = read_phrase(_title_phrase(noun, skip), noun, source)
-    return merge(phrase, _affiliation_after(noun, source))
+    # The organisation after the role ("editor of the Cook Political Report")
+    # is its employer; one before it may be its beat ("House editor").
+    after = _affiliation_after(noun, source)
+    return Description(phrase.honorific, phrase.title, after.affiliation, after.rank) if after.affiliation and after.rank <= phrase.rank else phrase
 
 
 def _is_title_noun(token: Token) -> bool:
@@ -224,6 +230,12 @@ def apposition(head: Token) -> Description | None:
             noun = _partitive(child) or child
             if _is_title_noun(noun):
                 return describe_title(noun, Source.APPOSITION) or None
+            if noun.ent_type_ == "NORP":
+                # "Charlie King, a New York Democrat": the party, not a post.
+                return Description(affiliation=_norp_piece(noun, Source.APPOSITION), rank=Rank.PLACE)
+            if lemma(noun) in NOT_TITLES:
+                # "the man behind the Live-Shot website": no title, but for whom.
+                return _affiliation_after(noun, Source.APPOSITION) or None
     if head.dep_ in APPOSITION_DEPS and _is_title_noun(head.head):
         return describe_title(head.head, Source.APPOSITION, frozenset(t.i for t in head.subtree)) or None
     return None
@@ -235,6 +247,21 @@ def _partitive(token: Token) -> Token | None:
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def name_preposition(head: Token) -> Description | None:
+    """An organisation joined to a name by a preposition: "Birgit Kuhlhoff, from Sal Oppenheim", "Jo Park of Acme".
+
+    Near miss: "Jo Park in Ohio" (a place after "in" says where, not for whom).
+    """
+    if head.ent_type_ not in PERSON_LABELS:
+        return None
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
+            found = organisation_in(child.subtree, Source.NAME_PREPOSITION)
+            if found.affiliation is not None:
+                return found
+    return None
 
 
 def party_notation(head: Token) -> Description | None:
@@ -290,6 +317,23 @@ def predicate(head: Token) -> Description | None:
     return describe_title(attr, Source.PREDICATE) or None
 
 
+def _norp_piece(token: Token, source: Source) -> Piece:
+    words = [t for t in entity_span(token) if t.ent_type_ == "NORP"]
+    return Piece(" ".join(t.text for t in words), Span.of(token.doc.text, words[0].idx, words[-1].idx + len(words[-1].text)), source)
+
+
+def group(head: Token) -> Description | None:
+    """A group named by its party or nation: "many Democrats", "the Europeans" are of it.
+
+    Near misses: "many voters" names no party; "the Tories" is the party itself.
+    """
+    if head.ent_type_ != "NORP" or head.tag_ not in PLURAL_NOUN_TAGS:
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None  # "the Tories": the party itself speaks
+    return Description(affiliation=_norp_piece(head, Source.ROLE), rank=Rank.PLACE)
+
+
 def role(head: Token) -> Description | None:
     """A speaker named by a role: "a U.S. State Department spokesperson", "a fellow at X".
 
@@ -306,18 +350,28 @@ DescriptionRule = Callable[[Token], Description | None]
 DESCRIPTION_RULES: tuple[DescriptionRule, ...] = (
     name_phrase,
     apposition,
+    name_preposition,
     party_notation,
     relative_clause,
     predicate,
     role,
+    group,
 )
 
 
 def describe(head: Token) -> Description:
-    """The honorific, title and affiliation the article gives next to this mention."""
+    """The honorific, title and affiliation the article gives next to this mention.
+
+    A person's name is asked word by word: the parser may hang an appositive
+    on any of them ("Jurgen den Hartog, one of the TNO researchers", where
+    "den" was taken for a verb).
+    """
+    words = name_tokens(head) if head.ent_type_ in PERSON_LABELS else [head]
     described = NOTHING
     for rule in DESCRIPTION_RULES:
-        found = rule(head)
-        if found is not None:
-            described = merge(described, found)
+        for word in (head, *(w for w in words if w.i != head.i)):
+            found = rule(word)
+            if found is not None:
+                described = merge(described, found)
+                break
     return described

@@ -116,6 +116,8 @@ QUOTED_AS_DEPS = frozenset({"pcomp", "pobj", "advcl"})
 PERSONAL_PRONOUNS = frozenset("he she him her".split())
 PLURAL_PRONOUNS = frozenset("they them we".split())
 FIRST_PERSON_PRONOUNS = frozenset("i me we us".split())
+FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
+"""Words a quote of one person holds: an organisation speaks as "we"."""
 NEUTER_PRONOUNS = frozenset("it".split())
 RELATIVE_PRONOUNS = frozenset("who that which".split())
 PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS | NEUTER_PRONOUNS
@@ -159,7 +161,7 @@ OBJECT_PREPOSITIONS = frozenset("of for as over about against with on".split())
 """Prepositions that complete what an object reports: "accused him of lying",
 "criticized the plan as reckless". ("on" as in "blamed it on the rain".)"""
 
-AFFILIATION_PREPOSITIONS = frozenset("at of for with from".split())
+AFFILIATION_PREPOSITIONS = frozenset("at of for with from behind".split())
 """Prepositions that join a title to its organisation: "a fellow at X"."""
 
 ORGANISATION_ENTITY_LABELS = frozenset({"ORG", "FAC"})
@@ -280,7 +282,7 @@ ORGANISATION_NOUNS = frozenset(
     administration campaign government cabinet team office staff camp foundation
     company firm group business corporation bank club party union council committee
     agency department ministry authority board institute organisation organization
-    charity network association federation league alliance coalition
+    charity network association federation league alliance coalition police
     """.split()
 )
 """Nouns that make an organisation of a person's name: "the Clinton campaign", "the Obama administration"."""

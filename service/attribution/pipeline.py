@@ -24,6 +24,7 @@ from service.attribution.article import Article
 from service.attribution.model import Attribution, Timing
 from service.attribution.parsing import DEFAULT_BATCH_SIZE, DeadlineExceeded, Parser, check_deadline
 from service.attribution.quotes import Found, find_quotes
+from service.attribution.quotes.spans import in_first_person
 from service.attribution.resolution import Resolution, Resolver
 from service.attribution.results import assemble
 
@@ -40,7 +41,7 @@ def attribute(article: Article) -> Attribution:
     for k in sorted(range(len(found)), key=lambda k: _speaker_position(found[k])):
         head = found[k].speaker
         if head is not None:
-            resolutions[k] = resolver.resolve(head)
+            resolutions[k] = resolver.resolve(head, in_first_person(article, found[k].quoted))
     resolver.gather_mentions()
     return assemble(article, found, resolutions, resolver.known)
 

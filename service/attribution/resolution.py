@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from spacy.tokens import Span as SpacySpan
@@ -399,10 +399,17 @@ class Resolver:
         self.cast = Cast(article)
         self.known = Known()
 
-    def resolve(self, head: Token) -> Resolution:
-        """The entity a speaker head refers to, the span that names it here, and how it was found."""
+    def resolve(self, head: Token, in_first_person: bool = False) -> Resolution:
+        """The entity a speaker head refers to, the span that names it here, and how it was found.
+
+        ``in_first_person``: the quote speaks as "I", so a speaker named by one
+        proper noun is a person, whatever label the recogniser gave it ("But
+        Mutu has hit out, saying: “Chelsea have destroyed me.”").
+        """
         mention = self._mention(named_head(head))
         referent = next(r for rule in RESOLUTION_RULES if (r := rule(self.cast, self.known, mention)) is not None)
+        if in_first_person and referent.how is Resolved.DESCRIPTION and mention.head.tag_ == "NNP" and len(mention.phrase) == 1:
+            referent = replace(referent, kind=Kind.PERSON)
         for other in referent.considered:
             self._make_known(other)
         entity = self._make_known(referent)

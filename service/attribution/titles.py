@@ -43,6 +43,12 @@ NAME_LINKS = frozenset("and & for of".split())
 """Words inside an organisation's name: "Texas Parks and Wildlife Department"."""
 FILLER_TAGS = frozenset({POSSESSIVE_TAG, "PRP$", "DT", "``", "''", "-LRB-", "-RRB-"})
 ATTACHED_PUNCTUATION = frozenset(".-")
+COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+"""A sentence's "Earlier" or "Best" is no party or nation."""
+PAST_WORDS = frozenset("former ex ex- onetime erstwhile".split())
+"""A title that was: its organisation is no longer the person's."""
+LOWER_WORDS_KEY = "quotes.lower_words"
+"""``doc.user_data`` key of the words the article writes in lower case."""
 """Punctuation that belongs to the word before it: "Lt." of "Lt. Gen.", "co-" of "co-founder"."""
 
 
@@ -52,6 +58,7 @@ class Source(str, Enum):
     NAME_PHRASE = "name_phrase"
     APPOSITION = "apposition"
     PARTY_NOTATION = "party_notation"
+    NAME_PREPOSITION = "name_preposition"
     RELATIVE_CLAUSE = "relative_clause"
     PREDICATE = "predicate"
     ROLE = "role"
@@ -63,9 +70,11 @@ class Rank(IntEnum):
     """How good an affiliation is: lower is better."""
 
     ORGANISATION = 0
-    OFFICE = 1
+    FORMER = 1
+    """An organisation someone used to work for: "a former Obama administration official"."""
+    OFFICE = 2
     """A person who owns the title, standing for their office: "Putin’s adviser"."""
-    PLACE = 2
+    PLACE = 3
     """A place, a nationality or a party adjective: "Russian President", "Democratic nominee"."""
 
 
@@ -223,10 +232,13 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
             if found is not None:
                 ranks.update((t.i, found[1]) for t in found[0] if t.i in present or t.i == token.i)
     _with_organisation_nouns(words, ranks)
-    title_words = [t for t in words if t.i not in ranks and not is_honorific(t)]
+    shared = _organisation_noun_before_role(words, head, ranks)
+    title_words = [t for t in words if (t.i not in ranks or t.i in shared) and not is_honorific(t)]
     title_words = [t for t in title_words if not (t.lower_ in LINKING_WORDS and {t.i - 1, t.i + 1} & set(ranks))]
     title = piece(title_words, source) if _names_a_role(title_words) else None
     runs = _runs([t for t in words if t.i in ranks], ranks)
+    if any(t.lower_ in PAST_WORDS for t in title_words):
+        runs = [(run, max(rank, Rank.FORMER)) for run, rank in runs]
     best = min(runs, key=lambda run: run[1], default=None)
     return Description(
         piece([honorific], source) if honorific else None,
@@ -251,13 +263,24 @@ def _owner_word(token: Token, head: Token) -> tuple[list[Token], Rank] | None:
     weaker than either. Near miss: "Chief Executive" and "Former minister"
     (role words, whatever their case).
     """
-    if token.i == head.i or is_role_word(token):
+    if token.i == head.i or is_role_word(token) or not token.is_alpha or _capitalised_only_here(token):
         return None
     if token.pos_ == "PROPN":
         return [token], Rank.OFFICE if token.ent_type_ in PERSON_LABELS else Rank.ORGANISATION
-    if token.pos_ == "ADJ" and token.is_title:
+    if token.pos_ == "ADJ" and token.is_title and token.tag_ not in COMPARATIVE_TAGS:
         return [token], Rank.PLACE
     return None
+
+
+def _capitalised_only_here(token: Token) -> bool:
+    """A sentence's first word that the article writes in lower case elsewhere: "Rock star" of "people in rock"."""
+    if not token.is_sent_start or token.ent_type_:
+        return False
+    doc = token.doc
+    lower_words = doc.user_data.get(LOWER_WORDS_KEY)
+    if lower_words is None:
+        lower_words = doc.user_data[LOWER_WORDS_KEY] = {t.text for t in doc if t.is_lower}
+    return token.lower_ in lower_words
 
 
 def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None:
@@ -269,6 +292,33 @@ def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None
                 if ranks.get(t.i) is Rank.OFFICE:
                     ranks[t.i] = Rank.ORGANISATION
             ranks[token.i] = Rank.ORGANISATION
+
+
+def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[int, Rank]) -> set[int]:
+    """An organisation noun before the role it is the organisation of: "the [committee] chairman".
+
+    Its own modifiers go with it: "[Public accounts committee] chairman". The
+    noun stays in the title too ("committee chairman", "police chief"); the
+    indexes of such shared nouns are returned. Near miss: in "Chief Executive"
+    no noun names an organisation.
+    """
+    shared: set[int] = set()
+    for n, token in enumerate(words):
+        if token.i == head.i or token.i in ranks or lemma(token) not in ORGANISATION_NOUNS or not is_role_word(head):
+            continue
+        if not any(is_role_word(t) for t in words[n + 1 :]):
+            continue
+        start = n
+        while start > 0 and words[start - 1].i == words[start].i - 1 and _lower_role(words[start - 1]) not in ROLE_WORDS:
+            start -= 1
+        for t in words[start : n + 1]:
+            ranks[t.i] = Rank.ORGANISATION
+        shared.add(token.i)
+    return shared
+
+
+def _lower_role(token: Token) -> str:
+    return token.lower_.rstrip(".")
 
 
 def _runs(tokens: list[Token], ranks: dict[int, Rank]) -> list[tuple[list[Token], Rank]]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.lexicon import DIRECT_COVERAGE
+from service.attribution.lexicon import DIRECT_COVERAGE, FIRST_PERSON_SINGULAR
 from service.attribution.marks import ALL_MARKS
 from service.attribution.model import QuoteType
 
@@ -91,6 +91,11 @@ def classify(article: Article, start: int, end: int, quoted: list[int]) -> tuple
         first, last = article.quoted[quoted[0]], article.quoted[quoted[-1]]
         return QuoteType.DIRECT, first.start, last.end
     return QuoteType.MIXED, *with_marks(article, start, end)
+
+
+def in_first_person(article: Article, quoted: list[int]) -> bool:
+    """Whether the quoted words speak as one person: "I", "me", "my" ("Chelsea have destroyed me")."""
+    return any(t.lower_ in FIRST_PERSON_SINGULAR for k in quoted for t in article.quoted_tokens(article.quoted[k]))
 
 
 class Intervals:
