@@ -12,7 +12,9 @@ from service.attribution.descriptions import (
     authored_by,
     describe,
     describe_title,
+    group,
     name_phrase,
+    name_preposition,
     party_notation,
     predicate,
     relative_clause,
@@ -319,7 +321,16 @@ def test_organisation_in_gives_nothing_without_entities() -> None:
 
 
 def test_description_rules_run_in_the_documented_order() -> None:
-    assert DESCRIPTION_RULES == (name_phrase, apposition, party_notation, relative_clause, predicate, role)
+    assert DESCRIPTION_RULES == (
+        name_phrase,
+        apposition,
+        name_preposition,
+        party_notation,
+        relative_clause,
+        predicate,
+        role,
+        group,
+    )
 
 
 def test_describe_gives_the_appositive_title_and_organisation() -> None:
