@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.entities import person_name, same_surname
-from service.attribution.genders import Gender, addressed_as, compatible, genders
+from service.attribution.genders import Gender, addressed_as, by_first_name, compatible, genders
 from service.attribution.descriptions import describe, describe_title
 from service.attribution.lexicon import (
     CONTENT_DEPS,
@@ -56,16 +56,21 @@ class Cast:
             self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
         return self._genders.get(name.lower(), Gender.UNKNOWN)
 
-    def canonical_person(self, name: str, position: int | None = None, gender: Gender = Gender.UNKNOWN) -> str:
+    def canonical_person(
+        self, name: str, position: int | None = None, gender: Gender = Gender.UNKNOWN, first_name: bool = False
+    ) -> str:
         """The fullest PERSON name in the article that ``name`` is a short form of.
 
         "Putin" -> "Vladimir Putin"; "Ushakiv" -> "Yuri Ushakov". Of several
         people with one surname, the one named last before ``position`` wins
         (else the first after it). A full name is never swapped for another
         person's: "Maria Lopez" stays herself beside "Carlos Lopez"; nor is a
-        man's ("Mr Obama", ``gender``) for a woman's ("Michelle Obama").
+        man's ("Mr Obama", ``gender``) for a woman's ("Michelle Obama"). After
+        "Sir" or "Dame" (``first_name``) one name is a first name: "Sir John"
+        is Sir John Bourn.
         """
-        matches = [(at, full) for at, full in self.short_form_of(name) if compatible(gender, self._full_gender(full))]
+        candidates = self._by_first_name(name) if first_name else self.short_form_of(name)
+        matches = [(at, full) for at, full in candidates if compatible(gender, self._full_gender(full))]
         if not matches:
             return name
         before = [full for at, full in matches if position is not None and at <= position]
@@ -86,9 +91,14 @@ class Cast:
         self._short_forms[name] = found
         return found
 
+    def _by_first_name(self, name: str) -> list[tuple[int, str]]:
+        if len(name.split()) != 1:
+            return self.short_form_of(name)
+        return [(at, full) for at, full in self._full_names if full.split()[0].lower() == name.lower()]
+
     def canonical_name_of(self, ent: SpacySpan) -> str:
         """A PERSON entity's canonical name, as of where it stands."""
-        return self.canonical_person(person_name(ent), ent.start_char, addressed_as(ent.root))
+        return self.canonical_person(person_name(ent), ent.start_char, addressed_as(ent.root), by_first_name(ent.root))
 
     def _full_gender(self, full: str) -> Gender:
         """What the full-name mentions of ``full`` say of their gender (honorifics, titles)."""

@@ -28,6 +28,7 @@ from service.attribution.descriptions import describe
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     FEMALE_HONORIFICS,
+    FIRST_NAME_HONORIFICS,
     FEMALE_NOUNS,
     FEMALE_PRONOUNS,
     MALE_HONORIFICS,
@@ -35,6 +36,7 @@ from service.attribution.lexicon import (
     MALE_PRONOUNS,
     SUBJECT_DEPS,
 )
+from service.attribution.phrases import name_tokens
 from service.attribution.tagging import lemma
 
 BOUND_CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "xcomp"})
@@ -73,6 +75,12 @@ def addressed_as(head: Token) -> Gender:
             if gender is not Gender.UNKNOWN and doc[i].lower_.rstrip(".") in MALE_HONORIFICS | FEMALE_HONORIFICS:
                 return gender
     return Gender.UNKNOWN
+
+
+def by_first_name(head: Token) -> bool:
+    """Whether the name at ``head`` follows an honorific used with a first name: "Sir John", "Dame Judi"."""
+    start = name_tokens(head)[0].i
+    return start > 0 and head.doc[start - 1].lower_.rstrip(".") in FIRST_NAME_HONORIFICS
 
 
 def _word_gender(word: str) -> Gender:

@@ -192,6 +192,9 @@ neither a title (what post someone holds) nor part of the canonical name ("Mr
 Reid" is an alias of "Ann Reid"). "Dr" counts as one: newsrooms use it of anyone
 with a doctorate."""
 
+FIRST_NAME_HONORIFICS = frozenset("sir dame lord lady".split())
+"""Honorifics a British article uses with the first name alone: "Sir John" for Sir John Bourn."""
+
 MALE_HONORIFICS = frozenset("mr messrs master sir lord".split())
 FEMALE_HONORIFICS = frozenset("mrs ms miss mmes dame lady".split())
 """An honorific that says whether "he" or "she" may stand for the person."""

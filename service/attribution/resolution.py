@@ -39,7 +39,7 @@ from service.attribution.descriptions import Description, Piece, authored_by, de
 from service.attribution.article import Article
 from service.attribution.cast import Cast
 from service.attribution.entities import Entity, Kind, Profile, clean_name, kind_of
-from service.attribution.genders import addressed_as, compatible, pronoun_gender
+from service.attribution.genders import addressed_as, by_first_name, compatible, pronoun_gender
 from service.attribution.lexicon import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_PRONOUNS,
@@ -297,7 +297,8 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     )
     if head.ent_type_ not in PERSON_LABELS and not untagged_surname:
         return None
-    return Referent(cast.canonical_person(name, head.idx, addressed_as(head)), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
+    canonical = cast.canonical_person(name, head.idx, addressed_as(head), by_first_name(head))
+    return Referent(canonical, Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
 
 
 def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:

@@ -126,9 +126,20 @@ def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """
     closed = article.text[quoted.start : quoted.end].rstrip()[-1:] in CLAUSE_END
     tokens = _tokens_after(article, quoted)
-    if closed and introduces_next(article, tokens):
+    if closed and (introduces_next(article, tokens) or introduced_by_colon(article, quoted)):
         return None
     return _cue_with_speaker(tokens, speech_only=closed)
+
+
+def introduced_by_colon(article: Article, quoted: QuotedSpan) -> bool:
+    """A quotation after "X said:" is X's; a cue in the sentence after it is another statement's.
+
+    A BBC spokeswoman said: “We are ready.” The report said ... gives the
+    quotation to the spokeswoman (``frame_before``). Near miss: “We are
+    ready.” The report said so. has no frame before it.
+    """
+    before = _tokens_before(article, quoted)
+    return bool(before) and before[-1].text == ":" and any(is_frame_verb(t) for t in before)
 
 
 def introduces_next(article: Article, frame: list[Token]) -> bool:
