@@ -64,8 +64,8 @@ from service.attribution.titles import (
 
 __all__ = ["NOTHING", "Description", "Piece", "Rank", "Source", "authored_by", "describe", "describe_title"]
 
-PARTY = re.compile(r"\s*[(,]\s*([" + "".join(PARTY_NOTATION) + r"])\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]?")
-"""The party notation right after a name: " (D-Ore.)", ", R-Texas,"."""
+PARTY = re.compile(r"\s*[(,]\s*([" + "".join(PARTY_NOTATION) + r"])(?:\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]?|\))")
+"""The party notation right after a name: " (D-Ore.)", ", R-Texas,", " (D)"."""
 NAME_LIKE_PUNCTUATION = frozenset("\"“”'‘’")
 """Marks around a nickname inside a name: Robert C. “Bobby” Scott."""
 
@@ -110,11 +110,24 @@ def _affiliation_after(noun: Token, source: Source) -> Description:
             if found.affiliation:
                 return found
         if child.dep_ in RELATIVE_DEPS:
-            for token in child.subtree:
-                if token.dep_ == "prep" and token.lower_ in AFFILIATION_PREPOSITIONS:
-                    found = organisation_in(token.subtree, source)
-                    if found.affiliation:
-                        return found
+            found = _clause_affiliation(child, source)
+            if found.affiliation:
+                return found
+    return NOTHING
+
+
+def _clause_affiliation(clause: Token, source: Source) -> Description:
+    """The organisation a relative clause joins its noun to: "who runs X", "who works at X"."""
+    if lemma(clause) in RELATIVE_AFFILIATION_VERBS:
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+        found = organisation_in((t for o in objects for t in o.subtree), source)
+        if found.affiliation:
+            return found
+    for token in clause.subtree:
+        if token.dep_ == "prep" and token.lower_ in AFFILIATION_PREPOSITIONS:
+            found = organisation_in(token.subtree, source)
+            if found.affiliation:
+                return found
     return NOTHING
 
 
@@ -124,7 +137,13 @@ def describe_title(noun: Token, source: Source = Source.TITLED_MENTION, skip: fr
     # The organisation after the role ("editor of the Cook Political Report")
     # is its employer; one before it may be its beat ("House editor").
     after = _affiliation_after(noun, source)
-    return Description(phrase.honorific, phrase.title, after.affiliation, after.rank) if after.affiliation and after.rank <= phrase.rank else phrase
+    if after.affiliation and (phrase.affiliation is None or after.rank <= phrase.rank):
+        phrase = Description(phrase.honorific, phrase.title, after.affiliation, after.rank)
+    # "the former secretary of state and current Democratic presidential nominee"
+    for conjunct in noun.children:
+        if conjunct.dep_ == "conj" and _is_title_noun(conjunct) and is_role_word(conjunct):
+            phrase = merge(phrase, describe_title(conjunct, source, skip))
+    return phrase
 
 
 def _is_title_noun(token: Token) -> bool:
@@ -276,7 +295,7 @@ def party_notation(head: Token) -> Description | None:
     found = PARTY.match(doc.text, last.idx + len(last.text))
     if found is None:
         return None
-    span = Span.of(doc.text, found.start(1), found.end(2))
+    span = Span.of(doc.text, found.start(1), found.end(2) if found.group(2) else found.end(1))
     return Description(affiliation=Piece(PARTY_NOTATION[found.group(1)], span, Source.PARTY_NOTATION))
 
 
@@ -294,11 +313,9 @@ def relative_clause(head: Token) -> Description | None:
             attr = next((c for c in clause.children if c.dep_ == "attr" and _is_title_noun(c)), None)
             if attr is not None:
                 return describe_title(attr, Source.RELATIVE_CLAUSE) or None
-        if lemma(clause) in RELATIVE_AFFILIATION_VERBS:
-            objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
-            found = organisation_in((t for o in objects for t in o.subtree), Source.RELATIVE_CLAUSE)
-            if found.affiliation:
-                return found
+        found = _clause_affiliation(clause, Source.RELATIVE_CLAUSE)
+        if found.affiliation:
+            return found
     return None
 
 

@@ -161,7 +161,7 @@ OBJECT_PREPOSITIONS = frozenset("of for as over about against with on".split())
 """Prepositions that complete what an object reports: "accused him of lying",
 "criticized the plan as reckless". ("on" as in "blamed it on the rain".)"""
 
-AFFILIATION_PREPOSITIONS = frozenset("at of for with from behind".split())
+AFFILIATION_PREPOSITIONS = frozenset("at of for with from behind to".split())
 """Prepositions that join a title to its organisation: "a fellow at X"."""
 
 ORGANISATION_ENTITY_LABELS = frozenset({"ORG", "FAC"})

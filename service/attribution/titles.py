@@ -199,10 +199,15 @@ def _is_portfolio(token: Token) -> bool:
 
 
 def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
-    """The first organisation among ``tokens``, else the first place; nothing if neither."""
+    """The first organisation among ``tokens``, else the first place; nothing if neither.
+
+    A person's name with an organisation noun is an organisation ("an adviser
+    to [the Clinton campaign]"); a person's name alone stands for their office
+    ("an adviser to Mr. Obama").
+    """
     best: tuple[list[Token], Rank] | None = None
     for token in tokens:
-        found = organisation_words(token)
+        found = organisation_words(token) or _person_organisation(token)
         if found is None or not found[0]:
             continue
         if found[1] is Rank.ORGANISATION:
@@ -212,6 +217,19 @@ def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
 
 
 # --- a description's words ------------------------------------------------------------
+
+
+def _person_organisation(token: Token) -> tuple[list[Token], Rank] | None:
+    """ "the Clinton campaign" (an organisation) or "Mr. Obama" (an office), from a person's name in a phrase."""
+    if token.ent_type_ not in PERSON_LABELS or token.ent_iob_ != "B":
+        return None
+    words = [t for t in entity_span(token) if t.tag_ != POSSESSIVE_TAG]
+    after = token.doc[words[-1].i + 1] if words[-1].i + 1 < len(token.doc) else None
+    if after is not None and after.tag_ == POSSESSIVE_TAG and after.i + 1 < len(token.doc):
+        after = token.doc[after.i + 1]
+    if after is not None and lemma(after) in ORGANISATION_NOUNS:
+        return [*words, after], Rank.ORGANISATION
+    return words, Rank.OFFICE
 
 
 def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
@@ -309,12 +327,17 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
         if not any(is_role_word(t) for t in words[n + 1 :]):
             continue
         start = n
-        while start > 0 and words[start - 1].i == words[start].i - 1 and _lower_role(words[start - 1]) not in ROLE_WORDS:
+        while start > 0 and _next_to(words[start - 1], words[start]) and _lower_role(words[start - 1]) not in ROLE_WORDS:
             start -= 1
         for t in words[start : n + 1]:
             ranks[t.i] = Rank.ORGANISATION
         shared.add(token.i)
     return shared
+
+
+def _next_to(left: Token, right: Token) -> bool:
+    """Whether only punctuation stands between two words: "Tulsa, Okla., police"."""
+    return all(token.is_punct for token in left.doc[left.i + 1 : right.i])
 
 
 def _lower_role(token: Token) -> str:
@@ -332,7 +355,7 @@ def _runs(tokens: list[Token], ranks: dict[int, Rank]) -> list[tuple[list[Token]
     for token in tokens:
         rank = ranks[token.i]
         last = runs[-1] if runs else None
-        joins = last is not None and last[0][-1].i == token.i - 1 and not (token.ent_type_ == "NORP" or last[0][-1].ent_type_ == "NORP")
+        joins = last is not None and _next_to(last[0][-1], token) and not (token.ent_type_ == "NORP" or last[0][-1].ent_type_ == "NORP")
         if last is not None and joins:
             runs[-1] = ([*last[0], token], min(last[1], rank))
         else:
