@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from typing import TextIO
 
+from service.attribution.model import Speaker
 from service.client import DEFAULT_URL, Language, Model, QuotesClient, QuotesError, Result
 
 PROG = "quotes"
@@ -221,7 +222,7 @@ def print_table(result: Result, out: TextIO) -> None:
             "id": quote.id,
             "type": quote.type.value,
             "quote": quote.span.text,
-            "speaker": quote.speaker.name if quote.speaker else NONE,
+            "speaker": _speaker_cell(quote.speaker),
             "title": (quote.speaker.title if quote.speaker else None) or NONE,
             "affiliation": (quote.speaker.affiliation if quote.speaker else None) or NONE,
             "confidence": f"{quote.confidence:.2f}",
@@ -243,6 +244,13 @@ def print_table(result: Result, out: TextIO) -> None:
 def _language_of(language: Language | None) -> str:
     """``English, 0.99``, or "language unclear" when the text was too short or too mixed to tell."""
     return f"{language.name}, {language.confidence:.2f}" if language is not None else "language unclear"
+
+
+def _speaker_cell(speaker: Speaker | None) -> str:
+    """The speaker's name, or the pronoun in brackets when it stands for no one named ("(he)")."""
+    if speaker is None:
+        return NONE
+    return speaker.name if speaker.name is not None else f"({speaker.mention.text})"
 
 
 def _cut(value: str, width: int) -> str:

@@ -150,8 +150,8 @@ class SpanSchema(Schema):
 
 
 class SpeakerSchema(Schema):
-    id = fields.String()
-    name = fields.String()
+    id = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
     mention = fields.Nested(SpanSchema)
     title = fields.String(allow_none=True)
     affiliation = fields.String(allow_none=True)

@@ -17,11 +17,14 @@ from service.attribution.entities import person_name, same_surname
 from service.attribution.genders import Gender, addressed_as, by_first_name, compatible, genders
 from service.attribution.descriptions import describe, describe_title
 from service.attribution.lexicon import (
+    COMPANY_NOUNS,
     CONTENT_DEPS,
+    DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
     ORGANISATION_LABELS,
     PERSON_LABELS,
+    PLURAL_NOUN_TAGS,
     SUBJECT_DEPS,
 )
 from service.attribution.tagging import lemma
@@ -129,6 +132,36 @@ class Cast:
             if not _inside(ent, token) and (not subject or _main_clause_subject(self.article, ent)):
                 return ent
         return None
+
+    def thing_subject_before(self, token: Token, plural: bool, paragraphs: int) -> Token | None:
+        """The last subject of a main clause before ``token`` that "it" (or, ``plural``, "they") may stand for.
+
+        "it": an organisation, a proper noun that names no person, a company or
+        a document ("The report found ... It said"); "they":
+        those, or a plural noun ("Demonstrators marched. They said ...").
+        Outside quotation marks, within ``paragraphs``. Near miss: "Ruiz
+        arrived. It rained." ("Ruiz" is a person).
+        """
+        doc = self.article.doc
+        paragraph = self.article.paragraph_of(token.idx)
+        for i in range(token.i - 1, -1, -1):
+            candidate = doc[i]
+            if self.article.paragraph_of(candidate.idx) <= paragraph - paragraphs:
+                return None
+            if candidate.dep_ in SUBJECT_DEPS and self._stands_for(candidate, plural) and self.article.quoted_at(candidate) is None:
+                if _main_clause_subject(self.article, doc[i : i + 1]):
+                    return candidate
+        return None
+
+    @staticmethod
+    def _stands_for(candidate: Token, plural: bool) -> bool:
+        if candidate.ent_type_ in PERSON_LABELS or candidate.pos_ == "PRON":
+            return False
+        if candidate.ent_type_ in ORGANISATION_LABELS or (candidate.pos_ == "PROPN" and candidate.tag_ == "NNP"):
+            return True
+        if plural:
+            return candidate.tag_ in PLURAL_NOUN_TAGS
+        return candidate.tag_ == "NN" and lemma(candidate) in COMPANY_NOUNS | DOCUMENT_NOUNS
 
     def titled_before(self, token: Token) -> SpacySpan | None:
         """The last person before ``token`` whom the article gave a title with the same noun: "the sporting director".

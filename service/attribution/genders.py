@@ -39,8 +39,12 @@ from service.attribution.lexicon import (
 from service.attribution.phrases import name_tokens
 from service.attribution.tagging import lemma
 
-BOUND_CLAUSE_DEPS = frozenset({"ccomp", "conj", "advcl", "xcomp"})
-"""Clauses under a person's verb whose pronoun subject is that person: "Ruiz said she would"."""
+BOUND_CLAUSE_DEPS = frozenset({"ccomp", "conj"})
+"""Clauses under a person's verb whose pronoun subject is, more often than not, that person:
+"Ruiz said she would", "Ruiz arrived and he said". Not an adverbial clause: in "Ruiz
+criticised Lee after she spoke", "she" is as likely Lee."""
+NAMED_WEIGHT = 3
+"""An honorific or a gendered noun is sure; a bound pronoun only likely: it counts for one."""
 
 
 class Gender(Enum):
@@ -92,19 +96,19 @@ def _word_gender(word: str) -> Gender:
 
 
 def evidence(ent: SpacySpan) -> list[Gender]:
-    """What one mention of a person says of their gender."""
-    found: list[Gender] = []
+    """What one mention of a person says of their gender, as votes (a sure word counts ``NAMED_WEIGHT`` times)."""
+    named: list[Gender] = []
     described = describe(ent.root)
     if described.honorific is not None:
-        found.append(_word_gender(described.honorific.text.lower().rstrip(".")))
+        named.append(_word_gender(described.honorific.text.lower().rstrip(".")))
     if described.title is not None:
-        found.append(_word_gender(described.title.text.lower().split()[-1]))
+        named.append(_word_gender(described.title.text.lower().split()[-1]))
     for child in ent.root.children:
         if child.dep_ in APPOSITION_DEPS:
-            found.append(_word_gender(lemma(child)))
+            named.append(_word_gender(lemma(child)))
     if ent.root.dep_ in APPOSITION_DEPS:
-        found.append(_word_gender(lemma(ent.root.head)))
-    found.extend(_bound_pronouns(ent.root))
+        named.append(_word_gender(lemma(ent.root.head)))
+    found = [g for g in named for _ in range(NAMED_WEIGHT)] + list(_bound_pronouns(ent.root))
     return [g for g in found if g is not Gender.UNKNOWN]
 
 

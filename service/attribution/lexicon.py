@@ -374,4 +374,6 @@ MAX_DASH_NAME_WORDS = 12
 # Each rule's own confidence is on its member of ``rules.Rule``.
 
 UNRESOLVED_PRONOUN_FACTOR = 0.7
+GUESSED_ANTECEDENT_FACTOR = 0.8
+"""A pronoun given to someone of the other gender, as the article seemed to say, is a guess."""
 """A speaker left as a bare pronoun ("he", with no one to stand for) is less sure."""

@@ -45,10 +45,11 @@ class Span:
 class Speaker:
     """Who a quote is attributed to, as seen from that quote."""
 
-    id: str
-    """The speaker's id in ``Attribution.speakers``."""
-    name: str
-    """Canonical name: the fullest name the article gives this speaker."""
+    id: str | None
+    """The speaker's id in ``Attribution.speakers``; None when the mention names no one (an unresolved "he")."""
+    name: str | None
+    """Canonical name: the fullest name the article gives this speaker; None when the mention
+    is a pronoun the article gives no one to stand for."""
     mention: Span
     """Where this quote names its speaker (a pronoun included)."""
     title: str | None

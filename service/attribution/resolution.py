@@ -8,7 +8,8 @@ entity (a ``Referent``):
 
 1. ``pronoun``: he/she stand for the latest earlier person speaker, or the
    latest person subject if later; they for a group or organisation; it for
-   an organisation; a pronoun with no one to stand for stays itself, less sure;
+   an organisation; "I" outside quotation marks is the article's author; a
+   pronoun with no one to stand for names no one (the mention stays, less sure);
 2. ``person``: a person's name goes to the fullest PERSON name in the article
    that ends in the same surname, allowing a slip of one letter;
 3. ``titled_person``: "the mayor" or a bare "Russian President" just after a
@@ -39,7 +40,7 @@ from service.attribution.descriptions import Description, Piece, authored_by, de
 from service.attribution.article import Article
 from service.attribution.cast import Cast
 from service.attribution.entities import Entity, Kind, Profile, clean_name, kind_of
-from service.attribution.genders import addressed_as, by_first_name, compatible, pronoun_gender
+from service.attribution.genders import Gender, addressed_as, by_first_name, compatible, pronoun_gender
 from service.attribution.lexicon import (
     DEFINITE_DETERMINERS,
     FIRST_PERSON_PRONOUNS,
@@ -54,19 +55,23 @@ from service.attribution.lexicon import (
     ORGANISATION_PARAGRAPHS,
     PERSONAL_PRONOUNS,
     PLURAL_NOUN_TAGS,
-    PERSONAL_PRONOUN_TAG,
     PLURAL_PRONOUNS,
     PRONOUN_TAGS,
     SUBJECT_DEPS,
     SURNAME_PHRASE_MAX_WORDS,
     VERB_POS,
     ROLE_WORDS,
+    GUESSED_ANTECEDENT_FACTOR,
     UNRESOLVED_PRONOUN_FACTOR,
 )
 from service.attribution.model import Span
-from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
+from service.attribution.phrases import entity_span, name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.tagging import lemma
 from service.attribution.titles import organisation_words, text_of
+
+
+AUTHOR = "the author"
+"""The name of whoever wrote the article, when it speaks in the first person outside quotation marks."""
 
 
 class Resolved(Enum):
@@ -86,10 +91,12 @@ class Resolved(Enum):
     """A pronoun standing for a speaker named before."""
     CLAUSE_SUBJECT = ("clause subject", False, 1.0)
     """A pronoun standing for the person (or, for "it", the organisation) last the subject of a main clause."""
+    GUESSED_ANTECEDENT = ("guessed antecedent", False, GUESSED_ANTECEDENT_FACTOR)
+    """ "she" where the only people before are ones the article seemed to call "he": the last of them, less sure."""
+    AUTHOR = ("author", False, 1.0)
+    """ "I" or "we" outside quotation marks: the article's own author."""
     UNRESOLVED_PRONOUN = ("unresolved pronoun", False, UNRESOLVED_PRONOUN_FACTOR)
-    """A pronoun with no one to stand for: the speaker is named by the pronoun itself."""
-    UNRESOLVED_OTHER_PRONOUN = ("unresolved other pronoun", False, 1.0)
-    """A possessive ("its") or a pronoun known by its form alone, with no one to stand for."""
+    """A pronoun with no one to stand for: the quote keeps the mention, but no one is named."""
     PERSON_NAME = ("person name", True, 1.0)
     TITLED_PERSON = ("titled person", True, 1.0)
     EARLIER_DESCRIPTION = ("earlier description", True, 1.0)
@@ -126,9 +133,9 @@ class Referent:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """A mention resolved: its entity, where it is, and how it was resolved."""
+    """A mention resolved: its entity (none for a pronoun that stands for no one named), where it is, and how."""
 
-    entity: Entity
+    entity: Entity | None
     mention: Span
     how: Resolved
 
@@ -240,8 +247,10 @@ def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     antecedent = _antecedent(cast, known, head)
     if antecedent is not None:
         return antecedent
-    how = Resolved.UNRESOLVED_PRONOUN if head.tag_ == PERSONAL_PRONOUN_TAG else Resolved.UNRESOLVED_OTHER_PRONOUN
-    return Referent(head.text, Kind.UNKNOWN, head.lower_, how)
+    if head.lower_ in FIRST_PERSON_PRONOUNS and cast.article.quoted_at(head) is None:
+        # "I" outside quotation marks is whoever wrote the article: a column, a letter.
+        return Referent(AUTHOR, Kind.PERSON, head.lower_, Resolved.AUTHOR)
+    return Referent(head.text, Kind.UNKNOWN, head.lower_, Resolved.UNRESOLVED_PRONOUN)
 
 
 def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
@@ -263,17 +272,46 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
     if kinds == {Kind.PERSON}:
         ent = cast.subject_before(pronoun, gender)
         kind, name = Kind.PERSON, (cast.canonical_name_of(ent) if ent is not None else "")
-    elif kinds == {Kind.ORGANISATION}:
-        ent = cast.organisation_before(pronoun, ORGANISATION_PARAGRAPHS, subject=True)
-        kind, name = Kind.ORGANISATION, (organisation_name(ent) if ent is not None else "")
     else:
-        ent = None
+        # "it" and "they" may stand for the organisation (or, "they", the group) last the subject of a main clause.
+        found = cast.thing_subject_before(pronoun, Kind.GROUP in kinds, ORGANISATION_PARAGRAPHS)
+        ent = found.doc[found.i : found.i + 1] if found is not None else None
+        kind, name = (Kind.GROUP, "") if found is not None and found.tag_ in PLURAL_NOUN_TAGS else (Kind.ORGANISATION, "")
+        if found is not None:
+            name = organisation_name(entity_span(found)) if found.ent_type_ else clean_name(cast.article.tokens_span(name_words(speaker_phrase(found))).text)
+    if ent is None and best is None and kinds == {Kind.PERSON}:
+        # The recogniser may call a person's surname an organisation ("Christie blasted ..."):
+        # a speaker named by a bare proper name is the next best thing; failing that, the
+        # last person whatever the gender the article seemed to give them.
+        best = known.antecedent_before(pronoun.idx, {Kind.ORGANISATION}, is_bare_name)
+        if best is None and gender is not Gender.UNKNOWN:
+            guess = _antecedent_of_any_gender(cast, known, pronoun)
+            if guess is not None:
+                return guess
     if ent is None:
         return _known(best)
     subject = Referent(name, kind, lemma(ent.root), Resolved.CLAUSE_SUBJECT, (describe(ent.root),))
     if best is None or ent.start_char > best[0]:
         return subject
     return _known(best, considered=(subject,))
+
+
+def _antecedent_of_any_gender(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
+    """The last person speaker or subject before ``pronoun``, gender aside: a guess, less sure."""
+    best = known.antecedent_before(pronoun.idx, {Kind.PERSON})
+    ent = cast.subject_before(pronoun)
+    if ent is not None and (best is None or ent.start_char > best[0]):
+        referent = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.GUESSED_ANTECEDENT)
+        return replace(referent, learned=(describe(ent.root),))
+    if best is None:
+        return None
+    return Referent(best[1].name, best[1].kind, best[1].head_lemma, Resolved.GUESSED_ANTECEDENT)
+
+
+def is_bare_name(entity: Entity) -> bool:
+    """A speaker named by one or two capitalised words and nothing else: "Christie", not "the Tories"."""
+    words = entity.name.split()
+    return 1 <= len(words) <= SURNAME_PHRASE_MAX_WORDS and all(w[:1].isupper() for w in words) and not entity.name.endswith("s")
 
 
 def _known(found: tuple[int, Entity] | None, considered: tuple[Referent, ...] = ()) -> Referent | None:
@@ -413,6 +451,9 @@ class Resolver:
             referent = replace(referent, kind=Kind.PERSON)
         for other in referent.considered:
             self._make_known(other)
+        if referent.how is Resolved.UNRESOLVED_PRONOUN:
+            # "he" with no one to stand for names no one: the mention stays, less sure.
+            return Resolution(None, mention.span, referent.how)
         entity = self._make_known(referent)
         if referent.how.names:
             self.known.learn(entity, describe(mention.head))

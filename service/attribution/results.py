@@ -18,6 +18,8 @@ def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:
     first: dict[int, tuple[int, Entity]] = {}
     for resolution in resolutions.values():
         entity, start = resolution.entity, resolution.mention.start
+        if entity is None:
+            continue
         if entity.id not in first or start < first[entity.id][0]:
             first[entity.id] = (start, entity)
     return [entity for _, entity in sorted(first.values(), key=lambda pair: pair[0])]
@@ -34,9 +36,9 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
         confidence = item.rule.confidence
         resolution = resolutions.get(n)
         if resolution is not None:
-            entity, profile = resolution.entity, known.profile(resolution.entity)
-            speaker = Speaker(ids[entity.id], entity.name, resolution.mention, *_described(profile))
-            quotes_of[entity.id].append(n)
+            speaker = _speaker(resolution, ids, known)
+            if resolution.entity is not None:
+                quotes_of[resolution.entity.id].append(n)
             confidence *= resolution.how.factor
         quotes.append(
             Quote(
@@ -52,6 +54,14 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
         )
     speakers = tuple(_entry(ids[entity.id], entity, known, quotes_of[entity.id]) for entity in order)
     return Attribution(tuple(quotes), speakers)
+
+
+def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speaker:
+    """The speaker of one quote; a pronoun that stands for no one named keeps its mention, and no name."""
+    entity = resolution.entity
+    if entity is None:
+        return Speaker(None, None, resolution.mention, None, None)
+    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)))
 
 
 def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
