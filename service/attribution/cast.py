@@ -38,8 +38,8 @@ class Cast:
         self.persons = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
         self._person_starts = [e.start for e in self.persons]
         # PERSON names that are the subject of a clause outside quotation marks.
-        self._subjects = [e for e in self.persons if _main_clause_subject(article, e) and article.quoted_at(e.root) is None]
-        self._subject_starts = [e.start for e in self._subjects]
+        self._subjects: list[SpacySpan] = []
+        self._subject_starts: list[int] = []
         self.organisations = [
             e for e in article.doc.ents if e.label_ in ORGANISATION_LABELS and article.quoted_at(e.root) is None
         ]
@@ -48,6 +48,11 @@ class Cast:
             (e.start_char, name) for e in self.persons if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
         ]
         self._short_forms: dict[str, list[tuple[int, str]]] = {}
+        self._subjects = sorted(
+            (e for e in [*self.persons, *self._untagged_surnames()] if _main_clause_subject(article, e) and article.quoted_at(e.root) is None),
+            key=lambda e: e.start,
+        )
+        self._subject_starts = [e.start for e in self._subjects]
         self._titled: list[tuple[int, str, str | None, SpacySpan]] | None = None
         self._genders: dict[str, Gender] | None = None
         self._full_genders: dict[str, Gender] | None = None
@@ -58,6 +63,15 @@ class Cast:
             quoted = self.article.quoted_at
             self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
         return self._genders.get(name.lower(), Gender.UNKNOWN)
+
+    def _untagged_surnames(self) -> list[SpacySpan]:
+        """Surnames of people named in full that the recogniser did not tag: "Mulligan" after "Mark Mulligan"."""
+        doc = self.article.doc
+        return [
+            doc[t.i : t.i + 1]
+            for t in doc
+            if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in SUBJECT_DEPS and self.short_form_of(t.text)
+        ]
 
     def canonical_person(
         self, name: str, position: int | None = None, gender: Gender = Gender.UNKNOWN, first_name: bool = False
