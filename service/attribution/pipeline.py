@@ -27,6 +27,7 @@ from service.attribution.article import Article
 from service.attribution.entities import Cast, Entity
 from service.attribution.lexicon import RULE_CONFIDENCE, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.model import Attribution, Quote, Speaker, SpeakerEntry, Span, Timing
+from service.attribution.normalise import Normalised
 from service.attribution.quotes import Found, find_quotes
 from service.attribution.tagging import replace_tagging
 from service.attribution.tokenizer import LinearTokenizer
@@ -212,12 +213,13 @@ class QuoteExtractor:
         """Attribute the quotations of several texts, parsed together in batches."""
         results: list[Attribution] = []
         with self._lock, self.nlp.memory_zone():
-            for doc, parse_seconds in self._parse(texts, deadline):
+            normal = [Normalised.of(text) for text in texts]  # parsed normalised, answered in the text as sent
+            for (doc, parse_seconds), sent in zip(self._parse([n.text for n in normal], deadline), normal):
                 _check(deadline)
                 started = time.perf_counter()
                 result = attribute(Article(doc))
                 timing = Timing(parse=parse_seconds, attribution=time.perf_counter() - started)
-                results.append(replace(result, timing=timing))
+                results.append(sent.restore(replace(result, timing=timing)))
             if self.lemmas is not None:
                 self.lemmas.trim()
         return results
