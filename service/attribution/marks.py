@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -145,24 +145,27 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quotation in ``text`` marked with quotation marks, in order, none inside another."""
     paras = paragraphs(text)
-    doubles, singles = _pair_each_kind(text, paras)
+    marks = _SingleMarks(text, paras)
+    doubles, singles = _pair_each_kind(text, paras, marks)
     if _speech_marks(text, doubles, singles) is Marks.SINGLE:
         found = [replace(q, speech=True) for q in singles] + _outside(doubles, singles)
     else:
-        found = doubles + _singles_outside_doubles(text, paras, doubles)
+        found = doubles + _singles_outside_doubles(text, paras, doubles, marks)
     return sorted(found, key=lambda q: q.open)
 
 
 def speech_marks(text: str) -> Marks:
     """The marks ``text`` quotes speech with (step 4): single only when they clearly do."""
-    return _speech_marks(text, *_pair_each_kind(text, paragraphs(text)))
+    paras = paragraphs(text)
+    return _speech_marks(text, *_pair_each_kind(text, paras, _SingleMarks(text, paras)))
 
 
-def _pair_each_kind(text: str, paras: list[tuple[int, int]]) -> tuple[list[QuotedSpan], list[QuotedSpan]]:
+def _pair_each_kind(
+    text: str, paras: list[tuple[int, int]], singles: _SingleMarks
+) -> tuple[list[QuotedSpan], list[QuotedSpan]]:
     """Double quotations, and single ones paired as if the double marks were not there."""
     doubles = _pair(text, paras, [i for i in _double_positions(text) if not _is_prime(text, i)], Marks.DOUBLE)
-    singles = _pair(text, paras, _single_candidates(text, paras, _two_apostrophe_marks(text)), Marks.SINGLE)
-    return doubles, singles
+    return doubles, _pair(text, paras, singles.candidates(), Marks.SINGLE, singles.roles)
 
 
 def _speech_marks(text: str, doubles: list[QuotedSpan], singles: list[QuotedSpan]) -> Marks:
@@ -368,39 +371,48 @@ def _marks_by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> l
     return out
 
 
-def _single_candidates(text: str, paras: list[tuple[int, int]], covered: Sequence[tuple[int, int]]) -> list[int]:
-    """The single marks that may open or close a quotation, in order.
+class _SingleMarks:
+    """The single marks of a text that are not apostrophes, each with its role: found once, asked twice."""
 
-    Apostrophes are left out, marks inside ``covered`` too, and so is a weak
-    closing mark (``_weak_close``) when a plainer one follows in its paragraph
-    before the next opening mark: in ‘The workers’ union agreed,’ she said the
-    quotation closes after the comma.
-    """
-    starts = [s for s, _ in covered]
-    positions = []
-    for match in _SINGLE_RE.finditer(text):
-        i = match.start()
-        k = bisect_right(starts, i) - 1
-        if (k >= 0 and i < covered[k][1]) or is_apostrophe(text, i):
-            continue
-        positions.append(i)
-    kept: list[int] = []
-    for in_para in _marks_by_paragraph(positions, paras):
-        plainer_close_follows = False
-        keep: list[int] = []
-        for m in reversed(in_para):
-            role = _role(text, m, Marks.SINGLE)
-            if role is Role.OPEN:
-                plainer_close_follows = False
-            elif role is Role.CLOSE:
-                if _weak_close(text, m) or _closes_right_before(text, m, keep[-1] if keep else None):
-                    if plainer_close_follows:
-                        continue
-                else:
-                    plainer_close_follows = True
-            keep.append(m)
-        kept.extend(reversed(keep))
-    return kept
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paras = paras
+        doubled = _two_apostrophe_marks(text)
+        starts = [s for s, _ in doubled]
+        self.roles: dict[int, Role] = {}
+        for match in _SINGLE_RE.finditer(text):
+            i = match.start()
+            k = bisect_right(starts, i) - 1
+            if (k < 0 or i >= doubled[k][1]) and not is_apostrophe(text, i):
+                self.roles[i] = _role(text, i, Marks.SINGLE)
+
+    def candidates(self, covered: Sequence[tuple[int, int]] = ()) -> list[int]:
+        """The marks that may open or close a quotation, in order, those inside ``covered`` left out.
+
+        So is a weak closing mark (``_weak_close``) when a plainer one
+        follows in its paragraph before the next opening mark: in ‘The
+        workers’ union agreed,’ she said the quotation closes after the comma.
+        """
+        text = self.text
+        starts = [s for s, _ in covered]
+        positions = [i for i in self.roles if (k := bisect_right(starts, i) - 1) < 0 or i >= covered[k][1]]
+        kept: list[int] = []
+        for in_para in _marks_by_paragraph(positions, self.paras):
+            plainer_close_follows = False
+            keep: list[int] = []
+            for m in reversed(in_para):
+                role = self.roles[m]
+                if role is Role.OPEN:
+                    plainer_close_follows = False
+                elif role is Role.CLOSE:
+                    if _weak_close(text, m) or _closes_right_before(text, m, keep[-1] if keep else None):
+                        if plainer_close_follows:
+                            continue
+                    else:
+                        plainer_close_follows = True
+                keep.append(m)
+            kept.extend(reversed(keep))
+        return kept
 
 
 def _reopens(text: str, piece_start: int, mark: int) -> bool:
@@ -408,12 +420,14 @@ def _reopens(text: str, piece_start: int, mark: int) -> bool:
     return text[piece_start:mark].rstrip()[-1:] in SENTENCE_END
 
 
-def _pair(text: str, paras: list[tuple[int, int]], positions: list[int], marks: Marks) -> list[QuotedSpan]:
-    """Pair marks of one kind into quotations (steps 2 and 3)."""
+def _pair(
+    text: str, paras: list[tuple[int, int]], positions: list[int], marks: Marks, roles: Mapping[int, Role] | None = None
+) -> list[QuotedSpan]:
+    """Pair marks of one kind into quotations (steps 2 and 3); ``roles`` holds their roles if known."""
     pairing = _Pairing(text, marks)
 
     def role(i: int) -> Role:
-        return _role(text, i, marks)
+        return roles[i] if roles is not None else _role(text, i, marks)
 
     def width(i: int) -> int:
         return _width(text, i, marks)
@@ -459,32 +473,22 @@ def _pair(text: str, paras: list[tuple[int, int]], positions: list[int], marks: 
     return pairing.found
 
 
-def _singles_outside_doubles(text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+def _singles_outside_doubles(
+    text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan], marks: _SingleMarks
+) -> list[QuotedSpan]:
     """Single quotations in an article that quotes with double marks: headlines, scare quotes, titles.
 
     Within a paragraph only, and a single mark left open is dropped: it is
     more likely an apostrophe than a quote.
     """
-    covered = sorted([(q.open, q.outer_end) for q in doubles] + _two_apostrophe_marks(text))
     pairing = _Pairing(text, Marks.SINGLE)
-    for candidates in _marks_by_paragraph(_single_candidates(text, paras, _merged(covered)), paras):
+    for candidates in _marks_by_paragraph(marks.candidates([(q.open, q.outer_end) for q in doubles]), paras):
         open_at: int | None = None
         for m in candidates:
-            role = _role(text, m, Marks.SINGLE)
+            role = marks.roles[m]
             if role is Role.OPEN:
                 open_at = m
             elif role is Role.CLOSE and open_at is not None:
                 pairing.emit(open_at, m, [(open_at + 1, m)])
                 open_at = None
     return pairing.found
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans with the overlapping ones joined, so that each position is looked up once."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
