@@ -13,17 +13,20 @@ from service.attribution.model import Attribution, Timing
 from service.attribution.pipeline import DeadlineExceeded, QuoteExtractor
 from service.config import Settings
 from service.errors import NotReady, PayloadTooLarge, TookTooLong, ValidationFailed
+from service.markup import Rendered, in_source, render
 from service.nlp import EngineLoader, State, versions
 from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
     OFFSETS_ERRORS,
+    BatchDocumentResultSchema,
     BatchRequestSchema,
     BatchResponseSchema,
     QuoteRequestSchema,
     QuoteResponseSchema,
     ReadySchema,
     field_errors,
+    with_sources,
 )
 from service.telemetry import METRICS_MEDIA_TYPE, Metrics, record_work
 
@@ -37,6 +40,7 @@ quote_request = QuoteRequestSchema()
 batch_request = BatchRequestSchema()
 quote_response = QuoteResponseSchema()
 batch_response = BatchResponseSchema()
+batch_document = BatchDocumentResultSchema()
 ready_response = ReadySchema()
 
 
@@ -108,6 +112,35 @@ def _check_length(text: str, field: str) -> None:
         )
 
 
+def _article(data: dict[str, Any], field_prefix: str = "") -> tuple[str, Rendered | None]:
+    """The text to analyse (an HTML article's rendered), within the limits; and the rendering, if HTML."""
+    if "html" not in data:
+        _check_length(data["text"], field_prefix + "text")
+        return data["text"], None
+    field = field_prefix + "html"
+    _check_length(data["html"], field)
+    rendered = render(data["html"])
+    if not rendered.text.strip():
+        message = "holds no text to read once its tags, comments and scripts are left out: send the article's body."
+        raise ValidationFailed(f"{field}: `html` {message}", errors=[{"field": field, "message": f"`html` {message}"}])
+    return rendered.text, rendered
+
+
+def _answer(schema: Schema, result: Attribution, text: str, rendered: Rendered | None, unit: OffsetUnit, **more: Any) -> dict[str, Any]:
+    """A result's quotes and speakers dumped through ``schema``, offsets in ``unit``, with ``more`` fields.
+
+    For an article sent as HTML, also the text it shows, and each span's
+    offsets in the HTML source as its ``source``.
+    """
+    shown = in_units(result, text, unit)
+    body: dict[str, Any] = schema.dump({"quotes": shown.quotes, "speakers": shown.speakers, **more})
+    if rendered is not None:
+        body["text"] = text
+        source = in_units(in_source(result, rendered), rendered.source, unit)
+        with_sources(body, schema.dump({"quotes": source.quotes, "speakers": source.speakers}))
+    return body
+
+
 def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
     """The unit asked for in the body (``offsets``) or the query (``?offsets=``); code points by default."""
     raw = request.args.get("offsets")
@@ -139,15 +172,9 @@ def _results(body: dict[str, Any], timings: list[Timing]) -> Response:
 def extract_quotes() -> Response:
     data = _load(quote_request, read_body(request, allow_text=True))
     unit = _offset_unit(data)
-    _check_length(data["text"], "text")
-    [raw] = _analyse([data["text"]])
-    result = in_units(raw, data["text"], unit)
-    return _results(
-        quote_response.dump(
-            {"quotes": result.quotes, "speakers": result.speakers, "offsets": unit, "model": _loader().info}
-        ),
-        [result.timing],
-    )
+    text, rendered = _article(data)
+    [result] = _analyse([text])
+    return _results(_answer(quote_response, result, text, rendered, unit, offsets=unit, model=_loader().info), [result.timing])
 
 
 @bp.post("/v1/quotes/batch")
@@ -161,28 +188,20 @@ def extract_quotes_batch() -> Response:
             f"The batch has {len(documents)} documents; the limit is {settings.batch_max_documents} "
             "(QUOTES_BATCH_MAX_DOCUMENTS). Split it."
         )
-    for index, document in enumerate(documents):
-        _check_length(document["text"], f"documents.{index}.text")
-    total = sum(len(d["text"]) for d in documents)
+    articles = [_article(document, f"documents.{index}.") for index, document in enumerate(documents)]
+    total = sum(len(d.get("text", d.get("html", ""))) for d in documents)
     if total > settings.batch_max_chars:
         raise PayloadTooLarge(
             f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
             "(QUOTES_BATCH_MAX_CHARS). Split it."
         )
-    results = _analyse([d["text"] for d in documents])
-    converted = [in_units(r, d["text"], unit) for d, r in zip(documents, results)]
-    return _results(
-        batch_response.dump(
-            {
-                "documents": [
-                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers} for d, r in zip(documents, converted)
-                ],
-                "offsets": unit,
-                "model": _loader().info,
-            }
-        ),
-        [r.timing for r in results],
-    )
+    results = _analyse([text for text, _ in articles])
+    body: dict[str, Any] = batch_response.dump({"documents": [], "offsets": unit, "model": _loader().info})
+    body["documents"] = [
+        _answer(batch_document, result, text, rendered, unit, id=document["id"])
+        for document, (text, rendered), result in zip(documents, articles, results)
+    ]
+    return _results(body, [r.timing for r in results])
 
 
 @bp.get("/healthz")
