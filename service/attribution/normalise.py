@@ -137,20 +137,6 @@ class MappedText:
         self._parts.append(text)
         self._length += len(text)
 
-    def drop_last(self, count: int) -> None:
-        """Take back the last ``count`` characters, which must all have been ``put``."""
-        while count > 0:
-            target, start, end, copied = self._pieces[-1]
-            assert not copied, "only put characters may be taken back"
-            part = self._parts[-1]
-            taken = min(count, len(part))
-            self._parts[-1] = part[: len(part) - taken]
-            self._length -= taken
-            count -= taken
-            if not self._parts[-1]:
-                self._parts.pop()
-                self._pieces.pop()
-
     def build(self) -> tuple[str, OffsetMap]:
         """The text and its map back to the source."""
         return "".join(self._parts), OffsetMap(list(self._pieces), self._length, len(self.source))
