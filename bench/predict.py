@@ -9,7 +9,8 @@ so that ``score.py GOLD --pred DIR/<folder>-<stem>.jsonl`` scores it like the se
 and two runs compare byte for byte (``cmp``) before and after a change that
 should change nothing.
 
-``--cache DIR`` keeps each file's parse (a spaCy ``DocBin``) and reuses it
+The texts are read as ``QuoteExtractor.extract_many`` reads them (normalised
+for the parse, answered in the text as sent). ``--cache DIR`` keeps each file's parse (a spaCy ``DocBin``) and reuses it
 while the file and the model are unchanged: the rules then rerun in seconds,
 which is what error analysis needs. The parse itself is the engine's own
 (``QuoteExtractor``'s components), so answers from the cache are the same as
@@ -33,6 +34,7 @@ if __name__ == "__main__":
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from service.attribution.article import Article  # noqa: E402
+from service.attribution.normalise import Normalised  # noqa: E402
 from service.attribution.pipeline import QuoteExtractor, attribute  # noqa: E402
 from service.nlp import default_model_name, load_pipeline, model_info  # noqa: E402
 from service.offsets import OffsetUnit  # noqa: E402
@@ -85,12 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for path in args.gold:
         articles = read_articles(path)
-        texts = [a["text"] for a in articles]
+        # As ``QuoteExtractor.extract_many`` does: parse the normalised text, answer in the text as sent.
+        normal = [Normalised.of(a["text"]) for a in articles]
+        texts = [n.text for n in normal]
         key = cache_key(path, texts, f"{info.name} {info.version}")
         out = args.out / f"{name_of(path)}.jsonl"
         with extractor.nlp.memory_zone(), out.open("w", encoding="utf-8") as lines:
-            for article, doc in zip(articles, parsed(extractor, texts, args.cache, key)):
-                result = attribute(Article(doc))
+            for article, sent, doc in zip(articles, normal, parsed(extractor, texts, args.cache, key)):
+                result = sent.restore(attribute(Article(doc)))
                 body = schema.dump({"quotes": result.quotes, "speakers": result.speakers, "offsets": OffsetUnit.CODEPOINTS, "model": info})
                 lines.write(json.dumps({"id": article["id"], **body}, ensure_ascii=False, sort_keys=True) + "\n")
         print(f"{path} -> {out} ({len(articles)} articles)", file=sys.stderr)

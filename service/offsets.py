@@ -9,11 +9,11 @@ quote.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import Enum
 from itertools import accumulate
 
-from service.attribution.model import Attribution, Quote, Span, Speaker, SpeakerEntry
+from service.attribution.model import Attribution, Span
+from service.attribution.normalise import map_spans
 
 BMP_LIMIT = 0xFFFF
 
@@ -38,34 +38,6 @@ class Utf16Offsets:
     def span(self, span: Span) -> Span:
         return Span(self.at(span.start), self.at(span.end), span.text)
 
-    def maybe(self, span: Span | None) -> Span | None:
-        return self.span(span) if span is not None else None
-
-    def quote(self, quote: Quote) -> Quote:
-        speaker: Speaker | None = quote.speaker
-        if speaker is not None:
-            speaker = replace(
-                speaker,
-                mention=self.span(speaker.mention),
-                title_mention=self.maybe(speaker.title_mention),
-                affiliation_mention=self.maybe(speaker.affiliation_mention),
-            )
-        return replace(
-            quote,
-            span=self.span(quote.span),
-            parts=tuple(self.span(p) for p in quote.parts),
-            cue=self.span(quote.cue) if quote.cue else None,
-            speaker=speaker,
-        )
-
-    def speaker(self, entry: SpeakerEntry) -> SpeakerEntry:
-        return replace(
-            entry,
-            mentions=tuple(self.span(m) for m in entry.mentions),
-            title_mention=self.maybe(entry.title_mention),
-            affiliation_mention=self.maybe(entry.affiliation_mention),
-        )
-
 
 def in_units(result: Attribution, text: str, unit: OffsetUnit) -> Attribution:
     """``result`` with every offset counted in ``unit``."""
@@ -74,8 +46,4 @@ def in_units(result: Attribution, text: str, unit: OffsetUnit) -> Attribution:
     convert = Utf16Offsets(text)
     if convert.at(len(text)) == len(text):
         return result
-    return replace(
-        result,
-        quotes=tuple(convert.quote(q) for q in result.quotes),
-        speakers=tuple(convert.speaker(s) for s in result.speakers),
-    )
+    return map_spans(result, convert.span)

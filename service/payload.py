@@ -1,9 +1,10 @@
 """Request bodies: from bytes to a Python value, by content type.
 
 JSON (``application/json``) is parsed strictly as UTF-8; a plain-text body
-(``text/plain``, UTF-8 whether or not it says ``charset=utf-8``) is the
-article itself. Everything else is a
-415, bad bytes or bad JSON a 400, each with a detail that says what to send.
+(``text/plain``) is the article itself, and an HTML body (``text/html``) the
+article as HTML, both UTF-8 whether or not a charset says so. Everything else
+is a 415, bad bytes or bad JSON a 400, each with a detail that says what to
+send.
 The body size limit (413) is enforced by werkzeug before the body is read.
 """
 
@@ -18,12 +19,13 @@ from service.errors import InvalidBody, UnsupportedMediaType
 
 JSON_TYPES = ("application/json",)
 TEXT_TYPES = ("text/plain",)
+HTML_TYPES = ("text/html",)
 UTF8_NAMES = frozenset({"utf-8", "utf8"})
 BYTE_ORDER_MARK = "\ufeff"
 
 
 def read_body(request: Request, *, allow_text: bool) -> Any:
-    """The request's JSON value, or ``{"text": body}`` for a plain-text article."""
+    """The request's JSON value, ``{"text": body}`` for a plain-text article, ``{"html": body}`` for HTML."""
     mimetype = request.mimetype
     charset = request.mimetype_params.get("charset", "utf-8").lower()
     if mimetype in JSON_TYPES or (mimetype.startswith("application/") and mimetype.endswith("+json")):
@@ -32,7 +34,10 @@ def read_body(request: Request, *, allow_text: bool) -> Any:
     if allow_text and mimetype in TEXT_TYPES:
         _require_utf8(charset)
         return {"text": _decoded(request)}
-    accepted = "application/json" + (" or text/plain; charset=utf-8" if allow_text else "")
+    if allow_text and mimetype in HTML_TYPES:
+        _require_utf8(charset)
+        return {"html": _decoded(request)}
+    accepted = "application/json" + (", text/plain; charset=utf-8 or text/html; charset=utf-8" if allow_text else "")
     sent = f"Content-Type {request.content_type!r}" if request.content_type else "no Content-Type"
     raise UnsupportedMediaType(f"Got {sent}; send {accepted} (with curl: -H 'Content-Type: application/json').")
 

@@ -16,12 +16,14 @@ from service.attribution.pipeline import DeadlineExceeded, QuoteExtractor
 from service.config import Settings
 from service.errors import NotReady, PayloadTooLarge, TookTooLong, UnsupportedLanguage, ValidationFailed
 from service.language import DetectedLanguage
+from service.markup import Rendered, in_source, render
 from service.nlp import EngineLoader, State, versions
 from service.offsets import OffsetUnit, in_units
 from service.payload import read_body
 from service.schemas import (
     ANY_LANGUAGE_ERRORS,
     OFFSETS_ERRORS,
+    BatchDocumentResultSchema,
     BatchRequestSchema,
     BatchResponseSchema,
     LanguageSchema,
@@ -29,6 +31,7 @@ from service.schemas import (
     QuoteResponseSchema,
     ReadySchema,
     field_errors,
+    with_sources,
 )
 from service.telemetry import METRICS_MEDIA_TYPE, Metrics, record_work
 
@@ -44,6 +47,7 @@ quote_request = QuoteRequestSchema()
 batch_request = BatchRequestSchema()
 quote_response = QuoteResponseSchema()
 batch_response = BatchResponseSchema()
+batch_document = BatchDocumentResultSchema()
 ready_response = ReadySchema()
 language_body = LanguageSchema()
 
@@ -114,6 +118,35 @@ def _check_length(text: str, field: str) -> None:
             f"`{field}` has {len(text)} characters; the limit is {limit} (QUOTES_MAX_CHARS). Split the text.",
             errors=[{"field": field, "message": f"longer than {limit} characters"}],
         )
+
+
+def _article(data: dict[str, Any], field_prefix: str = "") -> tuple[str, Rendered | None]:
+    """The text to analyse (an HTML article's rendered), within the limits; and the rendering, if HTML."""
+    if "html" not in data:
+        _check_length(data["text"], field_prefix + "text")
+        return data["text"], None
+    field = field_prefix + "html"
+    _check_length(data["html"], field)
+    rendered = render(data["html"])
+    if not rendered.text.strip():
+        message = "holds no text to read once its tags, comments and scripts are left out: send the article's body."
+        raise ValidationFailed(f"{field}: `html` {message}", errors=[{"field": field, "message": f"`html` {message}"}])
+    return rendered.text, rendered
+
+
+def _answer(schema: Schema, result: Attribution, text: str, rendered: Rendered | None, unit: OffsetUnit, **more: Any) -> dict[str, Any]:
+    """A result's quotes and speakers dumped through ``schema``, offsets in ``unit``, with ``more`` fields.
+
+    For an article sent as HTML, also the text it shows, and each span's
+    offsets in the HTML source as its ``source``.
+    """
+    shown = in_units(result, text, unit)
+    body: dict[str, Any] = schema.dump({"quotes": shown.quotes, "speakers": shown.speakers, **more})
+    if rendered is not None:
+        body["text"] = text
+        source = in_units(in_source(result, rendered), rendered.source, unit)
+        with_sources(body, schema.dump({"quotes": source.quotes, "speakers": source.speakers}))
+    return body
 
 
 def _offset_unit(data: dict[str, Any]) -> OffsetUnit:
@@ -199,25 +232,13 @@ def extract_quotes() -> Response:
     data = _load(quote_request, read_body(request, allow_text=True))
     unit = _offset_unit(data)
     any_language = _any_language(data)
-    _check_length(data["text"], "text")
+    text, rendered = _article(data)
     started = time.perf_counter()
-    [found] = _languages([data["text"]], ["text"], any_language)
+    [found] = _languages([text], ["html" if rendered else "text"], any_language)
     language_seconds = time.perf_counter() - started
-    [raw] = _analyse([data["text"]])
-    result = in_units(raw, data["text"], unit)
-    return _results(
-        quote_response.dump(
-            {
-                "quotes": result.quotes,
-                "speakers": result.speakers,
-                "language": found,
-                "offsets": unit,
-                "model": _loader().info,
-            }
-        ),
-        [result.timing],
-        language_seconds,
-    )
+    [result] = _analyse([text])
+    body = _answer(quote_response, result, text, rendered, unit, language=found, offsets=unit, model=_loader().info)
+    return _results(body, [result.timing], language_seconds)
 
 
 @bp.post("/v1/quotes/batch")
@@ -232,34 +253,25 @@ def extract_quotes_batch() -> Response:
             f"The batch has {len(documents)} documents; the limit is {settings.batch_max_documents} "
             "(QUOTES_BATCH_MAX_DOCUMENTS). Split it."
         )
-    for index, document in enumerate(documents):
-        _check_length(document["text"], f"documents.{index}.text")
-    total = sum(len(d["text"]) for d in documents)
+    articles = [_article(document, f"documents.{index}.") for index, document in enumerate(documents)]
+    total = sum(len(d.get("text", d.get("html", ""))) for d in documents)
     if total > settings.batch_max_chars:
         raise PayloadTooLarge(
             f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
             "(QUOTES_BATCH_MAX_CHARS). Split it."
         )
-    texts = [d["text"] for d in documents]
+    texts = [text for text, _ in articles]
+    fields = [f"documents.{index}.{'html' if rendered else 'text'}" for index, (_, rendered) in enumerate(articles)]
     started = time.perf_counter()
-    found = _languages(texts, [f"documents.{index}.text" for index in range(len(texts))], any_language)
+    found = _languages(texts, fields, any_language)
     language_seconds = time.perf_counter() - started
     results = _analyse(texts)
-    converted = [in_units(r, d["text"], unit) for d, r in zip(documents, results)]
-    return _results(
-        batch_response.dump(
-            {
-                "documents": [
-                    {"id": d["id"], "quotes": r.quotes, "speakers": r.speakers, "language": f}
-                    for d, r, f in zip(documents, converted, found)
-                ],
-                "offsets": unit,
-                "model": _loader().info,
-            }
-        ),
-        [r.timing for r in results],
-        language_seconds,
-    )
+    body: dict[str, Any] = batch_response.dump({"documents": [], "offsets": unit, "model": _loader().info})
+    body["documents"] = [
+        _answer(batch_document, result, text, rendered, unit, id=document["id"], language=language_found)
+        for document, (text, rendered), result, language_found in zip(documents, articles, results, found)
+    ]
+    return _results(body, [r.timing for r in results], language_seconds)
 
 
 @bp.get("/healthz")

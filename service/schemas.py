@@ -16,10 +16,15 @@ from service.attribution.rules import Rule
 from service.offsets import OffsetUnit
 
 TEXT_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
-    "required": "Missing: send the article as the `text` field.",
     "null": "`text` may not be null: send the article as a string.",
     "invalid": "`text` must be a string holding the article.",
 }
+HTML_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
+    "null": "`html` may not be null: send the article's HTML as a string.",
+    "invalid": "`html` must be a string holding the article's HTML.",
+}
+ARTICLE_MISSING = "Missing: send the article as the `text` field (or as HTML, in the `html` field)."
+ARTICLE_TWICE = "Both `text` and `html` are given: send the article once, as one or the other."
 
 
 SCHEMA_ERRORS = {
@@ -28,14 +33,14 @@ SCHEMA_ERRORS = {
 }
 
 
-def check_text(value: str) -> None:
-    """A text must hold something to read, and be valid Unicode."""
+def check_text(value: str, field: str = "text") -> None:
+    """A text (or its HTML) must hold something to read, and be valid Unicode."""
     if not value.strip():
-        raise ValidationError("`text` is empty or only spaces: send the article's text.")
+        raise ValidationError(f"`{field}` is empty or only spaces: send the article's {'text' if field == 'text' else 'HTML'}.")
     for index, char in enumerate(value):
         if "\ud800" <= char <= "\udfff":
             raise ValidationError(
-                f"`text` holds an unpaired surrogate (U+{ord(char):04X}) at index {index}, which is not valid Unicode."
+                f"`{field}` holds an unpaired surrogate (U+{ord(char):04X}) at index {index}, which is not valid Unicode."
             )
 
 
@@ -67,37 +72,44 @@ def any_language_field() -> StrictBoolean:
     return StrictBoolean(load_default=None, error_messages=ANY_LANGUAGE_ERRORS)
 
 
-class QuoteRequestSchema(Schema):
+class ArticleSchema(Schema):
+    """An article, as text or as HTML: exactly one of the two."""
+
     error_messages = SCHEMA_ERRORS
 
     class Meta:
         unknown = RAISE
 
-    text = fields.String(required=True, error_messages=TEXT_ERRORS)
-    offsets = offsets_field()
-    any_language = any_language_field()
+    text = fields.String(error_messages=TEXT_ERRORS)
+    html = fields.String(error_messages=HTML_ERRORS)
 
     @validates("text")
     def _text(self, value: str, **_: Any) -> None:
         check_text(value)
 
+    @validates("html")
+    def _html(self, value: str, **_: Any) -> None:
+        check_text(value, "html")
 
-class BatchDocumentSchema(Schema):
-    error_messages = SCHEMA_ERRORS
+    @validates_schema
+    def _one_article(self, data: Mapping[str, Any], **_: Any) -> None:
+        if "text" not in data and "html" not in data:
+            raise ValidationError(ARTICLE_MISSING, "text")
+        if "text" in data and "html" in data:
+            raise ValidationError(ARTICLE_TWICE, "html")
 
-    class Meta:
-        unknown = RAISE
 
+class QuoteRequestSchema(ArticleSchema):
+    offsets = offsets_field()
+    any_language = any_language_field()
+
+
+class BatchDocumentSchema(ArticleSchema):
     id = fields.String(
         required=True,
         validate=validate.Length(min=1, max=200),
         error_messages={"required": "Missing: give each document an `id`.", "invalid": "`id` must be a string."},
     )
-    text = fields.String(required=True, error_messages=TEXT_ERRORS)
-
-    @validates("text")
-    def _text(self, value: str, **_: Any) -> None:
-        check_text(value)
 
 
 class BatchRequestSchema(Schema):
@@ -113,7 +125,7 @@ class BatchRequestSchema(Schema):
         required=True,
         validate=validate.Length(min=1, error="Send at least one document."),
         # No braces in messages: marshmallow formats them.
-        error_messages={"required": "Missing: send `documents`, a list of objects with `id` and `text`."},
+        error_messages={"required": "Missing: send `documents`, a list of objects with `id` and `text` (or `html`)."},
     )
 
     @validates_schema
@@ -200,6 +212,8 @@ class QuoteResponseSchema(Schema):
     language = fields.Nested(LanguageSchema, allow_none=True)
     offsets = fields.Enum(OffsetUnit, by_value=True)
     model = fields.Nested(ModelSchema)
+    text = fields.String()
+    """Only for an article sent as HTML: the text it shows, which the offsets count in."""
 
 
 class BatchDocumentResultSchema(Schema):
@@ -207,6 +221,7 @@ class BatchDocumentResultSchema(Schema):
     quotes = fields.List(fields.Nested(QuoteSchema))
     speakers = fields.List(fields.Nested(SpeakerEntrySchema))
     language = fields.Nested(LanguageSchema, allow_none=True)
+    text = fields.String()
 
 
 class BatchResponseSchema(Schema):
@@ -234,3 +249,22 @@ class ReadySchema(Schema):
     model = fields.Nested(ModelSchema)
     versions = fields.Nested(VersionsSchema)
     limits = fields.Nested(LimitsSchema)
+
+
+def with_sources(shown: Any, source: Any) -> Any:
+    """A dumped answer whose every span (each quote, part, cue and mention) gains ``source``.
+
+    ``shown`` counts offsets in the text an HTML article shows, ``source`` is
+    the same answer dumped with its offsets in the HTML (``markup.in_source``):
+    each span of ``shown`` gets ``{"start", "end"}`` from its twin.
+    """
+    if isinstance(shown, dict):
+        if "start" in shown and "end" in shown:
+            shown["source"] = {"start": source["start"], "end": source["end"]}
+        for key, theirs in source.items():
+            if key in shown and isinstance(theirs, dict | list):
+                with_sources(shown[key], theirs)
+    elif isinstance(shown, list):
+        for mine, theirs in zip(shown, source):
+            with_sources(mine, theirs)
+    return shown

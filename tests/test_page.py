@@ -347,3 +347,202 @@ def test_screenshot(page: Any) -> None:
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         SCREENSHOT.write_bytes(ARTIFACT.read_bytes())
     assert ARTIFACT.stat().st_size > 10_000
+
+
+# --- a new text, a new answer -------------------------------------------------------------
+
+
+def test_an_error_clears_the_previous_results(page: Any) -> None:
+    analyse(page)
+    assert page.locator("#article-view mark.quote").count() >= 6
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "`text` is not valid.", "/problems/validation-failed")))
+    analyse_without_answer(page)
+    assert page.locator("#results").is_hidden()
+    assert page.locator("#article-view mark.quote").count() == 0
+    assert page.text_content("#json-view") == ""
+    assert page.locator("#speakers button.speaker").count() == 0
+
+
+def test_an_empty_submission_clears_the_previous_results(page: Any) -> None:
+    analyse(page)
+    page.get_by_label("Article text").fill(" ")
+    page.get_by_role("button", name="Analyse").click()
+    assert page.locator("#results").is_hidden() and page.locator("#article-view mark.quote").count() == 0
+
+
+def test_loading_an_example_clears_the_previous_results(page: Any) -> None:
+    analyse(page, "“We are ready,” said Ana Ruiz.")
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(500, "The service failed.", "/problems/internal-error")))
+    analyse_without_answer(page)
+    page.get_by_role("button", name="Load an example").click()
+    assert page.get_by_role("alert").is_hidden()
+    assert page.locator("#results").is_hidden()
+    assert page.get_by_label("Article text").input_value().startswith("Harbour ferries return")
+
+
+# --- many speakers ----------------------------------------------------------------------------
+
+FIRST_NAMES = "Ana Tom Priya Carlos Grace Omar Lena Ivo Mira Jonas Rosa Felix Nadia Hugo Sara Pavel Ines Karl".split()
+SURNAMES = "Ruiz Hale Raman Mendes Okafor Haddad Berg Petrov Stein Lund Costa Weber Aziz Moreau Lindqvist Novak Duarte Vogel".split()
+MANY_SPEAKERS = "\n\n".join(
+    f"“The plan for the harbour number {n} is a good one,” said {first} {last}."
+    for n, (first, last) in enumerate(zip(FIRST_NAMES, SURNAMES), 1)
+)
+
+
+def test_sixteen_speakers_get_sixteen_colours_and_more_a_pattern_as_well(page: Any) -> None:
+    answer = analyse(page, MANY_SPEAKERS)
+    speakers = answer["speakers"]
+    assert len(speakers) == 18
+    looks = page.evaluate(
+        """(ids) => ids.map((id) => {
+          const mark = document.querySelector(`#article-view mark.quote[data-speaker="${id}"]`);
+          const style = getComputedStyle(mark);
+          return [style.borderBottomColor, style.backgroundImage];
+        })""",
+        [s["id"] for s in speakers],
+    )
+    colours = [colour for colour, _ in looks]
+    assert len(set(colours[:16])) == 16
+    assert all(pattern == "none" for _, pattern in looks[:16])
+    # The 17th and 18th come round to the first colours again, told apart by a pattern.
+    assert colours[16:] == colours[:2]
+    assert all(pattern != "none" for _, pattern in looks[16:])
+    assert len({tuple(look) for look in looks}) == 18
+    swatch = page.locator("#speakers button.speaker").nth(16).locator(".swatch")
+    assert swatch.evaluate("s => getComputedStyle(s).backgroundImage") != "none"
+
+
+# --- the tooltip -------------------------------------------------------------------------------
+
+LONG_QUOTE = (
+    "“The ferries will run again on Friday, and every boat in the fleet has been checked twice by the engineers "
+    "of the harbour, who worked through the night and the whole of the weekend so that nobody would have to wait "
+    "a day longer than they must,” said Maria Okafor, the harbour master."
+)
+
+
+def tooltip_covers_its_quote(page: Any, quote_id: str) -> bool:
+    covers: bool = page.evaluate(
+        """(id) => {
+          const tip = document.getElementById('tooltip').getBoundingClientRect();
+          const marks = [...document.querySelectorAll('#article-view mark.quote')]
+            .filter((m) => m.dataset.quotes.split(' ').includes(id));
+          return marks.flatMap((m) => [...m.getClientRects()]).some((r) =>
+            r.left < tip.right && tip.left < r.right && r.top < tip.bottom && tip.top < r.bottom);
+        }""",
+        quote_id,
+    )
+    return covers
+
+
+def test_the_tooltip_never_covers_the_quote_it_describes(page: Any) -> None:
+    page.set_viewport_size({"width": 700, "height": 900})
+    answer = analyse(page, LONG_QUOTE)
+    quote = answer["quotes"][0]
+    marks = page.locator(f'#article-view mark.quote[data-quote="{quote["id"]}"]')
+    assert marks.first.evaluate("m => m.getClientRects().length") >= 3  # the quote runs over several lines
+    marks.first.hover()
+    assert page.locator("#tooltip").is_visible()
+    assert not tooltip_covers_its_quote(page, quote["id"])
+
+
+def test_the_tooltip_goes_above_a_quote_at_the_foot_of_the_window(page: Any) -> None:
+    page.set_viewport_size({"width": 700, "height": 900})
+    answer = analyse(page, LONG_QUOTE)
+    quote = answer["quotes"][0]
+    mark = page.locator(f'#article-view mark.quote[data-quote="{quote["id"]}"]').first
+    # Scroll so that the quote's last line sits at the bottom of the window.
+    page.evaluate(
+        """(id) => {
+          const marks = [...document.querySelectorAll(`#article-view mark.quote[data-quote="${id}"]`)];
+          const bottom = Math.max(...marks.flatMap((m) => [...m.getClientRects()]).map((r) => r.bottom));
+          window.scrollBy(0, bottom - window.innerHeight + 4);
+        }""",
+        quote["id"],
+    )
+    mark.hover()
+    tip = page.locator("#tooltip").bounding_box()
+    box = mark.bounding_box()
+    assert tip is not None and box is not None
+    assert tip["y"] + tip["height"] <= box["y"]  # above the quote, not below it off screen
+    assert not tooltip_covers_its_quote(page, quote["id"])
+
+
+# --- timings -------------------------------------------------------------------------------------
+
+
+def test_a_short_analysis_reads_in_milliseconds(page: Any, server: str) -> None:
+    with requests.post(f"{server}/v1/quotes", json={"text": ARTICLE, "offsets": "utf16"}, timeout=30) as response:
+        canned = response.content
+    page.route("**/v1/quotes", lambda route: route.fulfill(status=200, headers={"Content-Type": "application/json"}, body=canned))
+    analyse(page)
+    summary = page.text_content("#summary") or ""
+    assert summary.endswith(" ms.") and " 0.0 s" not in summary
+
+
+# --- rich text pasted from a web page ---------------------------------------------------------------
+
+PASTED_HTML = (
+    "<meta charset='utf-8'><h2 style='font-family: Georgia'>Night buses return</h2>"
+    "<p>&ldquo;We heard the riders, and the <em>night</em> buses come back on Monday,&rdquo; said "
+    "<a href='https://example.org/okafor'>Maria&nbsp;Okafor</a>, the transport director at the "
+    "<b>Tellbridge City Council</b>. &ldquo;Every route runs until two.&rdquo;</p>"
+    "<p>Tom Becker, a spokesman for the riders&rsquo; union, said drivers would be paid overtime.</p>"
+)
+PASTED_PLAIN = (
+    "Night buses return\n\n“We heard the riders, and the night buses come back on Monday,” said Maria Okafor, "
+    "the transport director at the Tellbridge City Council. “Every route runs until two.”\n\n"
+    "Tom Becker, a spokesman for the riders’ union, said drivers would be paid overtime."
+)
+
+
+def paste(page: Any, html: str, plain: str) -> None:
+    page.get_by_label("Article text").focus()
+    page.evaluate(
+        """([html, plain]) => {
+          const data = new DataTransfer();
+          data.setData('text/html', html);
+          data.setData('text/plain', plain);
+          const box = document.getElementById('article-text');
+          box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }""",
+        [html, plain],
+    )
+
+
+def test_pasted_rich_text_is_read_as_html_and_its_quotes_highlighted(page: Any, watch: Watch) -> None:
+    paste(page, PASTED_HTML, PASTED_PLAIN)
+    assert page.get_by_label("Article text").input_value() == PASTED_PLAIN
+    assert page.locator("#html-note").is_visible()
+    page.get_by_role("button", name="Analyse").click()
+    answer = answer_shown(page)
+    assert watch.api_calls[-1]["body"] == {"html": PASTED_HTML, "offsets": "utf16"}
+    assert page.text_content("#article-view") == answer["text"]
+    quotes = {q["id"]: q for q in answer["quotes"]}
+    assert len(quotes) >= 3
+    assert highlighted(page) == {q_id: q["text"] for q_id, q in quotes.items()}
+    first = answer["quotes"][0]
+    assert first["speaker"]["name"] == "Maria Okafor"
+    assert PASTED_HTML[first["source"]["start"] : first["source"]["end"]].startswith("We heard the riders, and the <em>night</em>")
+    assert "Maria\u00a0Okafor" in page.locator("#article-view .mention").all_text_contents()
+
+
+def test_editing_pasted_rich_text_sends_the_text_as_it_stands(page: Any, watch: Watch) -> None:
+    paste(page, PASTED_HTML, PASTED_PLAIN)
+    page.get_by_label("Article text").press("End")
+    page.get_by_label("Article text").type(" Fares stay the same.")
+    assert page.locator("#html-note").is_hidden()
+    page.get_by_role("button", name="Analyse").click()
+    answer_shown(page)
+    assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN + " Fares stay the same.", "offsets": "utf16"}
+
+
+def test_pasted_rich_text_can_be_sent_as_plain_text(page: Any, watch: Watch) -> None:
+    paste(page, PASTED_HTML, PASTED_PLAIN)
+    page.get_by_role("button", name="Send as plain text instead").click()
+    assert page.locator("#html-note").is_hidden()
+    page.get_by_role("button", name="Analyse").click()
+    answer = answer_shown(page)
+    assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN, "offsets": "utf16"}
+    assert "text" not in answer

@@ -188,7 +188,11 @@ def assert_references_resolve(result: Attribution) -> None:
     assert [s.id for s in result.speakers] == [f"s{n}" for n in range(1, len(result.speakers) + 1)]
     entries = {s.id: s for s in result.speakers}
     for index, quote in enumerate(result.quotes):
-        if quote.speaker is not None:
+        if quote.speaker is not None and quote.speaker.id is None:
+            # A pronoun that stands for no one named: no name, and in no speaker's list.
+            assert quote.speaker.name is None
+            assert all(index not in entry.quotes for entry in result.speakers)
+        elif quote.speaker is not None:
             entry = entries[quote.speaker.id]
             assert index in entry.quotes and entry.name == quote.speaker.name
             assert quote.speaker.mention in entry.mentions

@@ -139,3 +139,56 @@ def test_engine_tagging_matches_the_full_pipeline(real_nlp: Language, extractor:
         assert [(t.pos_, str(t.morph), t.lemma_.lower()) for t in full] == [
             (t.pos_, str(t.morph), lemma(t)) for t in ours
         ]
+
+
+# An article of our own as a CMS holds it: entities, inline markup, a link, a
+# no-break space in a name, a comment, a script, a list; and as plain text.
+HTML_ARTICLE = (
+    "<h1>Night buses return to Tellbridge</h1>\n"
+    "<p>&ldquo;We heard the riders, and the <em>night</em> buses come back on Monday,&rdquo; said "
+    "<a href=\"/people/okafor\">Maria&nbsp;Okafor</a>, the transport director at the "
+    "<strong>Tellbridge City Council</strong>. &ldquo;Every route runs until two.&rdquo;</p>\n"
+    "<!-- photo caption goes here --><script>track('article');</script>\n"
+    "<p>Tom Becker, a spokesman for the riders&rsquo; union, said drivers would be paid overtime.</p>\n"
+    "<ul><li>Route 4 &amp; route 9</li></ul>"
+)
+PLAIN_ARTICLE = (
+    "Night buses return to Tellbridge\n\n"
+    "“We heard the riders, and the night buses come back on Monday,” said Maria Okafor, the transport director "
+    "at the Tellbridge City Council. “Every route runs until two.”\n\n"
+    "Tom Becker, a spokesman for the riders’ union, said drivers would be paid overtime.\n\n"
+    "Route 4 & route 9"
+)
+
+
+def test_an_html_article_is_read_as_its_text_with_offsets_into_both(real_app: Any) -> None:
+    client = real_app.test_client()
+    from_html = client.post("/v1/quotes", data=HTML_ARTICLE.encode(), content_type="text/html").get_json()
+    from_text = client.post("/v1/quotes", json={"text": PLAIN_ARTICLE}).get_json()
+    text = from_html["text"]
+    assert text == PLAIN_ARTICLE.replace("Maria Okafor", "Maria\u00a0Okafor")
+
+    def summary(answer: dict[str, Any]) -> list[tuple[str, str, str | None, str | None]]:
+        return [
+            (q["text"], q["type"], q["speaker"] and q["speaker"]["name"], q["speaker"] and q["speaker"]["affiliation"])
+            for q in answer["quotes"]
+        ]
+
+    assert summary(from_html) == summary(from_text)
+    first = from_html["quotes"][0]
+    assert first["speaker"]["name"] == "Maria Okafor" and first["speaker"]["affiliation"] == "Tellbridge City Council"
+    assert HTML_ARTICLE[first["source"]["start"] : first["source"]["end"]] == (
+        "We heard the riders, and the <em>night</em> buses come back on Monday,"
+    )
+    mention = first["speaker"]["mention"]
+    assert HTML_ARTICLE[mention["source"]["start"] : mention["source"]["end"]] == "Maria&nbsp;Okafor"
+    assert HTML_ARTICLE[first["cue"]["source"]["start"] : first["cue"]["source"]["end"]] == "said"
+    for quote in from_html["quotes"]:
+        spans = [quote, *quote["parts"], *([quote["cue"]] if quote["cue"] else [])]
+        spans += [quote["speaker"]["mention"]] if quote["speaker"] else []
+        for span in spans:
+            assert text[span["start"] : span["end"]] == span["text"]
+            start, end = span["source"]["start"], span["source"]["end"]
+            assert 0 <= start < end <= len(HTML_ARTICLE)
+    becker = next(q for q in from_html["quotes"] if q["speaker"] and q["speaker"]["name"] == "Tom Becker")
+    assert HTML_ARTICLE[becker["source"]["start"] : becker["source"]["end"]] == "drivers would be paid overtime"

@@ -182,7 +182,7 @@ def test_batch_document_over_max_chars_names_it(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     "content_type",
-    [None, "application/x-www-form-urlencoded", "text/html", "application/json; charset=latin-1"],
+    [None, "application/x-www-form-urlencoded", "application/xml", "text/html; charset=latin-1", "application/json; charset=latin-1"],
 )
 def test_other_content_types_are_415(client: FlaskClient, content_type: str | None) -> None:
     response = post_quotes(client, data=b'{"text": "x"}', content_type=content_type)
@@ -233,6 +233,111 @@ def test_batch_with_one_bad_document_names_it_and_processes_none(client: FlaskCl
 
 def test_empty_batch_is_422(client: FlaskClient) -> None:
     problem_of(client.post("/v1/quotes/batch", json={"documents": []}), 422)
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+HTML = "<h1>Bridge</h1><p>&ldquo;The bridge will <em>reopen</em> in May,&rdquo; said Ana&nbsp;Ruiz.</p>"
+HTML_TEXT = "Bridge\n\n“The bridge will reopen in May,” said Ana\u00a0Ruiz."
+
+
+def spans_of(answer: dict) -> list[dict]:  # type: ignore[type-arg]
+    """Every span of an answer: quotes, parts, cues, mentions."""
+    out = []
+    for quote in answer["quotes"]:
+        out += [quote, *quote["parts"], *([quote["cue"]] if quote["cue"] else [])]
+        out += [quote["speaker"]["mention"]] if quote["speaker"] else []
+    return out + [m for s in answer["speakers"] for m in s["mentions"]]
+
+
+@pytest.mark.parametrize("how", ["text/html", "json"])
+def test_an_html_article_is_answered_in_its_text_and_its_source(client: FlaskClient, how: str) -> None:
+    if how == "json":
+        response = post_quotes(client, json={"html": HTML})
+    else:
+        response = post_quotes(client, data=HTML.encode(), content_type="text/html")
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    answer = response.get_json()
+    assert answer["text"] == HTML_TEXT
+    [quote] = answer["quotes"]
+    assert quote["text"] == "The bridge will reopen in May,"
+    assert HTML[quote["source"]["start"] : quote["source"]["end"]] == "The bridge will <em>reopen</em> in May,"
+    for span in spans_of(answer):
+        assert HTML_TEXT[span["start"] : span["end"]] == span["text"]
+        assert "source" in span
+
+
+def test_html_without_a_charset_is_read_as_utf8(client: FlaskClient) -> None:
+    response = post_quotes(client, data="<p>“Ça va,” she said.</p>".encode(), content_type="text/html; charset=UTF-8")
+    assert response.get_json()["quotes"][0]["text"] == "Ça va,"
+
+
+def test_a_plain_text_answer_has_no_text_and_no_sources(client: FlaskClient) -> None:
+    answer = post_quotes(client, json={"text": ARTICLE}).get_json()
+    assert "text" not in answer
+    assert not any("source" in span for span in spans_of(answer))
+
+
+def test_html_source_offsets_count_utf16_units_when_asked(client: FlaskClient) -> None:
+    html = "<p>🌉 &ldquo;Open in May,&rdquo; she said.</p>"
+    answer = post_quotes(client, json={"html": html, "offsets": "utf16"}).get_json()
+    [quote] = answer["quotes"]
+    units = html.encode("utf-16-le")
+    assert units[2 * quote["source"]["start"] : 2 * quote["source"]["end"]].decode("utf-16-le") == "Open in May,"
+    assert quote["start"] == answer["text"].index("Open") + 1  # the emoji counts two in the text as well
+
+
+@pytest.mark.parametrize(
+    "body, field, says",
+    [
+        ({"text": "a", "html": "<p>b</p>"}, "html", "Both"),
+        ({"html": None}, "html", "null"),
+        ({"html": 3}, "html", "string"),
+        ({"html": "  "}, "html", "empty"),
+        ({"html": "<p> </p><!-- only a comment --><script>x()</script>"}, "html", "no text"),
+        ({"html": "<p>ok</p>", "text": None}, "text", "null"),
+    ],
+)
+def test_bad_html_fields_are_422_naming_the_field(client: FlaskClient, body: object, field: str, says: str) -> None:
+    response = post_quotes(client, json=body)
+    assert_conforms(response, "POST", "/v1/quotes", status=422)
+    errors = problem_of(response, 422)["errors"]
+    assert [e["field"] for e in errors] == [field] and says in errors[0]["message"]
+
+
+def test_malformed_html_is_read_not_refused(client: FlaskClient) -> None:
+    response = post_quotes(client, data=b"<p>\xe2\x80\x9cStill read,\xe2\x80\x9d <b>she said <![foo[ </p", content_type="text/html")
+    assert_conforms(response, "POST", "/v1/quotes", status=200)
+    assert response.get_json()["quotes"][0]["text"] == "Still read,"
+
+
+def test_html_over_max_chars_is_413_counted_as_sent(client: FlaskClient) -> None:
+    html = "<p>" + "<b></b>" * 200 + "short text</p>"  # 1417 characters of HTML, 10 of text
+    response = post_quotes(client, data=html.encode(), content_type="text/html")
+    assert_conforms(response, "POST", "/v1/quotes", status=413)
+    assert problem_of(response, 413)["errors"][0]["field"] == "html"
+
+
+def test_a_batch_takes_html_documents_beside_text_ones(client: FlaskClient) -> None:
+    documents = [{"id": "h", "html": HTML}, {"id": "t", "text": ARTICLE}]
+    response = client.post("/v1/quotes/batch", json={"documents": documents})
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=200)
+    html_result, text_result = response.get_json()["documents"]
+    assert html_result["text"] == HTML_TEXT and "text" not in text_result
+    quote = html_result["quotes"][0]
+    assert HTML[quote["source"]["start"] : quote["source"]["end"]] == "The bridge will <em>reopen</em> in May,"
+    assert "source" not in text_result["quotes"][0]
+
+
+def test_a_batch_html_document_over_max_chars_names_it(client: FlaskClient) -> None:
+    documents = [{"id": "a", "text": "Fine."}, {"id": "b", "html": "<p>" + "x" * 1001 + "</p>"}]
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": documents}), 413)
+    assert body["errors"][0]["field"] == "documents.1.html"
+
+
+def test_a_batch_document_with_neither_text_nor_html_is_422(client: FlaskClient) -> None:
+    body = problem_of(client.post("/v1/quotes/batch", json={"documents": [{"id": "a"}]}), 422)
+    assert [e["field"] for e in body["errors"]] == ["documents.0.text"]
 
 
 # --- 503, 500 ---------------------------------------------------------------------

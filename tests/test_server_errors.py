@@ -110,11 +110,15 @@ MATRIX = [
     case("unknown-field", as_json({"text": ARTICLE, "lang": "en"}), 422, field="lang"),
     case("misspelt-field", as_json({"txt": ARTICLE}), 422, field="txt"),
     case("bad-offsets", as_json({"text": ARTICLE, "offsets": "bytes"}), 422, field="offsets"),
+    case("text-and-html", as_json({"text": ARTICLE, "html": "<p>Hi.</p>"}), 422, field="html"),
+    case("html-null", as_json({"html": None}), 422, field="html"),
+    case("html-showing-no-text", b"<p> </p><!-- x --><script>go()</script>", 422, headers={"Content-Type": "text/html"}, field="html"),
+    case("html-bytes-not-utf8", b"<p>caf\xe9</p>", 400, headers={"Content-Type": "text/html"}),
     # Content types: 415.
     case("no-content-type", as_json({"text": ARTICLE}), 415, headers={}),
     case("form", b"text=hello", 415, headers={"Content-Type": "application/x-www-form-urlencoded"}),
     case("multipart", b"--x\r\n\r\nhello\r\n--x--", 415, headers={"Content-Type": "multipart/form-data; boundary=x"}),
-    case("html", b"<p>hello</p>", 415, headers={"Content-Type": "text/html"}),
+    case("html-in-latin-1", "<p>“Ça,” she said.</p>".encode("latin-1", "replace"), 415, headers={"Content-Type": "text/html; charset=latin-1"}),
     case("xml", b"<text>hello</text>", 415, headers={"Content-Type": "application/xml"}),
     case("octet-stream", ARTICLE.encode(), 415, headers={"Content-Type": "application/octet-stream"}),
     case("json-in-latin-1", as_json({"text": ARTICLE}), 415, headers={"Content-Type": "application/json; charset=latin-1"}),
@@ -126,6 +130,8 @@ MATRIX = [
     case("text-over-max-chars", as_json({"text": "a" * (MAX_CHARS + 1)}), 413, field="text", says="QUOTES_MAX_CHARS"),
     case("plain-text-over-max-chars", b"a" * (MAX_CHARS + 1), 413,
          headers={"Content-Type": "text/plain; charset=utf-8"}, field="text", says="QUOTES_MAX_CHARS"),  # fmt: skip
+    case("html-over-max-chars", b"<p>" + b"<b></b>" * 80 + b"</p>", 413,
+         headers={"Content-Type": "text/html"}, field="html", says="QUOTES_MAX_CHARS"),  # fmt: skip
     case("batch-too-many-documents", as_json({"documents": [{"id": str(n), "text": "Hi."} for n in range(BATCH_MAX_DOCUMENTS + 1)]}),
          413, path="/v1/quotes/batch", says="QUOTES_BATCH_MAX_DOCUMENTS"),  # fmt: skip
     case("batch-document-over-max-chars", as_json({"documents": [{"id": "a", "text": "Hi."}, {"id": "b", "text": "a" * (MAX_CHARS + 1)}]}),

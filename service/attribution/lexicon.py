@@ -183,7 +183,7 @@ not what post they hold: "Kim Yo Jong, Kim Jong Un’s sister"."""
 
 HONORIFICS = frozenset(
     """
-    mr mrs ms miss mx master messrs mmes dr sir dame lord lady
+    mr mrs ms miss mx messrs mmes dr sir dame lord lady
     """.split()
 )
 """Forms of address before a name (with or without a full stop: "Mr", "Mr."), as
@@ -195,7 +195,7 @@ with a doctorate."""
 FIRST_NAME_HONORIFICS = frozenset("sir dame lord lady".split())
 """Honorifics a British article uses with the first name alone: "Sir John" for Sir John Bourn."""
 
-MALE_HONORIFICS = frozenset("mr messrs master sir lord".split())
+MALE_HONORIFICS = frozenset("mr messrs sir lord".split())
 FEMALE_HONORIFICS = frozenset("mrs ms miss mmes dame lady".split())
 """An honorific that says whether "he" or "she" may stand for the person."""
 

@@ -9,24 +9,37 @@ it needs no parse, so it is exact whatever the tokenizer does with a mark.
    punctuation closes. The neighbours win over the glyph, because real text
    types "”" for an opening mark and straight marks for both.
    Two apostrophes (''like this'') are one double mark, as some wires and the
-   New York Times archive write them.
-3. Pair double marks paragraph by paragraph. A paragraph that ends inside a
-   quotation and a next paragraph that opens with a mark make one quotation
-   over both (the English convention for long quotes); a quotation never closed
-   runs to the end of its paragraph (best effort, never an error).
-4. Pair single marks outside double quotations (British style and quoted
-   headlines), skipping apostrophes ("Workers’ Party", "don’t", "’90s").
-   Single marks inside a double quotation are quotes within quotes and are
-   left to it.
+   New York Times archive write them. Apostrophes are told from single marks
+   first (``is_apostrophe``): couldn’t, o’clock, ’90s, ’em, rock ’n’ roll.
+3. Pair the marks of each kind paragraph by paragraph. A paragraph that ends
+   inside a quotation and a next paragraph that opens with a mark make one
+   quotation over both (the English convention for long quotes); a quotation
+   never closed runs to the end of its paragraph (best effort, never an
+   error), or to the next opening mark when a new sentence opens with one:
+   “First part. “Second part.” is a long quote whose paragraph breaks were
+   lost, and each part is a quotation of its own (``reopened``).
+4. Decide which marks the article quotes speech with (``speech_marks``):
+   double marks, as American and most British newspapers do, or single marks,
+   as British books and some British papers do, with double marks for quotes
+   within quotes. The kind that opens more quotations that read as
+   statements, outside the other kind's, wins; double marks on a tie.
+5. Keep the quotations in the speech marks, and those in the other kind of
+   mark that stand outside them (headlines, scare quotes, titles). A
+   quotation inside one in the speech marks is a quote within a quote and is
+   left to it: “He told me ‘go home’,” she said is one quotation, and so is
+   ‘He told me “go home”,’ she said in an article that quotes with single
+   marks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 
-from service.attribution.lexicon import ELISIONS
+from service.attribution.lexicon import ELISIONS, MIN_SENTENTIAL_WORDS
 
 DOUBLE_OPENING = "“„‟«"
 DOUBLE_CLOSING = "”»"
@@ -41,20 +54,38 @@ ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # What may stand right before an opening mark, and right after a closing one.
 BEFORE_OPENING = "([{—–-/" + ALL_MARKS
 AFTER_CLOSING = ",.;:!?…)]}—–-/" + ALL_MARKS
-# Punctuation that ends quoted words: a single mark after one of these closes
-# a quotation rather than ending a plural possessive ("Workers’ Party").
-ENDING_PUNCTUATION = ",.;:!?…—–"
+SENTENCE_END = ".!?…"
+"""Punctuation that ends a statement: what a quotation that is a sentence of
+its own ends with, and what stands before a mark that reopens a quotation."""
+STATEMENT_END = SENTENCE_END + ","
+CLAUSE_PUNCTUATION = ",.;:!?…"
+"""What may stand between a plural possessive and the mark that closes the
+quotation it ends: ‘We paid the workers’,’ he said."""
+"""A quotation that ends with one of these inside its marks reads as a
+statement ("‘We are ready,’ she said"), however short."""
 
 TWO_APOSTROPHES = "''"
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 _DOUBLE_RE = re.compile(f"'{{2,3}}|[{re.escape(DOUBLE_MARKS)}]")
 _SINGLE_RE = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
+_WORD = re.compile(r"[A-Za-z]+")
+_DECADE = re.compile(r"\d0s\b")
+"""’90s, ‘60s: a decade, whichever glyph the apostrophe was typed with."""
 
 
 class Role(Enum):
     OPEN = "open"
     CLOSE = "close"
     EITHER = "either"
+
+
+class Marks(Enum):
+    """The two kinds of quotation mark."""
+
+    DOUBLE = "double"
+    """“...”, "...", „...“, «...», ''...''."""
+    SINGLE = "single"
+    """‘...’, '...', ‹...›."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +104,29 @@ class QuotedSpan:
     start: int
     end: int
     pieces: tuple[tuple[int, int], ...]
-    double: bool
+    marks: Marks
+    """The kind of mark it is written with."""
     outer_end: int
     """End of the quotation with its closing mark."""
+    speech: bool = True
+    """Written in the article's speech marks (``speech_marks``): double marks,
+    or single marks in an article that quotes with them. Only such a quotation
+    can be a speaker's words as a sentence of their own; single marks in an
+    article that quotes with double marks hold headlines, scare quotes and
+    titles."""
+    reopened: bool = False
+    """Never closed, but ended where the next quotation opens after a full
+    stop: a long quote whose paragraph breaks were lost (“First part.
+    “Second part.”). It ends like a closed one, not like a stray mark."""
+
+    @property
+    def double(self) -> bool:
+        """What the later stages read as "a quotation of speech": ``speech``.
+
+        They were written when only double marks quoted speech. New code reads
+        ``speech`` (and ``marks`` for the glyph); this name goes once they do.
+        """
+        return self.speech
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -92,11 +143,58 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every quotation in ``text`` marked with quotation marks, in order."""
+    """Every quotation in ``text`` marked with quotation marks, in order, none inside another."""
     paras = paragraphs(text)
-    doubles = _pair_doubles(text, paras)
-    singles = _pair_singles(text, paras, doubles)
-    return sorted(doubles + singles, key=lambda q: q.open)
+    marks = _SingleMarks(text, paras)
+    doubles, singles = _pair_each_kind(text, paras, marks)
+    if _speech_marks(text, doubles, singles) is Marks.SINGLE:
+        found = [replace(q, speech=True) for q in singles] + _outside(doubles, singles)
+    else:
+        found = doubles + _singles_outside_doubles(text, paras, doubles, marks)
+    return sorted(found, key=lambda q: q.open)
+
+
+def speech_marks(text: str) -> Marks:
+    """The marks ``text`` quotes speech with (step 4): single only when they clearly do."""
+    paras = paragraphs(text)
+    return _speech_marks(text, *_pair_each_kind(text, paras, _SingleMarks(text, paras)))
+
+
+def _pair_each_kind(
+    text: str, paras: list[tuple[int, int]], singles: _SingleMarks
+) -> tuple[list[QuotedSpan], list[QuotedSpan]]:
+    """Double quotations, and single ones paired as if the double marks were not there."""
+    doubles = _pair(text, paras, [i for i in _double_positions(text) if not _is_prime(text, i)], Marks.DOUBLE)
+    return doubles, _pair(text, paras, singles.candidates(), Marks.SINGLE, singles.roles)
+
+
+def _speech_marks(text: str, doubles: list[QuotedSpan], singles: list[QuotedSpan]) -> Marks:
+    """Single marks when more statements are quoted with them than with double marks, each outside the other."""
+    spoken_singles = sum(1 for q in _outside(singles, doubles) if _reads_as_statement(text, q))
+    spoken_doubles = sum(1 for q in _outside(doubles, singles) if _reads_as_statement(text, q))
+    return Marks.SINGLE if spoken_singles > spoken_doubles else Marks.DOUBLE
+
+
+def _reads_as_statement(text: str, quoted: QuotedSpan) -> bool:
+    """Ended, and a few words long or ending with its own punctuation: ‘We are ready,’ rather than ‘rigged’."""
+    if quoted.close is None and not quoted.reopened:
+        return False
+    inside = text[quoted.start : quoted.end]
+    return len(inside.split()) >= MIN_SENTENTIAL_WORDS or inside.rstrip()[-1:] in STATEMENT_END
+
+
+def _outside(spans: list[QuotedSpan], cover: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The ``spans`` that share no character with any of ``cover`` (both in text order, each without overlaps)."""
+    opens = [q.open for q in cover]
+    kept = []
+    for q in spans:
+        k = bisect_left(opens, q.outer_end) - 1  # the last of ``cover`` to open before ``q`` ends
+        if k < 0 or cover[k].outer_end <= q.open:
+            kept.append(q)
+    return kept
+
+
+# --- the role of each mark ------------------------------------------------------
 
 
 def _glyph_role(char: str) -> Role:
@@ -107,13 +205,13 @@ def _glyph_role(char: str) -> Role:
     return Role.EITHER
 
 
-def _width(text: str, i: int) -> int:
-    return 2 if text.startswith(TWO_APOSTROPHES, i) else 1
+def _width(text: str, i: int, marks: Marks = Marks.DOUBLE) -> int:
+    return 2 if marks is Marks.DOUBLE and text.startswith(TWO_APOSTROPHES, i) else 1
 
 
-def _role(text: str, i: int) -> Role:
+def _role(text: str, i: int, marks: Marks = Marks.DOUBLE) -> Role:
     """The role of the mark at ``i``: its neighbours first, then its glyph."""
-    width = _width(text, i)
+    width = _width(text, i, marks)
     before = text[i - 1] if i > 0 else None
     after = text[i + width] if i + width < len(text) else None
     opening = (before is None or before.isspace() or before in BEFORE_OPENING) and (
@@ -130,17 +228,105 @@ def _role(text: str, i: int) -> Role:
 
 
 def _straight(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` is typed straight (" or '') rather than curly.
+    """Whether the mark at ``i`` is typed straight (", ' or '') rather than curly.
 
     A quotation left open and a next paragraph opening in the other style are
     two quotations (a stray mark, then a new quote), not one long quote.
     """
-    return text[i] in DOUBLE_STRAIGHT or text.startswith(TWO_APOSTROPHES, i)
+    return text[i] in DOUBLE_STRAIGHT + SINGLE_STRAIGHT
 
 
 def _is_prime(text: str, i: int) -> bool:
     """A straight mark right after a digit is a prime: 5'10", a 12" record."""
     return text[i] in DOUBLE_STRAIGHT + SINGLE_STRAIGHT and i > 0 and text[i - 1].isdigit()
+
+
+def is_apostrophe(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` is an apostrophe (or a prime), not a quotation mark.
+
+    Inside a word: couldn’t, it’s, o’clock, y’all, O’Brien. Before a year or a
+    decade: ’90s, class of ’08 (but ‘2020 was hard,’ opens a quote: a left
+    mark before four digits). Before or after an elided word: ’em, ’til,
+    rock ’n’ roll. After a digit: 5'10 (a prime). A plural possessive
+    (workers’ rights) and a dropped g (goin’ home) look like closing marks
+    and are told apart later, by what follows them (``_weak_close``).
+    """
+    char = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isalnum() and after.isalnum():
+        return True
+    if after.isdigit():
+        return char not in SINGLE_OPENING or bool(_DECADE.match(text, i + 1)) or _two_digit_year(text, i + 1)
+    if before.isdigit() and char == SINGLE_STRAIGHT:
+        return True
+    word = _WORD.match(text, i + 1, i + 8)
+    if word and word.group().lower() in ELISIONS and not before.isalnum():
+        return True
+    return _ends_elision(text, i)
+
+
+def _two_digit_year(text: str, i: int) -> bool:
+    """Two digits and no more: ‘08, ‘99 (a left mark typed for the apostrophe)."""
+    return text[i : i + 2].isdigit() and not text[i + 2 : i + 3].isalnum()
+
+
+def _ends_elision(text: str, i: int) -> bool:
+    """The second mark of an elided word between two: the last ’ of rock ’n’ roll."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return 0 < j < i and text[j - 1] in SINGLE_MARKS and text[j:i].lower() in ELISIONS
+
+
+def _weak_close(text: str, i: int) -> bool:
+    """A closing single mark right after a letter and before a word: perhaps a plural possessive or an elision.
+
+    "the workers’ union", "we’re goin’ home": it closes a quotation only when
+    no plainer closing mark follows before the next opening one.
+    """
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1 : i + 3]
+    return before.isalpha() and len(after) == 2 and after[0] == " " and after[1].isalnum()
+
+
+def _closes_right_before(text: str, i: int, following: int | None) -> bool:
+    """A mark after a letter with only punctuation between it and the next mark: the workers’,’ (a possessive)."""
+    if following is None or i == 0 or not text[i - 1].isalpha():
+        return False
+    between = text[i + 1 : following]
+    return bool(between) and all(c in CLAUSE_PUNCTUATION for c in between)
+
+
+# --- pairing --------------------------------------------------------------------
+
+
+class _Pairing:
+    """Collects quotations while marks of one kind are paired across paragraphs."""
+
+    def __init__(self, text: str, marks: Marks) -> None:
+        self.text = text
+        self.marks = marks
+        self.found: list[QuotedSpan] = []
+
+    def emit(self, open_at: int, close: int | None, pieces: list[tuple[int, int]], reopened: bool = False) -> None:
+        kept = [p for p in (_trimmed(self.text, s, e) for s, e in pieces) if p[1] > p[0]]
+        if not kept:
+            return
+        outer_end = close + _width(self.text, close, self.marks) if close is not None else kept[-1][1]
+        self.found.append(
+            QuotedSpan(
+                open_at,
+                close,
+                kept[0][0],
+                kept[-1][1],
+                tuple(kept),
+                self.marks,
+                outer_end,
+                speech=self.marks is Marks.DOUBLE,
+                reopened=reopened and close is None,
+            )
+        )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,27 +335,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _span(text: str, open_at: int, close: int | None, pieces: list[tuple[int, int]], double: bool) -> QuotedSpan | None:
-    kept = [p for p in (_trimmed(text, s, e) for s, e in pieces) if p[1] > p[0]]
-    if not kept:
-        return None
-    outer_end = close + _width(text, close) if close is not None else kept[-1][1]
-    return QuotedSpan(open_at, close, kept[0][0], kept[-1][1], tuple(kept), double, outer_end)
-
-
-class _Pairing:
-    """Collects quotations while double marks are paired across paragraphs."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found: list[QuotedSpan] = []
-
-    def emit(self, open_at: int, close: int | None, pieces: list[tuple[int, int]], double: bool = True) -> None:
-        span = _span(self.text, open_at, close, pieces, double)
-        if span is not None:
-            self.found.append(span)
 
 
 def _double_positions(text: str) -> list[int]:
@@ -188,6 +353,11 @@ def _double_positions(text: str) -> list[int]:
     return positions
 
 
+def _two_apostrophe_marks(text: str) -> list[tuple[int, int]]:
+    """The characters of every double mark typed as two apostrophes."""
+    return [(i, i + 2) for i in _double_positions(text) if _width(text, i) == 2]
+
+
 def _marks_by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> list[list[int]]:
     """Mark positions, bucketed by paragraph."""
     out: list[list[int]] = [[] for _ in paras]
@@ -201,41 +371,98 @@ def _marks_by_paragraph(positions: list[int], paras: list[tuple[int, int]]) -> l
     return out
 
 
-def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
-    pairing = _Pairing(text)
+class _SingleMarks:
+    """The single marks of a text that are not apostrophes, each with its role: found once, asked twice."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paras = paras
+        doubled = _two_apostrophe_marks(text)
+        starts = [s for s, _ in doubled]
+        self.roles: dict[int, Role] = {}
+        for match in _SINGLE_RE.finditer(text):
+            i = match.start()
+            k = bisect_right(starts, i) - 1
+            if (k < 0 or i >= doubled[k][1]) and not is_apostrophe(text, i):
+                self.roles[i] = _role(text, i, Marks.SINGLE)
+
+    def candidates(self, covered: Sequence[tuple[int, int]] = ()) -> list[int]:
+        """The marks that may open or close a quotation, in order, those inside ``covered`` left out.
+
+        So is a weak closing mark (``_weak_close``) when a plainer one
+        follows in its paragraph before the next opening mark: in ‘The
+        workers’ union agreed,’ she said the quotation closes after the comma.
+        """
+        text = self.text
+        starts = [s for s, _ in covered]
+        positions = [i for i in self.roles if (k := bisect_right(starts, i) - 1) < 0 or i >= covered[k][1]]
+        kept: list[int] = []
+        for in_para in _marks_by_paragraph(positions, self.paras):
+            plainer_close_follows = False
+            keep: list[int] = []
+            for m in reversed(in_para):
+                role = self.roles[m]
+                if role is Role.OPEN:
+                    plainer_close_follows = False
+                elif role is Role.CLOSE:
+                    if _weak_close(text, m) or _closes_right_before(text, m, keep[-1] if keep else None):
+                        if plainer_close_follows:
+                            continue
+                    else:
+                        plainer_close_follows = True
+                keep.append(m)
+            kept.extend(reversed(keep))
+        return kept
+
+
+def _reopens(text: str, piece_start: int, mark: int) -> bool:
+    """An opening mark that starts a new sentence inside an open quotation: a lost paragraph break."""
+    return text[piece_start:mark].rstrip()[-1:] in SENTENCE_END
+
+
+def _pair(
+    text: str, paras: list[tuple[int, int]], positions: list[int], marks: Marks, roles: Mapping[int, Role] | None = None
+) -> list[QuotedSpan]:
+    """Pair marks of one kind into quotations (steps 2 and 3); ``roles`` holds their roles if known."""
+    pairing = _Pairing(text, marks)
+
+    def role(i: int) -> Role:
+        return roles[i] if roles is not None else _role(text, i, marks)
+
+    def width(i: int) -> int:
+        return _width(text, i, marks)
+
     # A quotation left open at the end of a paragraph: (opening mark, pieces).
     pending: tuple[int, list[tuple[int, int]]] | None = None
-    for (p_start, p_end), marks in zip(paras, _marks_by_paragraph(_double_positions(text), paras)):
-        marks = [m for m in marks if not _is_prime(text, m)]
+    for (p_start, p_end), in_para in zip(paras, _marks_by_paragraph(positions, paras)):
         open_at: int | None = None
         piece_start = p_start
         pieces: list[tuple[int, int]] = []
         if pending is not None:
-            first = marks[0] if marks else None
+            first = in_para[0] if in_para else None
             leads = first is not None and not text[p_start:first].strip()
             same_style = first is not None and _straight(text, first) == _straight(text, pending[0])
-            if first is not None and leads and same_style and _role(text, first) is not Role.CLOSE:
+            if first is not None and leads and same_style and role(first) is not Role.CLOSE:
                 # The long-quote convention: the next paragraph reopens.
                 open_at, pieces = pending
-                piece_start = first + _width(text, first)
-                marks = marks[1:]
-            elif first is not None and same_style and _role(text, first) is Role.CLOSE:
+                piece_start = first + width(first)
+                in_para = in_para[1:]
+            elif first is not None and same_style and role(first) is Role.CLOSE:
                 # Reopening mark forgotten, but the quotation closes here.
                 open_at, pieces = pending
                 piece_start = p_start
             else:
                 pairing.emit(pending[0], None, pending[1])
             pending = None
-        for m in marks:
-            role = _role(text, m)
+        for m in in_para:
             if open_at is None:
-                if role is not Role.CLOSE:  # a stray closing mark is dropped
-                    open_at, piece_start, pieces = m, m + _width(text, m), []
-            elif role is Role.OPEN:
+                if role(m) is not Role.CLOSE:  # a stray closing mark is dropped
+                    open_at, piece_start, pieces = m, m + width(m), []
+            elif role(m) is Role.OPEN:
                 # A new quotation opens before the last one closed: end that
-                # one here, unbalanced.
-                pairing.emit(open_at, None, [*pieces, (piece_start, m)])
-                open_at, piece_start, pieces = m, m + _width(text, m), []
+                # one here, unbalanced (or reopened, after a full stop).
+                pairing.emit(open_at, None, [*pieces, (piece_start, m)], reopened=_reopens(text, piece_start, m))
+                open_at, piece_start, pieces = m, m + width(m), []
             else:
                 pairing.emit(open_at, m, [*pieces, (piece_start, m)])
                 open_at = None
@@ -246,57 +473,22 @@ def _pair_doubles(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
     return pairing.found
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
-    """Apostrophes and primes among single marks: don’t, ’90s, ’em, 5'10."""
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    if before.isalnum() and after.isalnum():
-        return True
-    if after.isdigit() or (before.isdigit() and text[i] == "'"):
-        return True
-    word = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
-    return bool(word and word.group().lower() in ELISIONS and not before.isalnum())
+def _singles_outside_doubles(
+    text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan], marks: _SingleMarks
+) -> list[QuotedSpan]:
+    """Single quotations in an article that quotes with double marks: headlines, scare quotes, titles.
 
-
-def _weak_close(text: str, i: int) -> bool:
-    """A closing single mark that may be a plural possessive: "Workers’ Party"."""
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1 : i + 3]
-    return before in "sS" and len(after) == 2 and after[0] == " " and after[1].isalnum()
-
-
-def _pair_singles(text: str, paras: list[tuple[int, int]], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
-    # Single marks inside a double quotation, or part of a two-apostrophe mark, are not singles.
-    covered = [False] * len(text)
-    for start, end in [(q.open, q.outer_end) for q in doubles] + [
-        (i, i + 2) for i in _double_positions(text) if _width(text, i) == 2
-    ]:
-        covered[start:end] = [True] * (end - start)
-    pairing = _Pairing(text)
-    singles = [m.start() for m in _SINGLE_RE.finditer(text) if not covered[m.start()]]
-    for (_, p_end), marks in zip(paras, _marks_by_paragraph(singles, paras)):
-        candidates = [m for m in marks if not _is_apostrophe(text, m)]
-        roles = [_role(text, m) for m in candidates]
+    Within a paragraph only, and a single mark left open is dropped: it is
+    more likely an apostrophe than a quote.
+    """
+    pairing = _Pairing(text, Marks.SINGLE)
+    for candidates in _marks_by_paragraph(marks.candidates([(q.open, q.outer_end) for q in doubles]), paras):
         open_at: int | None = None
-        for k, (m, role) in enumerate(zip(candidates, roles)):
-            if open_at is None:
-                if role is Role.OPEN:
-                    open_at = m
-            elif role is Role.OPEN:
+        for m in candidates:
+            role = marks.roles[m]
+            if role is Role.OPEN:
                 open_at = m
-            elif role is Role.CLOSE:
-                if _weak_close(text, m) and _strong_close_follows(text, candidates[k + 1 :], roles[k + 1 :]):
-                    continue
-                pairing.emit(open_at, m, [(open_at + 1, m)], double=False)
+            elif role is Role.CLOSE and open_at is not None:
+                pairing.emit(open_at, m, [(open_at + 1, m)])
                 open_at = None
-        # A single mark left open is more likely an apostrophe than a quote.
     return pairing.found
-
-
-def _strong_close_follows(text: str, marks: list[int], roles: list[Role]) -> bool:
-    for m, role in zip(marks, roles):
-        if role is Role.OPEN:
-            return False
-        if role is Role.CLOSE and not _weak_close(text, m):
-            return True
-    return False

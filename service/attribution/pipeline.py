@@ -1,12 +1,15 @@
 """The engine: text in, attributed quotes out. Runs the stages in order, and nothing else.
 
-1. ``parsing``: parse the texts in batches (spaCy, inside a memory zone so
+1. ``normalise``: typographic spaces read as spaces, invisible characters
+   dropped, with a map back to the text as sent;
+2. ``parsing``: parse the texts in batches (spaCy, inside a memory zone so
    each request's strings are freed);
-2. ``article``: pair the quotation marks (``marks``) and index the parse;
-3. ``quotes``: find direct, mixed and reported quotations with cue and speaker;
-4. ``resolution``: resolve each speaker to one entity, in the order they are
-   named, with titles and organisations from ``affiliations``;
-5. ``results``: copy everything into frozen results (``model``).
+3. ``article``: pair the quotation marks (``marks``) and index the parse;
+4. ``quotes``: find direct, mixed and reported quotations with cue and speaker;
+5. ``resolution``: resolve each speaker to one entity, in the order they are
+   named, with titles and organisations from ``descriptions``;
+6. ``results``: copy everything into frozen results (``model``), mapped back
+   to the text as sent.
 
 Usable without Flask: ``QuoteExtractor(spacy.load(...)).extract(text)``.
 """
@@ -22,6 +25,7 @@ from spacy.language import Language
 
 from service.attribution.article import Article
 from service.attribution.model import Attribution, Timing
+from service.attribution.normalise import Normalised
 from service.attribution.parsing import DEFAULT_BATCH_SIZE, DeadlineExceeded, Parser, check_deadline
 from service.attribution.quotes import Found, find_quotes
 from service.attribution.quotes.spans import in_first_person
@@ -82,11 +86,13 @@ class QuoteExtractor:
         """Attribute the quotations of several texts, parsed together in batches."""
         results: list[Attribution] = []
         with self._lock, self.nlp.memory_zone():
-            for doc, parse_seconds in self.parser.parse(texts, deadline):
+            # Parsed as normalised text (``normalise``), answered in the text as sent.
+            normal = [Normalised.of(text) for text in texts]
+            for (doc, parse_seconds), sent in zip(self.parser.parse([n.text for n in normal], deadline), normal):
                 check_deadline(deadline)
                 started = time.perf_counter()
                 result = attribute(Article(doc))
                 timing = Timing(parse=parse_seconds, attribution=time.perf_counter() - started)
-                results.append(replace(result, timing=timing))
+                results.append(sent.restore(replace(result, timing=timing)))
             self.parser.tidy()
         return results

@@ -124,8 +124,11 @@ def piece(tokens: list[Token], source: Source) -> Piece:
 
 
 def is_honorific(token: Token) -> bool:
-    """"Mr", "Ms.", "Dr", "Sir": a form of address, neither title nor name."""
-    return token.lower_.rstrip(".") in HONORIFICS
+    """"Mr", "Ms.", "Dr", "Sir": a form of address, neither title nor name; written with a capital.
+
+    Near miss: the "lady" of "the first lady".
+    """
+    return token.lower_.rstrip(".") in HONORIFICS and not token.is_lower
 
 
 def is_role_word(token: Token) -> bool:

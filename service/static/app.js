@@ -7,12 +7,18 @@
 //
 // Offsets are asked for as `utf16`, JavaScript's own string indices, so that
 // `text.slice(quote.start, quote.end)` is the quote even after an emoji.
+//
+// Rich text pasted from a web page or a word processor arrives with its HTML:
+// that is sent as `html`, and the page then shows the text the service read
+// (the answer's `text`), which the offsets count in.
 
 "use strict";
 
 (() => {
   const ENDPOINT = "/v1/quotes";
-  const PALETTE_SIZE = 8; // speaker colours .sp-1 ... .sp-8 in app.css, reused in turn
+  const PALETTE_SIZE = 16; // speaker colours .sp-1 ... .sp-16 in app.css
+  const PATTERNS = 2; // past 16 speakers the colours come round again with .pattern-1, then .pattern-2, in turn
+  const MILLISECONDS_BELOW = 0.1; // a time shorter than this (in seconds) is shown in milliseconds
   const MAX_AUTO_RETRIES = 12; // while the service starts up (503 with Retry-After)
   const DEFAULT_RETRY_SECONDS = 5;
   const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
@@ -65,6 +71,7 @@
   const ui = {};
   const state = {
     text: "", // the text the current answer is about
+    html: null, // HTML pasted into the box, sent instead of its text until the text is edited
     answer: null,
     quotes: new Map(), // id -> quote
     colours: new Map(), // speaker id -> palette index
@@ -81,7 +88,8 @@
     clearTimeout(state.retryTimer);
     state.retries = automatic ? state.retries + 1 : 0;
     const text = ui.text.value;
-    if (!text.trim()) {
+    const html = state.html;
+    if (!text.trim() && !html) {
       showError("There is no text to analyse. Paste or type an article first.");
       ui.text.setAttribute("aria-invalid", "true");
       ui.text.focus();
@@ -105,7 +113,7 @@
       response = await fetch(ENDPOINT, {
         method: "POST",
         headers,
-        body: JSON.stringify({ text, offsets: "utf16" }),
+        body: JSON.stringify(html ? { html, offsets: "utf16" } : { text, offsets: "utf16" }),
         signal: controller.signal,
         credentials: "same-origin",
         cache: "no-store",
@@ -122,7 +130,8 @@
     finish(controller);
     if (response.ok && body && Array.isArray(body.quotes)) {
       hideError();
-      render(text, body, (performance.now() - started) / 1000);
+      // An HTML article's offsets count in the text the service read from it.
+      render(typeof body.text === "string" ? body.text : text, body, (performance.now() - started) / 1000);
       return;
     }
     setStatus("");
@@ -213,7 +222,7 @@
     state.text = text;
     state.answer = answer;
     state.quotes = new Map(answer.quotes.map((q) => [q.id, q]));
-    state.colours = new Map(answer.speakers.map((s, i) => [s.id, (i % PALETTE_SIZE) + 1]));
+    state.colours = new Map(answer.speakers.map((s, i) => [s.id, i]));
     state.selectedSpeaker = null;
     state.pinnedQuote = null;
     hideTooltip();
@@ -239,7 +248,13 @@
       `${n} ${n === 1 ? "quote" : "quotes"} from ${answer.speakers.length} ${answer.speakers.length === 1 ? "speaker" : "speakers"}`,
     ];
     if (n) parts.push(`${counts.direct} direct, ${counts.mixed} mixed, ${counts.indirect} reported`);
-    ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${seconds.toFixed(1)} s.`;
+    ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${duration(seconds)}.`;
+  }
+
+  /** "0.8 s", "1.5 s"; under a tenth of a second, "45 ms" (never "0.0 s"). */
+  function duration(seconds) {
+    if (seconds < MILLISECONDS_BELOW) return `${Math.max(1, Math.round(seconds * 1000))} ms`;
+    return `${seconds.toFixed(1)} s`;
   }
 
   /**
@@ -321,8 +336,13 @@
     return span;
   }
 
+  /** A speaker's colour class, with a pattern class once the colours have all been used. */
   function speakerClass(speakerId) {
-    return speakerId && state.colours.has(speakerId) ? `sp-${state.colours.get(speakerId)}` : "sp-none";
+    if (!speakerId || !state.colours.has(speakerId)) return "sp-none";
+    const index = state.colours.get(speakerId);
+    const round = Math.floor(index / PALETTE_SIZE);
+    const colour = `sp-${(index % PALETTE_SIZE) + 1}`;
+    return round ? `${colour} pattern-${((round - 1) % PATTERNS) + 1}` : colour;
   }
 
   function renderSpeakers(answer) {
@@ -425,13 +445,32 @@
     ui.tooltip.replaceChildren(...describeQuote(quote).childNodes);
     ui.tooltip.hidden = false;
     hoverQuote(quote.id);
-    // Place it under the piece pointed at, inside the window.
-    const box = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    // Never over the quote it describes: below the whole quote (every line of
+    // every piece of it), or above it when there is no room below in the
+    // window; below it, off screen, when it fits neither way.
+    const box = quoteBox(quote.id, mark);
     const width = ui.tooltip.offsetWidth;
+    const height = ui.tooltip.offsetHeight;
+    const viewport = document.documentElement.clientHeight;
+    const fitsBelow = box.bottom + TOOLTIP_GAP + height <= viewport;
+    const fitsAbove = box.top - TOOLTIP_GAP - height >= 0;
+    const top = !fitsBelow && fitsAbove ? box.top - TOOLTIP_GAP - height : box.bottom + TOOLTIP_GAP;
     const left = Math.min(Math.max(window.scrollX + box.left, window.scrollX + TOOLTIP_GAP),
       window.scrollX + document.documentElement.clientWidth - width - TOOLTIP_GAP);
     ui.tooltip.style.left = `${Math.max(0, left)}px`;
-    ui.tooltip.style.top = `${window.scrollY + box.bottom + TOOLTIP_GAP}px`;
+    ui.tooltip.style.top = `${Math.max(0, window.scrollY + top)}px`;
+  }
+
+  /** The box (in window coordinates) around every line of a quote's marks. */
+  function quoteBox(id, mark) {
+    const marks = [...ui.articleView.querySelectorAll("mark.quote")].filter((m) => m.dataset.quotes.split(" ").includes(id));
+    const rects = (marks.length ? marks : [mark]).flatMap((m) => [...m.getClientRects()]);
+    if (!rects.length) return mark.getBoundingClientRect();
+    return {
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+      left: Math.min(...rects.map((r) => r.left)),
+    };
   }
 
   function hideTooltip() {
@@ -469,8 +508,52 @@
   // --- messages --------------------------------------------------------------------
 
   function showError(message) {
+    clearResults();
     ui.error.textContent = message;
     ui.error.hidden = false;
+  }
+
+  /** Take away the last answer, so that nothing shown belongs to another text. */
+  function clearResults() {
+    state.text = "";
+    state.answer = null;
+    state.quotes = new Map();
+    state.colours = new Map();
+    state.selectedSpeaker = null;
+    state.pinnedQuote = null;
+    hideTooltip();
+    ui.results.hidden = true;
+    ui.articleView.replaceChildren();
+    ui.articleView.classList.remove("filtering");
+    ui.speakers.replaceChildren();
+    ui.summary.textContent = "";
+    ui.quoteCard.replaceChildren();
+    ui.jsonView.textContent = "";
+  }
+
+  // --- pasted rich text ------------------------------------------------------------
+
+  /** Rich text pasted as the whole article keeps its HTML, which is what gets sent. */
+  function pasted(event) {
+    const data = event.clipboardData;
+    const html = data && data.getData("text/html");
+    const box = ui.text;
+    const replacesAll = box.selectionStart === 0 && box.selectionEnd === box.value.length;
+    if (!html || !html.trim() || !replacesAll) {
+      if (state.html) forgetHtml(); // pasting into the text edits it
+      return;
+    }
+    event.preventDefault();
+    box.value = data.getData("text/plain");
+    state.html = html;
+    ui.htmlNote.hidden = false;
+    box.removeAttribute("aria-invalid");
+    countCharacters();
+  }
+
+  function forgetHtml() {
+    state.html = null;
+    ui.htmlNote.hidden = true;
   }
 
   function hideError() {
@@ -508,6 +591,8 @@
       copy: $("copy-json"),
       jsonView: $("json-view"),
       tooltip: $("tooltip"),
+      htmlNote: $("html-note"),
+      plainText: $("plain-text"),
     });
 
     ui.form.addEventListener("submit", (event) => {
@@ -520,8 +605,21 @@
         analyse();
       }
     });
-    ui.text.addEventListener("input", countCharacters);
+    ui.text.addEventListener("input", () => {
+      if (state.html) forgetHtml(); // edited: the pasted HTML no longer says what the box says
+      countCharacters();
+    });
+    ui.text.addEventListener("paste", pasted);
+    ui.plainText.addEventListener("click", () => {
+      forgetHtml();
+      setStatus("The text in the box will be sent as plain text.");
+      ui.text.focus();
+    });
     ui.example.addEventListener("click", () => {
+      forgetHtml();
+      hideError();
+      clearResults();
+      setStatus("");
       ui.text.value = EXAMPLE;
       countCharacters();
       ui.text.focus();

@@ -161,7 +161,11 @@ def test_speaker_ids_agree_with_the_speakers_list(doc: Doc) -> None:
     by_id = {s.id: s for s in result.speakers}
     assert len(by_id) == len(result.speakers)
     for n, quote in enumerate(result.quotes):
-        if quote.speaker is not None:
+        if quote.speaker is not None and quote.speaker.id is None:
+            # A pronoun that stands for no one named: its mention, no name, in no speaker's list.
+            assert quote.speaker.name is None and quote.speaker.mention.text
+            assert all(n not in entry.quotes for entry in result.speakers)
+        elif quote.speaker is not None:
             entry = by_id[quote.speaker.id]
             assert (quote.speaker.name, quote.speaker.title, quote.speaker.affiliation) == (
                 entry.name,
@@ -209,11 +213,12 @@ def test_a_resolved_pronoun_keeps_the_rules_confidence() -> None:
     assert [q.confidence for q in result.quotes] == [0.9, 0.9]
 
 
-def test_an_unresolved_pronoun_lowers_the_confidence() -> None:
+def test_an_unresolved_pronoun_keeps_its_mention_names_no_one_and_lowers_the_confidence() -> None:
     result = attribute(Article(LONE_PRONOUN))
     (quote,) = result.quotes
-    assert quote.speaker is not None and quote.speaker.name == "he"
+    assert quote.speaker is not None and (quote.speaker.id, quote.speaker.name, quote.speaker.mention.text) == (None, None, "he")
     assert quote.confidence == 0.63
+    assert result.speakers == ()
 
 
 def test_speakers_are_numbered_in_the_order_they_are_named() -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.entities import Entity, Kind
 from service.attribution.model import Span
-from service.attribution.resolution import Resolver
+from service.attribution.resolution import Resolved, Resolver
 from tests.attribution.sentences import ANALYST_THEN_SURNAME, REPORT_RELEASED_BY, REPORT_RELEASED_ON
 from tests.parses import parse, word
 
@@ -17,6 +17,7 @@ from tests.parses import parse, word
 def resolved(resolver: Resolver, head: Token) -> tuple[Entity, Span]:
     """The entity ``head`` resolves to, and the mention that names it there."""
     found = resolver.resolve(head)
+    assert found.entity is not None, f"{head.text!r} names no one"
     return found.entity, found.mention
 
 
@@ -172,8 +173,8 @@ def test_a_plural_pronoun_does_not_stand_for_a_person() -> None:
     resolver = Resolver(Article(doc))
     resolved(resolver, word(doc, "Lopez"))
     resolved(resolver, word(doc, "Sato"))
-    entity, _ = resolved(resolver, word(doc, "They"))
-    assert (entity.name, entity.kind) == ("They", Kind.UNKNOWN)
+    found = resolver.resolve(word(doc, "They"))
+    assert (found.entity, found.mention.text, found.how) == (None, "They", Resolved.UNRESOLVED_PRONOUN)
 
 
 def test_a_definite_nominal_goes_to_the_earlier_speaker_with_the_same_noun() -> None:
