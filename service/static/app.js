@@ -314,7 +314,7 @@
     const mark = el("mark", `quote type-${quote.type} ${speakerClass(quote.speaker && quote.speaker.id)}`);
     mark.dataset.quote = quote.id;
     mark.dataset.quotes = coveringIds;
-    mark.dataset.speaker = quote.speaker ? quote.speaker.id : NO_SPEAKER;
+    mark.dataset.speaker = quote.speaker && quote.speaker.id ? quote.speaker.id : NO_SPEAKER;
     if (first) {
       // One tab stop per quote; the tooltip describes it to a screen reader.
       mark.tabIndex = 0;
@@ -349,7 +349,7 @@
     const items = answer.speakers.map((s) =>
       speakerItem(s.id, s.name, [s.title, s.affiliation].filter(Boolean).join(" · "), s.quotes.length)
     );
-    const unnamed = answer.quotes.filter((q) => !q.speaker).length;
+    const unnamed = answer.quotes.filter((q) => !(q.speaker && q.speaker.id)).length;
     if (unnamed) items.push(speakerItem(NO_SPEAKER, "No speaker named", "quotes the article attributes to no one", unnamed));
     if (!items.length) items.push(el("li", "muted", "No one is quoted."));
     ui.speakers.replaceChildren(...items);
@@ -418,14 +418,16 @@
     const speaker = quote.speaker;
     const who = el("p", "who");
     who.append(el("span", `swatch ${speakerClass(speaker && speaker.id)}`));
-    who.append(el("strong", null, speaker ? speaker.name : "No speaker named"));
+    // A pronoun the article gives no one to stand for keeps its mention but names no one.
+    const named = speaker && speaker.name ? speaker.name : speaker ? `No one named (“${speaker.mention.text}”)` : "No speaker named";
+    who.append(el("strong", null, named));
     box.append(who);
     if (speaker && (speaker.title || speaker.affiliation)) {
       box.append(el("p", "role", [speaker.title, speaker.affiliation].filter(Boolean).join(", ")));
     }
     const how = [TYPE_NAMES[quote.type] || quote.type];
     if (quote.cue) how.push(`cue “${quote.cue.text}”`);
-    if (speaker && speaker.mention.text !== speaker.name) how.push(`named here as “${speaker.mention.text}”`);
+    if (speaker && speaker.name && speaker.mention.text !== speaker.name) how.push(`named here as “${speaker.mention.text}”`);
     box.append(el("p", "how", how.join(" · ")));
     box.append(el("p", "sure", `${confidenceWords(quote.confidence)}: ${Math.round(quote.confidence * 100)}% (${RULE_NAMES[quote.rule] || quote.rule})`));
     return box;
