@@ -6,6 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from service import batch
+from service.attribution.pipeline import QuoteExtractor
+from service.nlp import model_info
+
 PEOPLE = (
     ("Ana Ruiz", "the mayor of Tellbridge"),
     ("Tom Hale", "a spokesman for Hale Works"),
@@ -48,3 +52,14 @@ def write_folder(root: Path, records: list[dict[str, Any]]) -> Path:
 
 def read_json_lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def engine_rows(engine: QuoteExtractor, records: list[dict[str, Any]], max_chars: int = 100_000) -> dict[str, dict[str, Any]]:
+    """What the engine answers for each text on its own, as a row."""
+    model = model_info(engine.nlp)
+    rows = {}
+    for record in records:
+        error = batch.refusal(record["text"], max_chars)
+        attribution = None if error else engine.extract(record["text"])
+        rows[record["id"]] = batch.result_row(record["id"], model, attribution, error)
+    return rows

@@ -30,7 +30,7 @@ from service.archives import ArchiveError, Article, Unreadable, UsageError
 from service.batch import Format, Journal, Options, Refusal
 from service.nlp import model_info
 from service.tables import CSV_ENCODING, FLAT_COLUMNS, flat_rows, result_schema
-from tests.archive import article_text, articles, read_json_lines, write_folder, write_json_lines
+from tests.archive import article_text, articles, engine_rows, read_json_lines, write_folder, write_json_lines
 from tests.contract import validate_body
 
 QUOTES = Path(sys.executable).with_name("quotes")
@@ -299,17 +299,6 @@ def test_default_processes_is_at_least_one_and_at_most_the_cores() -> None:
 @pytest.fixture(scope="module")
 def engine(real_nlp: Language) -> QuoteExtractor:
     return QuoteExtractor(real_nlp)
-
-
-def engine_rows(engine: QuoteExtractor, records: list[dict[str, Any]], max_chars: int = 100_000) -> dict[str, dict[str, Any]]:
-    """What the engine answers for each text on its own, as a row."""
-    model = model_info(engine.nlp)
-    rows = {}
-    for record in records:
-        error = batch.refusal(record["text"], max_chars)
-        attribution = None if error else engine.extract(record["text"])
-        rows[record["id"]] = batch.result_row(record["id"], model, attribution, error)
-    return rows
 
 
 @pytest.mark.model
