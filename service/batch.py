@@ -454,7 +454,8 @@ class Options:
 
 @dataclass
 class Report:
-    """What a run did. ``seconds`` is all of it; ``work_seconds`` runs from when every process had its model."""
+    """What a run did. ``seconds`` is all of it; ``work_seconds`` runs from when the first process had its
+    model to the last result written, ``startup_seconds`` before that (starting the processes, loading)."""
 
     output: Path
     articles: int
@@ -560,8 +561,8 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
         bar.close()
         journal.close()
         workers.close()
-    # Every process has its model once the last of them has loaded it.
-    ready = max(loaded_at, default=pool_started)
+    # The work starts when the first process has its model (the others load theirs at the same time).
+    ready = min(loaded_at, default=pool_started)
     report.startup_seconds = max(0.0, ready - pool_started)
     report.work_seconds = max(0.0, time.time() - ready)
     report.failures = finish(output)
