@@ -345,6 +345,12 @@ def wait_for_lines(path: Path, at_least: int, process: subprocess.Popen[str]) ->
         time.sleep(0.05)
 
 
+def as_from_a_terminal() -> None:
+    """Ctrl-C at its default, as a terminal starts a command: a shell that runs the tests in the background
+    starts them with it ignored, and Python (rightly) keeps an ignored SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupted(source: Path, output: Path, how: signal.Signals, *extra: str, journal: Path | None = None) -> tuple[int, str, set[int]]:
     """Start ``quotes batch`` in 2 processes, stop it with ``how`` once its journal has a new chunk: (status, stderr, its processes)."""
     journal = journal or output
@@ -354,6 +360,7 @@ def interrupted(source: Path, output: Path, how: signal.Signals, *extra: str, jo
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_from_a_terminal,
     )
     wait_for_lines(journal, done_before + 1, process)
     family = descendants(process.pid)
