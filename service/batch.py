@@ -340,6 +340,9 @@ class Done:
     """Characters analysed (those of the refused articles not counted)."""
     loaded_at: float
     """When the process that did it had its model (``time.time()``)."""
+    pid: int
+    cpu_seconds: float
+    """CPU time that process has spent on chunks so far (its model's loading left out)."""
 
 
 @dataclass
@@ -347,6 +350,7 @@ class _Engine:
     extractor: QuoteExtractor
     max_chars: int
     loaded_at: float
+    cpu_at_start: float = field(default_factory=time.process_time)
 
 
 _engine: _Engine | None = None
@@ -361,6 +365,8 @@ def _work_on(engine: _Engine, chunk: list[Article]) -> Done:
         quotes=sum(len(row["quotes"] or ()) for row in rows),
         chars=sum(len(article.text) for article, row in zip(chunk, rows) if not row["error"] and isinstance(article.text, str)),
         loaded_at=engine.loaded_at,
+        pid=os.getpid(),
+        cpu_seconds=time.process_time() - engine.cpu_at_start,
     )
 
 
@@ -468,6 +474,8 @@ class Report:
     seconds: float = 0.0
     startup_seconds: float = 0.0
     work_seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """CPU time of the processes that analysed (this one's too when it did), on the chunks only."""
     failures: Path | None = None
     already_complete: bool = False
     """A resumed Parquet or flat output that had been finished: nothing was done."""
@@ -537,6 +545,7 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
         workers = Workers(options.processes, model, options.max_chars)
     pool_started = time.time()
     loaded_at: set[float] = set()
+    cpu: dict[int, float] = {}
     bar = tqdm(
         total=report.articles,
         initial=report.done_before,
@@ -550,6 +559,7 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
         for chunk, result in workers.map(chunked(archive.articles(done))):
             journal.write(result.lines)
             loaded_at.add(result.loaded_at)
+            cpu[result.pid] = result.cpu_seconds
             report.analysed += result.errors.count(None)
             report.failed.update(error for error in result.errors if error is not None)
             report.quotes += result.quotes
@@ -565,6 +575,7 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
     ready = min(loaded_at, default=pool_started)
     report.startup_seconds = max(0.0, ready - pool_started)
     report.work_seconds = max(0.0, time.time() - ready)
+    report.cpu_seconds = sum(cpu.values())
     report.failures = finish(output)
     report.seconds = time.perf_counter() - started
     return report

@@ -37,8 +37,8 @@ def results(met: bool | None, spark: bool) -> dict[str, Any]:
     made_up: dict[str, Any] = {
         "meta": {"processes": 2},
         "engine": {"chars_per_second": 10_000.0},
-        "batch": {"chars_per_second": 19_000.0, "runs": [{"startup_seconds": 2.0}, {"startup_seconds": 3.0}]},
-        "ratios": {"batch_vs_engine": 1.9},
+        "batch": {"chars_per_second": 19_000.0, "cores_busy": 1.96, "runs": [{"startup_seconds": 2.0}, {"startup_seconds": 3.0}]},
+        "ratios": {"batch_vs_engine": 1.9, "batch_vs_engine_cpu": 0.97},
         "targets": {"batch_vs_engine": {"target": "≥ 1.8", "value": 1.9, "met": met}},
     }
     if spark:
@@ -52,7 +52,7 @@ def test_rows_show_each_way_against_the_one_before(bench: ModuleType) -> None:
     assert engine == ("8. archive: engine in one process, `batch.analyse`", "10,000 chars/s", "1.00 (reference)", "", "")
     assert batch[1:] == (
         "19,000 chars/s (after 2.5 s starting the processes and loading their models)",
-        "1.90 × engine",
+        "1.90 × engine (CPU time: 0.97); busy on 2.0 cores",
         "≥ 1.8",
         "met",
     )
@@ -72,5 +72,6 @@ def test_a_small_run_measures_both_ways_and_finds_the_same_rows(bench: ModuleTyp
     assert measured["checks"] == {"batch_same_rows": True}
     assert measured["meta"]["documents"] == 40
     assert measured["engine"]["chars_per_second"] > 0 and measured["batch"]["chars_per_second"] > 0
-    assert set(measured["ratios"]) == {"batch_vs_engine"}
+    assert set(measured["ratios"]) == {"batch_vs_engine", "batch_vs_engine_cpu"}
+    assert 0 < measured["batch"]["cores_busy"] <= 2.5
     assert "| 8. `quotes batch`, 2 processes |" in bench.table(measured)
