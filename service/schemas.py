@@ -180,7 +180,7 @@ class Described(Protocol):
 
 
 def answer(attribution: Attribution, model: Described, offsets: OffsetUnit = OffsetUnit.CODEPOINTS) -> dict[str, Any]:
-    """An engine result as the JSON answer of ``POST /v1/quotes``: the one way results become JSON.
+    """An engine result as ``POST /v1/quotes`` answers it (``QuoteResponseSchema``), for callers outside the web layer.
 
     ``attribution``'s offsets must already be in ``offsets`` (``service.offsets.in_units``).
     """
