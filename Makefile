@@ -77,6 +77,7 @@ lock:
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/runtime.txt pyproject.toml
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements/dev.txt pyproject.toml
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test --extra bench -o requirements/bench.txt pyproject.toml
+	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra spark -o requirements/spark.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -6,9 +6,11 @@
     quotes extract --json - < article.txt   # the API's JSON answer
     quotes extract --url http://127.0.0.1:8000 article.txt   # ask a running service
     quotes serve --port 9000 --workers 2    # gunicorn, as `make run` starts it
+    quotes batch articles.jsonl results.jsonl   # an archive, on every core (service/batch.py)
 
 Exit status: 0 done, 1 the service or a file failed (one line on stderr), 2 a
-usage error. spaCy is imported only when a text is extracted in-process.
+usage error, 130 interrupted. spaCy is imported only when a text is extracted
+in-process.
 """
 
 from __future__ import annotations
@@ -17,16 +19,23 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from importlib import metadata
-from typing import TextIO
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, TextIO
 
 from service.attribution.model import Speaker
 from service.client import DEFAULT_URL, Language, Model, QuotesClient, QuotesError, Result
 
+if TYPE_CHECKING:
+    from service.batch import Report
+
 PROG = "quotes"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT
 API_KEY_VARIABLE = "QUOTES_API_KEY"
 STDIN = "-"
 BYTE_ORDER_MARK = "\ufeff"
@@ -41,6 +50,10 @@ class Failure(Exception):
     """Something outside the command line went wrong: its message is the one line printed."""
 
 
+class Usage(Failure):
+    """The command line asks for something the command does not do (exit status 2)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status."""
     parser = build_parser()
@@ -48,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.run(args)
         sys.stdout.flush()
+    except Usage as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except (Failure, QuotesError) as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -60,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``quotes`` command and its two subcommands, ``extract`` and ``serve``."""
+    """The ``quotes`` command and its subcommands, ``extract``, ``serve`` and ``batch``."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Find every quotation in a news article and attribute it to its speaker, with title and affiliation.",
@@ -124,6 +140,48 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, help="port to listen on (default: $PORT, else 8000)")
     serve.add_argument("--workers", type=_count, help="gunicorn sync workers (default: $WEB_CONCURRENCY, else one per core)")
     serve.set_defaults(run=run_serve)
+
+    batch = commands.add_parser(
+        "batch",
+        help="find the quotes of every article of an archive, on every core",
+        description=(
+            "Analyse every article of INPUT and write one result per article to OUTPUT: the API's answer with the "
+            "article's id, as JSON Lines (.jsonl) or Parquet (.parquet); with --flat, one row per quote (.csv or "
+            ".parquet). INPUT is a JSON Lines file of {\"id\": ..., \"text\": ...} objects (.jsonl, .jsonl.gz), a "
+            "Parquet file with id and text columns, or a folder of .txt files (each one's id is its path in the "
+            "folder). An article that cannot be analysed (longer than QUOTES_MAX_CHARS, no text) is recorded with an "
+            "`error` and the run goes on. A run stopped by Ctrl-C or a kill goes on from where it was with --resume."
+        ),
+        epilog="Examples: quotes batch articles.jsonl results.jsonl | quotes batch texts/ results.parquet --processes 4 | "
+        "quotes batch articles.parquet quotes.csv --flat | quotes batch articles.jsonl results.jsonl --resume",
+    )
+    batch.add_argument("input", metavar="INPUT", help="a .jsonl (or .jsonl.gz) file, a .parquet file, or a folder of .txt files")
+    batch.add_argument("output", metavar="OUTPUT", help="a .jsonl or .parquet file; with --flat, a .csv or .parquet file")
+    batch.add_argument(
+        "--flat",
+        action="store_true",
+        help="one row per quote: article_id, quote_id, text, start, end, type, speaker, title, affiliation, confidence "
+        "(the articles that failed go to OUTPUT.failures.jsonl)",
+    )
+    batch.add_argument("--id-field", metavar="NAME", default="id", help="the field (JSON Lines) or column (Parquet) holding each article's id (default: id)")
+    batch.add_argument("--text-field", metavar="NAME", default="text", help="the field or column holding each article's text (default: text)")
+    batch.add_argument(
+        "--processes",
+        metavar="N",
+        type=_count,
+        help="processes, each with its own model (about 250 MB) (default: one per core, fewer if the memory is short)",
+    )
+    again = batch.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="go on from the output of an interrupted run: the articles in it are not redone")
+    again.add_argument("--overwrite", action="store_true", help="start again, replacing OUTPUT")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
+    batch.add_argument(
+        "--model",
+        metavar="NAME",
+        default=os.environ.get("QUOTES_SPACY_MODEL") or None,
+        help="spaCy pipeline to load (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
+    )
+    batch.set_defaults(run=run_batch)
     return parser
 
 
@@ -196,18 +254,11 @@ def extract_here(text: str, model: str | None, offsets: str, any_language: bool 
 
 def to_json(result: Result) -> str:
     """The result exactly as ``POST /v1/quotes`` answers it (the service's own schema)."""
+    from service.attribution.model import Attribution
     from service.offsets import OffsetUnit
-    from service.schemas import QuoteResponseSchema
+    from service.schemas import answer
 
-    body = QuoteResponseSchema().dump(
-        {
-            "quotes": result.quotes,
-            "speakers": result.speakers,
-            "language": result.language,
-            "offsets": OffsetUnit(result.offsets),
-            "model": result.model,
-        }
-    )
+    body = answer(Attribution(result.quotes, result.speakers), result.model, OffsetUnit(result.offsets), result.language)
     return json.dumps(body, ensure_ascii=False, indent=2)
 
 
@@ -283,6 +334,74 @@ def run_serve(args: argparse.Namespace) -> int:
         os.execvpe(command[0], command, env)
     except OSError as exc:
         raise Failure(f"cannot start gunicorn ({command[0]}): {exc.strerror or exc}") from None
+
+
+# --- batch -------------------------------------------------------------------------
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Analyse an archive (``service/batch.py``), with a progress bar on a terminal and a summary at the end."""
+    # Imported here: the engine's modules import spaCy.
+    from service import batch
+    from service.archives import ArchiveError, UsageError
+    from service.config import ConfigError, Settings
+
+    try:
+        max_chars = Settings.from_env().max_chars
+    except ConfigError as exc:
+        raise Failure(str(exc)) from None
+    options = batch.Options(
+        input=Path(args.input),
+        output=Path(args.output),
+        id_field=args.id_field,
+        text_field=args.text_field,
+        flat=args.flat,
+        processes=args.processes or batch.default_processes(),
+        resume=args.resume,
+        overwrite=args.overwrite,
+        model=args.model,
+        max_chars=max_chars,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        report = batch.run(options)
+    except UsageError as exc:
+        raise Usage(str(exc)) from None
+    except ArchiveError as exc:
+        raise Failure(str(exc)) from None
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; what is done is in {args.output}: --resume goes on from there", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if not args.quiet:
+        print(summary(report), file=sys.stderr)
+    return EXIT_OK
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """A kill (SIGTERM) stops a batch as Ctrl-C does: the processes are stopped, the output kept."""
+    raise KeyboardInterrupt
+
+
+def summary(report: Report) -> str:
+    """One paragraph on what a run did."""
+    if report.already_complete:
+        return f"{PROG}: {report.output} is complete; nothing to resume (--overwrite redoes it)"
+    before = f" ({report.done_before} done before)" if report.done_before else ""
+    failed = sum(report.failed.values())
+    kinds = ", ".join(f"{count} {kind.removeprefix('/problems/')}" for kind, count in sorted(report.failed.items()))
+    rate = report.done / report.seconds if report.seconds else 0.0
+    lines = [
+        f"{PROG}: {report.done_before + report.done} of {report.articles} articles in {report.output}{before}.",
+        f"This run: {report.analysed} analysed, {report.quotes} {'quote' if report.quotes == 1 else 'quotes'}; "
+        f"{failed} not analysed{f' ({kinds})' if kinds else ''}; "
+        f"{report.processes} {'process' if report.processes == 1 else 'processes'}, {report.seconds:.1f} s, {rate:.1f} articles/s.",
+    ]
+    if report.failures is not None:
+        lines.append(f"The articles not analysed, and why: {report.failures}")
+    return "\n".join(lines)
 
 
 # --- argument types ------------------------------------------------------------------

@@ -7,11 +7,11 @@ engine's frozen results. ``tests/test_openapi.py`` holds both to the spec.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
-from service.attribution.model import QuoteType
+from service.attribution.model import Attribution, QuoteType
 from service.attribution.rules import Rule
 from service.offsets import OffsetUnit
 
@@ -214,6 +214,52 @@ class QuoteResponseSchema(Schema):
     model = fields.Nested(ModelSchema)
     text = fields.String()
     """Only for an article sent as HTML: the text it shows, which the offsets count in."""
+
+
+class Described(Protocol):
+    """A pipeline's name and version (``service.nlp.ModelInfo``, ``service.client.Model``)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+
+def answer(
+    attribution: Attribution, model: Described, offsets: OffsetUnit = OffsetUnit.CODEPOINTS, language: Any = None
+) -> dict[str, Any]:
+    """An engine result as ``POST /v1/quotes`` answers it (``QuoteResponseSchema``), for callers outside the web layer.
+
+    ``attribution``'s offsets must already be in ``offsets`` (``service.offsets.in_units``); ``language``
+    is what ``service.language.identify`` found (a ``DetectedLanguage``, or None).
+    """
+    body: dict[str, Any] = QuoteResponseSchema().dump(
+        {"quotes": attribution.quotes, "speakers": attribution.speakers, "language": language, "offsets": offsets, "model": model}
+    )
+    return body
+
+
+class ArticleErrorSchema(Schema):
+    """Why an article of an archive was not analysed, as a problem of the API says it (``type``, ``title``, ``detail``)."""
+
+    type = fields.String()
+    title = fields.String()
+    detail = fields.String()
+
+
+class ArticleResultSchema(QuoteResponseSchema):
+    """One article of an archive (``quotes batch``, the Spark job): its id, the API's answer, and ``error``.
+
+    ``error`` is null when the article was analysed; otherwise it says why not,
+    and ``quotes`` and ``speakers`` are null.
+    """
+
+    class Meta:
+        fields = ("id", "quotes", "speakers", "language", "offsets", "model", "error")
+
+    id = fields.String()
+    error = fields.Nested(ArticleErrorSchema, allow_none=True)
 
 
 class BatchDocumentResultSchema(Schema):

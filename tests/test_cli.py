@@ -260,3 +260,84 @@ def test_serve_without_options_leaves_the_environment_to_decide(monkeypatch: pyt
     with pytest.raises(Exec):
         cli.main(["serve"])
     assert seen[0]["PORT"] == "8123" and "HOST" not in seen[0]
+
+
+# --- batch -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def blank_model(tmp_path: Path) -> Path:
+    """A tokenizer-only pipeline on disk, for ``--model``: the command's workings without the real model's time."""
+    import spacy
+
+    path = tmp_path / "blank-model"
+    spacy.blank("en").to_disk(path)
+    return path
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    records = [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ""}, {"id": "c", "text": "“Go,” said Ana Ruiz."}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_batch_writes_a_row_per_article_and_sums_up_on_stderr(
+    capsys: pytest.CaptureFixture[str], archive: Path, blank_model: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "results.jsonl"
+    status, out, err = run(capsys, "batch", str(archive), str(output), "--processes", "1", "--model", str(blank_model))
+    assert status == 0 and out == ""
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["error"]["type"] if row["error"] else None) for row in rows] == [
+        ("a", None),
+        ("b", "/problems/not-text"),
+        ("c", None),
+    ]
+    assert f"3 of 3 articles in {output}." in err
+    assert "This run: 2 analysed" in err and "1 not analysed (1 not-text); 1 process" in err
+
+    status, _, err = run(capsys, "batch", str(archive), str(output), "--model", str(blank_model))
+    assert status == 1
+    assert err == f"quotes: error: {output} already exists: --resume goes on from it, --overwrite starts again\n"
+    status, _, err = run(capsys, "batch", str(archive), str(output), "--resume", "--quiet", "--model", str(blank_model))
+    assert (status, err) == (0, "")
+
+
+def test_batch_obeys_quotes_max_chars(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, archive: Path, blank_model: Path, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("QUOTES_MAX_CHARS", "100")
+    output = tmp_path / "quotes.csv"
+    status, _, err = run(capsys, "batch", str(archive), str(output), "--flat", "--processes", "1", "--model", str(blank_model))
+    assert status == 0
+    assert "(1 not-text, 1 text-too-long)" in err
+    assert f"The articles not analysed, and why: {output}.failures.jsonl" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["results.txt"], "the output is a JSON Lines (.jsonl) or a Parquet (.parquet) file"),
+        (["results.jsonl", "--flat"], "with --flat the output is a .csv or a .parquet file"),
+    ],
+)
+def test_batch_to_a_format_it_does_not_write_is_status_2(
+    capsys: pytest.CaptureFixture[str], archive: Path, blank_model: Path, tmp_path: Path, argv: list[str], message: str
+) -> None:
+    output, *options = argv
+    status, _, err = run(capsys, "batch", str(archive), str(tmp_path / output), *options, "--model", str(blank_model))
+    assert status == 2 and message in err
+
+
+def test_batch_from_a_missing_archive_is_status_1(capsys: pytest.CaptureFixture[str], blank_model: Path, tmp_path: Path) -> None:
+    status, _, err = run(capsys, "batch", str(tmp_path / "none.jsonl"), str(tmp_path / "out.jsonl"), "--model", str(blank_model))
+    assert status == 1 and "no such file or folder" in err
+
+
+def test_batch_resume_and_overwrite_together_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["batch", "in.jsonl", "out.jsonl", "--resume", "--overwrite"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
