@@ -48,10 +48,12 @@ from marshmallow import ValidationError
 from tqdm import tqdm
 
 from service.archives import PARQUET, ArchiveError, Article, Unreadable, UsageError, open_archive
+from service import language
 from service.attribution.model import Attribution
 from service.attribution.pipeline import DEFAULT_BATCH_SIZE, QuoteExtractor
 from service.nlp import ModelInfo, ModelNotFound, check_model, default_model_name, load_pipeline, model_info
 from service.offsets import OffsetUnit
+from service.language import DetectedLanguage
 from service.schemas import ArticleResultSchema, check_text
 from service.tables import FLAT_SCHEMA, flat_rows, result_schema, write_csv, write_parquet
 
@@ -97,6 +99,8 @@ class Refusal(Enum):
     """Longer than ``QUOTES_MAX_CHARS``, as the service refuses it."""
     NOT_TEXT = ("not-text", "No text to analyse")
     """No text where the article should be: missing, null, not a string, empty, not UTF-8."""
+    NOT_ENGLISH = ("unsupported-language", "Language not supported")
+    """Confidently in a language other than English (``service.language``), as the service refuses it."""
 
     def __init__(self, slug: str, title: str) -> None:
         self.slug = slug
@@ -131,13 +135,29 @@ def refusal(text: str | Unreadable, max_chars: int) -> ArticleError | None:
     return None
 
 
-def result_row(article_id: str, model: ModelInfo, attribution: Attribution | None = None, error: ArticleError | None = None) -> dict[str, Any]:
+def not_english(found: DetectedLanguage | None) -> ArticleError | None:
+    """The refusal of an article confidently in another language (``service.language``), or None."""
+    if found is None or not language.confidently_not_english(found):
+        return None
+    return Refusal.NOT_ENGLISH.error(
+        f"The text appears to be {found.name} (confidence {found.confidence:.2f}); the engine reads English only."
+    )
+
+
+def result_row(
+    article_id: str,
+    model: ModelInfo,
+    attribution: Attribution | None = None,
+    error: ArticleError | None = None,
+    language: DetectedLanguage | None = None,
+) -> dict[str, Any]:
     """One article's row: its id, the API's answer for it (the same schema), and ``error``."""
     row: dict[str, Any] = _result_schema.dump(
         {
             "id": article_id,
             "quotes": attribution.quotes if attribution else None,
             "speakers": attribution.speakers if attribution else None,
+            "language": language,
             "offsets": OffsetUnit.CODEPOINTS,
             "model": model,
             "error": error,
@@ -147,18 +167,22 @@ def result_row(article_id: str, model: ModelInfo, attribution: Attribution | Non
 
 
 def analyse(extractor: QuoteExtractor, articles: Sequence[Article], max_chars: int) -> list[dict[str, Any]]:
-    """Each article's row, in order: refused (``refusal``), or the engine's answer for its text.
+    """Each article's row, in order: refused (``refusal``, ``not_english``), or the engine's answer for its text.
 
     The texts to analyse go to ``extractor.extract_many`` together, so a chunk
     of articles is parsed as one batch.
     """
     errors = [refusal(article.text, max_chars) for article in articles]
+    found = [language.identify(a.text) if e is None and isinstance(a.text, str) else None for a, e in zip(articles, errors)]
+    errors = [error or not_english(detected) for error, detected in zip(errors, found)]
     texts = [article.text for article, error in zip(articles, errors) if error is None and isinstance(article.text, str)]
     results = iter(extractor.extract_many(texts) if texts else [])
     model = model_info(extractor.nlp)
     return [
-        result_row(article.id, model, error=error) if error is not None else result_row(article.id, model, next(results))
-        for article, error in zip(articles, errors)
+        result_row(article.id, model, error=error, language=detected)
+        if error is not None
+        else result_row(article.id, model, next(results), language=detected)
+        for article, error, detected in zip(articles, errors, found)
     ]
 
 
@@ -379,6 +403,7 @@ def _start_worker(model: str, max_chars: int) -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     _engine = _Engine(QuoteExtractor(load_pipeline(model)), max_chars, time.time())
+    language.load()
 
 
 def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:

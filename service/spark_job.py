@@ -80,7 +80,10 @@ def engine(model: str) -> QuoteExtractor:
         from service.nlp import load_pipeline
 
         started = time.perf_counter()
+        from service import language
+
         _engine = (model, QuoteExtractor(load_pipeline(model)))
+        language.load()
         # In the executor's log: how many processes loaded a model, and how long each took.
         print(f"{LOADED} {model} in process {os.getpid()} ({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
     return _engine[1]

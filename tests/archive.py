@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from service import batch
+from service import batch, language
 from service.attribution.pipeline import QuoteExtractor
 from service.nlp import model_info
 
@@ -60,6 +60,8 @@ def engine_rows(engine: QuoteExtractor, records: list[dict[str, Any]], max_chars
     rows = {}
     for record in records:
         error = batch.refusal(record["text"], max_chars)
+        found = language.identify(record["text"]) if error is None else None
+        error = error or batch.not_english(found)
         attribution = None if error else engine.extract(record["text"])
-        rows[record["id"]] = batch.result_row(record["id"], model, attribution, error)
+        rows[record["id"]] = batch.result_row(record["id"], model, attribution, error, found)
     return rows

@@ -24,13 +24,14 @@ import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
-from service import batch
+from service import batch, language
 from service.attribution.pipeline import QuoteExtractor
 from service.archives import ArchiveError, Article, Unreadable, UsageError
 from service.batch import Format, Journal, Options, Refusal
 from service.nlp import model_info
 from service.tables import CSV_ENCODING, FLAT_COLUMNS, flat_rows, result_schema
 from tests.archive import article_text, articles, engine_rows, read_json_lines, write_folder, write_json_lines
+from tests.languages import GERMAN_ARTICLE
 from tests.contract import validate_body
 
 QUOTES = Path(sys.executable).with_name("quotes")
@@ -132,7 +133,7 @@ def test_analyse_writes_the_apis_answer_with_the_id_and_error(blank_engine: Quot
     text = article_text(1)
     rows = batch.analyse(blank_engine, [Article("ok", text), Article("empty", "")], max_chars=1000)
     ok, empty = rows
-    assert list(ok) == ["id", "quotes", "speakers", "offsets", "model", "error"]
+    assert list(ok) == ["id", "quotes", "speakers", "language", "offsets", "model", "error"]
     assert ok["id"] == "ok" and ok["error"] is None
     validate_body("/components/schemas/QuoteResponse", {k: v for k, v in ok.items() if k not in ("id", "error")})
     assert ok["quotes"] and all(text[q["start"] : q["end"]] == q["text"] for q in ok["quotes"])
@@ -141,10 +142,22 @@ def test_analyse_writes_the_apis_answer_with_the_id_and_error(blank_engine: Quot
         "id": "empty",
         "quotes": None,
         "speakers": None,
+        "language": None,
         "offsets": "codepoints",
         "model": {"name": info.name, "version": info.version},
         "error": {"type": "/problems/not-text", "title": "No text to analyse", "detail": "The text is empty or only spaces."},
     }
+
+
+def test_an_article_in_another_language_is_recorded_as_not_english(blank_engine: QuoteExtractor) -> None:
+    language.load()
+    german, english = batch.analyse(
+        blank_engine, [Article("de", GERMAN_ARTICLE), Article("en", article_text(1))], max_chars=10_000
+    )
+    assert german["error"]["type"] == "/problems/unsupported-language"
+    assert "German" in german["error"]["detail"] and german["quotes"] is None
+    assert german["language"]["code"] == "de"
+    assert english["error"] is None and english["language"]["code"] == "en"
 
 
 # --- runs in this process -----------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from marshmallow import Schema, fields
 
 from service.attribution.model import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution.rules import Rule
 from service.batch import Refusal, result_row
 from service.nlp import ModelInfo
 from service.tables import FLAT_COLUMNS, FLAT_SCHEMA, arrow_type, flat_rows, result_schema
@@ -23,8 +24,8 @@ def attribution() -> Attribution:
     return Attribution(
         quotes=(
             Quote("q1", Span.of(TEXT, 1, 4), QuoteType.DIRECT, (Span.of(TEXT, 1, 4),), Span.of(TEXT, 6, 10),
-                  Speaker("s1", "Ana Ruiz", ruiz, "mayor", None), "frame_after", 0.9),
-            Quote("q2", Span.of(TEXT, 45, 63), QuoteType.INDIRECT, (), None, None, "unattributed", 0.4),
+                  Speaker("s1", "Ana Ruiz", ruiz, "mayor", None), Rule.FRAME_AFTER, 0.9),
+            Quote("q2", Span.of(TEXT, 45, 63), QuoteType.INDIRECT, (), None, None, Rule.UNATTRIBUTED, 0.4),
         ),
         speakers=(SpeakerEntry("s1", "Ana Ruiz", "mayor", None, (ruiz,), (0,)),),
     )
@@ -32,7 +33,7 @@ def attribution() -> Attribution:
 
 def test_the_parquet_schema_has_every_field_of_the_answer_by_name_and_kind() -> None:
     schema = result_schema()
-    assert schema.names == ["id", "quotes", "speakers", "offsets", "model", "error"]
+    assert schema.names == ["id", "quotes", "speakers", "language", "offsets", "model", "error"]
     quote = schema.field("quotes").type.value_type
     assert [quote.field(i).name for i in range(quote.num_fields)] == [
         "id", "text", "start", "end", "type", "parts", "cue", "speaker", "rule", "confidence"
