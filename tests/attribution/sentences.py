@@ -219,6 +219,52 @@ SUBJECT_IN_A_TITLE = parse(
 )
 
 
+# The model tags "Rock" a common noun and leaves "Ana Ruiz" outside any entity;
+# "Rock" is made the proper noun a tagger takes a sentence's first word for,
+# which is the case the rule is about, and "Ana Ruiz" a PERSON.
+ROCK_STAR_AND_ROCK = parse(
+    "Rock star Ana Ruiz said the pier was safe. She has played rock since 2001.",
+    """
+    0 Rock Rock NNP PROPN compound 1
+    1 star - NN NOUN compound 3
+    2 Ana Ana NNP PROPN compound 3 B-PERSON
+    3 Ruiz Ruiz NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    10 She - PRP PRON nsubj 12
+    11 has have VBZ AUX aux 12
+    12 played play VBN VERB ROOT 12
+    13 rock - NN NOUN dobj 12
+    14 since - IN SCONJ prep 12
+    15 2001 - CD NUM pobj 14 B-DATE
+    16 . - . PUNCT punct 12
+    """,
+)
+
+
+# The model tags "Ruiz" a proper noun outside any entity; corrected to the
+# PERSON whose administration it is.
+ADMINISTRATION_OFFICIAL = parse(
+    "A Ruiz administration official said the pier was safe.",
+    """
+    0 A - DT DET det 3
+    1 Ruiz Ruiz NNP PROPN compound 2 B-PERSON
+    2 administration - NN NOUN compound 3
+    3 official - NN NOUN nsubj 4
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
 def chars(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return article.text[bounds[0] : bounds[1]] if bounds is not None else None
 
