@@ -264,6 +264,43 @@ ADMINISTRATION_OFFICIAL = parse(
     """,
 )
 
+MR_HALE = parse(
+    "Mr Hale said the pier was safe.",
+    """
+    0 Mr Mr NNP PROPN compound 1
+    1 Hale Hale NNP PROPN nsubj 2 B-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 safe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    """,
+)
+
+BANK_CUT_JOBS_AT = parse(
+    "Kestrel Bank cut 200 jobs at the Harbor Institute. It said the cuts were needed.",
+    """
+    0 Kestrel Kestrel NNP PROPN compound 1 B-ORG
+    1 Bank Bank NNP PROPN nsubj 2 I-ORG
+    2 cut - VBD VERB ROOT 2
+    3 200 - CD NUM nummod 4 B-CARDINAL
+    4 jobs job NNS NOUN dobj 2
+    5 at - IN ADP prep 2
+    6 the - DT DET det 8 B-ORG
+    7 Harbor Harbor NNP PROPN compound 8 I-ORG
+    8 Institute Institute NNP PROPN pobj 5 I-ORG
+    9 . - . PUNCT punct 2
+    10 It - PRP PRON nsubj 11
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 cuts cut NNS NOUN nsubjpass 15
+    14 were be VBD AUX auxpass 15
+    15 needed need VBN VERB ccomp 11
+    16 . - . PUNCT punct 11
+    """,
+)
+
 
 def chars(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return article.text[bounds[0] : bounds[1]] if bounds is not None else None

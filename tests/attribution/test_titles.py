@@ -21,7 +21,7 @@ from service.attribution.titles import (
     text_of,
     whole_name,
 )
-from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, ROCK_STAR_AND_ROCK
+from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, MR_HALE, ROCK_STAR_AND_ROCK
 from tests.parses import parse, word
 
 
@@ -101,21 +101,6 @@ FORMER_CLUB_AND_COUNTRY_DEFENDER = parse(
     10 was be VBD AUX ccomp 7
     11 safe - JJ ADJ acomp 10
     12 . - . PUNCT punct 7
-    """,
-)
-
-
-MR_HALE = parse(
-    "Mr Hale said the pier was safe.",
-    """
-    0 Mr Mr NNP PROPN compound 1
-    1 Hale Hale NNP PROPN nsubj 2 B-PERSON
-    2 said say VBD VERB ROOT 2
-    3 the - DT DET det 4
-    4 pier - NN NOUN nsubj 5
-    5 was be VBD AUX ccomp 2
-    6 safe - JJ ADJ acomp 5
-    7 . - . PUNCT punct 2
     """,
 )
 
