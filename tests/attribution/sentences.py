@@ -264,6 +264,7 @@ ADMINISTRATION_OFFICIAL = parse(
     """,
 )
 
+
 MR_HALE = parse(
     "Mr Hale said the pier was safe.",
     """
@@ -277,6 +278,7 @@ MR_HALE = parse(
     7 . - . PUNCT punct 2
     """,
 )
+
 
 BANK_CUT_JOBS_AT = parse(
     "Kestrel Bank cut 200 jobs at the Harbor Institute. It said the cuts were needed.",
@@ -298,6 +300,27 @@ BANK_CUT_JOBS_AT = parse(
     14 were be VBD AUX auxpass 15
     15 needed need VBN VERB ccomp 11
     16 . - . PUNCT punct 11
+    """,
+)
+
+
+SECRETARY_OF_STATE = parse(
+    "Ana Ruiz, the secretary of State, said the pier was safe.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 4
+    4 secretary - NN NOUN appos 1
+    5 of - IN ADP prep 4
+    6 State State NNP PROPN pobj 5 B-ORG
+    7 , - , PUNCT punct 1
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 pier - NN NOUN nsubj 11
+    11 was be VBD AUX ccomp 8
+    12 safe - JJ ADJ acomp 11
+    13 . - . PUNCT punct 8
     """,
 )
 

@@ -31,6 +31,7 @@ from tests.attribution.sentences import (
     REPORT_RELEASED_BY,
     REPORT_RELEASED_ON,
     ROCK_STAR_AND_ROCK,
+    SECRETARY_OF_STATE,
 )
 from tests.parses import parse, word
 
@@ -557,6 +558,10 @@ def test_a_party_appositive_is_an_affiliation_not_a_post() -> None:
 
 def test_an_appositive_without_a_post_still_says_for_whom() -> None:
     assert said(apposition(word(THE_MAN_BEHIND, "Hale"))) == (None, "Kestrel", Rank.ORGANISATION)
+
+
+def test_a_portfolio_after_of_stays_in_the_title_and_is_no_affiliation() -> None:
+    assert said(apposition(word(SECRETARY_OF_STATE, "Ruiz"))) == ("secretary of State", None, Rank.ORGANISATION)
 
 
 def test_a_party_notation_the_parser_takes_for_an_appositive_is_no_title() -> None:

@@ -21,7 +21,7 @@ from service.attribution.titles import (
     text_of,
     whole_name,
 )
-from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, MR_HALE, ROCK_STAR_AND_ROCK
+from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, MR_HALE, ROCK_STAR_AND_ROCK, SECRETARY_OF_STATE
 from tests.parses import parse, word
 
 
@@ -152,6 +152,39 @@ def test_a_form_of_address_is_the_honorific_not_a_title() -> None:
 
 def test_two_capitalised_role_words_are_all_title() -> None:
     assert read(CHIEF_EXECUTIVE, 0, 2, "Executive") == (None, "Chief Executive", None, Rank.ORGANISATION)
+
+
+HARBOUR_MASTER = parse(
+    "Lena Ortiz, the harbour master at Kestrel Port, said the pier was safe.",
+    """
+    0 Lena Lena NNP PROPN compound 1 B-PERSON
+    1 Ortiz Ortiz NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 5
+    4 harbour - NN NOUN compound 5
+    5 master - NN NOUN appos 1
+    6 at - IN ADP prep 5
+    7 Kestrel Kestrel NNP PROPN compound 8 B-FAC
+    8 Port Port NNP PROPN pobj 6 I-FAC
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+@pytest.mark.xfail(
+    reason="is_honorific matches any word in HONORIFICS wherever it stands and whatever its case: the role "
+    "noun 'master' of 'the harbour master' is read as the honorific 'Master', leaving the title 'harbour' "
+    "(the same error fails tests/test_cli.py::test_extract_prints_a_table_of_quotes on the real model)",
+    strict=True,
+)
+def test_a_lower_case_role_noun_that_is_also_a_form_of_address_is_the_title() -> None:
+    assert read(HARBOUR_MASTER, 3, 6, "master") == (None, "harbour master", None, Rank.ORGANISATION)
 
 
 # --- organisations: whole_name, organisation_words, _is_portfolio ------------------
@@ -292,27 +325,6 @@ def test_organisation_words_of_a_place_rank_as_a_place() -> None:
     assert found is not None and (texts(found[0]), found[1]) == (["Wales"], Rank.PLACE)
 
 
-SECRETARY_OF_STATE = parse(
-    "Ana Ruiz, the secretary of State, said the pier was safe.",
-    """
-    0 Ana Ana NNP PROPN compound 1 B-PERSON
-    1 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
-    2 , - , PUNCT punct 1
-    3 the - DT DET det 4
-    4 secretary - NN NOUN appos 1
-    5 of - IN ADP prep 4
-    6 State State NNP PROPN pobj 5 B-ORG
-    7 , - , PUNCT punct 1
-    8 said say VBD VERB ROOT 8
-    9 the - DT DET det 10
-    10 pier - NN NOUN nsubj 11
-    11 was be VBD AUX ccomp 8
-    12 safe - JJ ADJ acomp 11
-    13 . - . PUNCT punct 8
-    """,
-)
-
-
 DIRECTOR_OF_KESTREL = parse(
     "Ana Ruiz, the director of Kestrel, said the pier was safe.",
     """
@@ -438,6 +450,25 @@ COMMITTEE_CHAIRMAN = parse(
 )
 
 
+# The model tags "accounts" a verb; corrected to the plural noun it is.
+COMMITTEE_WITH_MODIFIERS_CHAIRMAN = parse(
+    "The public accounts committee chairman said the pier was safe.",
+    """
+    0 The - DT DET det 4
+    1 public - JJ ADJ amod 2
+    2 accounts account NNS NOUN compound 3
+    3 committee - NN NOUN compound 4
+    4 chairman - NN NOUN nsubj 5
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
 # The model tags "Tellbridge" an adjective outside any entity and leaves "Ana
 # Ruiz" unlabelled; corrected to a place and a PERSON.
 TOWN_POLICE_CHIEF = parse(
@@ -468,6 +499,11 @@ def test_a_persons_name_alone_before_a_role_stands_for_their_office() -> None:
 
 def test_an_organisation_noun_before_a_role_is_its_organisation_and_stays_in_the_title() -> None:
     assert read(COMMITTEE_CHAIRMAN, 0, 3, "chairman") == (None, "committee chairman", "committee", Rank.ORGANISATION)
+
+
+def test_an_organisation_noun_takes_its_own_modifiers_along() -> None:
+    found = read(COMMITTEE_WITH_MODIFIERS_CHAIRMAN, 0, 5, "chairman")
+    assert found == (None, "committee chairman", "public accounts committee", Rank.ORGANISATION)
 
 
 def test_an_organisation_noun_takes_the_place_before_it_along() -> None:
