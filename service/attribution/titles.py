@@ -170,7 +170,11 @@ def _hyphen(token: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    return (token.is_alpha and (token.is_title or token.is_upper)) and token.pos_ in NOUN_POS | {"ADJ"} and not is_role_word(token)
+    """A word that can continue an organisation's name: capitalised, no role, and no other entity's
+    ("Tellbridge and [Wales]" is a country, "[Ortiz] of Kestrel Bank" a person)."""
+    other_entity = token.ent_type_ and token.ent_type_ not in ORGANISATION_ENTITY_LABELS
+    capital = token.is_alpha and (token.is_title or token.is_upper)
+    return capital and token.pos_ in NOUN_POS | {"ADJ"} and not is_role_word(token) and not other_entity
 
 
 def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:

@@ -219,6 +219,112 @@ SUBJECT_IN_A_TITLE = parse(
 )
 
 
+# The model tags "Rock" a common noun and leaves "Ana Ruiz" outside any entity;
+# "Rock" is made the proper noun a tagger takes a sentence's first word for,
+# which is the case the rule is about, and "Ana Ruiz" a PERSON.
+ROCK_STAR_AND_ROCK = parse(
+    "Rock star Ana Ruiz said the pier was safe. She has played rock since 2001.",
+    """
+    0 Rock Rock NNP PROPN compound 1
+    1 star - NN NOUN compound 3
+    2 Ana Ana NNP PROPN compound 3 B-PERSON
+    3 Ruiz Ruiz NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    10 She - PRP PRON nsubj 12
+    11 has have VBZ AUX aux 12
+    12 played play VBN VERB ROOT 12
+    13 rock - NN NOUN dobj 12
+    14 since - IN SCONJ prep 12
+    15 2001 - CD NUM pobj 14 B-DATE
+    16 . - . PUNCT punct 12
+    """,
+)
+
+
+# The model tags "Ruiz" a proper noun outside any entity; corrected to the
+# PERSON whose administration it is.
+ADMINISTRATION_OFFICIAL = parse(
+    "A Ruiz administration official said the pier was safe.",
+    """
+    0 A - DT DET det 3
+    1 Ruiz Ruiz NNP PROPN compound 2 B-PERSON
+    2 administration - NN NOUN compound 3
+    3 official - NN NOUN nsubj 4
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+MR_HALE = parse(
+    "Mr Hale said the pier was safe.",
+    """
+    0 Mr Mr NNP PROPN compound 1
+    1 Hale Hale NNP PROPN nsubj 2 B-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 safe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+BANK_CUT_JOBS_AT = parse(
+    "Kestrel Bank cut 200 jobs at the Harbor Institute. It said the cuts were needed.",
+    """
+    0 Kestrel Kestrel NNP PROPN compound 1 B-ORG
+    1 Bank Bank NNP PROPN nsubj 2 I-ORG
+    2 cut - VBD VERB ROOT 2
+    3 200 - CD NUM nummod 4 B-CARDINAL
+    4 jobs job NNS NOUN dobj 2
+    5 at - IN ADP prep 2
+    6 the - DT DET det 8 B-ORG
+    7 Harbor Harbor NNP PROPN compound 8 I-ORG
+    8 Institute Institute NNP PROPN pobj 5 I-ORG
+    9 . - . PUNCT punct 2
+    10 It - PRP PRON nsubj 11
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 cuts cut NNS NOUN nsubjpass 15
+    14 were be VBD AUX auxpass 15
+    15 needed need VBN VERB ccomp 11
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+SECRETARY_OF_STATE = parse(
+    "Ana Ruiz, the secretary of State, said the pier was safe.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 4
+    4 secretary - NN NOUN appos 1
+    5 of - IN ADP prep 4
+    6 State State NNP PROPN pobj 5 B-ORG
+    7 , - , PUNCT punct 1
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 pier - NN NOUN nsubj 11
+    11 was be VBD AUX ccomp 8
+    12 safe - JJ ADJ acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
 def chars(article: Article, bounds: tuple[int, int] | None) -> str | None:
     return article.text[bounds[0] : bounds[1]] if bounds is not None else None
 

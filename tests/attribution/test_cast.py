@@ -1,11 +1,15 @@
-"""The article's people: which full name a shorter mention stands for."""
+"""The article's people: which full name a shorter mention stands for, who is titled, who is a subject, and of which gender."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
 from service.attribution.article import Article
-from service.attribution.cast import Cast
-from tests.attribution.sentences import ANALYST_THEN_SURNAME
-from tests.parses import parse
+from service.attribution.cast import Cast, _main_clause_subject
+from service.attribution.genders import Gender
+from tests.attribution.sentences import ANALYST_THEN_SURNAME, BANK_CUT_JOBS_AT
+from tests.parses import parse, word
 
 
 TWO_LOPEZES = parse(
@@ -70,3 +74,289 @@ def test_a_name_never_narrows() -> None:
 def test_a_full_name_is_not_replaced_by_another_person_with_the_same_surname() -> None:
     cast = Cast(Article(TWO_LOPEZES))
     assert cast.canonical_person("Maria Lopez") == "Maria Lopez"
+
+
+# --- titled_before -----------------------------------------------------------------------
+
+
+# The model tags the first "Tellbridge" a verb; corrected to the club (ORG) it
+# is in the second sentence.
+SPORTING_DIRECTOR_AGAIN = parse(
+    "Tellbridge sporting director Tom Hale met Lena Ortiz. The Tellbridge sporting director said the pier was safe.",
+    """
+    0 Tellbridge Tellbridge NNP PROPN compound 2 B-ORG
+    1 sporting - NN NOUN compound 2
+    2 director - NN NOUN compound 4
+    3 Tom Tom NNP PROPN compound 4 B-PERSON
+    4 Hale Hale NNP PROPN nsubj 5 I-PERSON
+    5 met meet VBD VERB ROOT 5
+    6 Lena Lena NNP PROPN compound 7 B-PERSON
+    7 Ortiz Ortiz NNP PROPN dobj 5 I-PERSON
+    8 . - . PUNCT punct 5
+    9 The - DT DET det 12
+    10 Tellbridge Tellbridge NNP PROPN nmod 12 B-ORG
+    11 sporting - NN NOUN compound 12
+    12 director - NN NOUN nsubj 13
+    13 said say VBD VERB ROOT 13
+    14 the - DT DET det 15
+    15 pier - NN NOUN nsubj 16
+    16 was be VBD AUX ccomp 13
+    17 safe - JJ ADJ acomp 16
+    18 . - . PUNCT punct 13
+    """,
+)
+
+
+OTHER_PARTYS_NOMINEE = parse(
+    "Democratic nominee Lena Ortiz met Tom Hale. The Republican nominee said the pier was safe.",
+    """
+    0 Democratic - JJ ADJ amod 1 B-NORP
+    1 nominee - NN NOUN compound 3
+    2 Lena Lena NNP PROPN compound 3 B-PERSON
+    3 Ortiz Ortiz NNP PROPN nsubj 4 I-PERSON
+    4 met meet VBD VERB ROOT 4
+    5 Tom Tom NNP PROPN compound 6 B-PERSON
+    6 Hale Hale NNP PROPN dobj 4 I-PERSON
+    7 . - . PUNCT punct 4
+    8 The - DT DET det 10
+    9 Republican - JJ ADJ amod 10 B-NORP
+    10 nominee - NN NOUN nsubj 11
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+SAME_PARTYS_NOMINEE = parse(
+    "Democratic nominee Lena Ortiz met Tom Hale. The Democratic nominee said the pier was safe.",
+    """
+    0 Democratic - JJ ADJ amod 1 B-NORP
+    1 nominee - NN NOUN compound 3
+    2 Lena Lena NNP PROPN compound 3 B-PERSON
+    3 Ortiz Ortiz NNP PROPN nsubj 4 I-PERSON
+    4 met meet VBD VERB ROOT 4
+    5 Tom Tom NNP PROPN compound 6 B-PERSON
+    6 Hale Hale NNP PROPN dobj 4 I-PERSON
+    7 . - . PUNCT punct 4
+    8 The - DT DET det 10
+    9 Democratic - JJ ADJ amod 10 B-NORP
+    10 nominee - NN NOUN nsubj 11
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+def text(ent: SpacySpan | None) -> str | None:
+    return ent.text if ent is not None else None
+
+
+def test_a_definite_title_is_whom_the_article_gave_it_whoever_was_named_between() -> None:
+    doc = SPORTING_DIRECTOR_AGAIN
+    assert text(Cast(Article(doc)).titled_before(word(doc, "director", 1))) == "Tom Hale"
+
+
+def test_a_title_with_the_same_affiliation_is_whom_the_article_gave_it() -> None:
+    doc = SAME_PARTYS_NOMINEE
+    assert text(Cast(Article(doc)).titled_before(word(doc, "nominee", 1))) == "Lena Ortiz"
+
+
+def test_a_title_with_another_affiliation_is_someone_else() -> None:
+    doc = OTHER_PARTYS_NOMINEE
+    assert Cast(Article(doc)).titled_before(word(doc, "nominee", 1)) is None
+
+
+# --- _main_clause_subject ----------------------------------------------------------------
+
+
+# The model calls "Hale" an ORG; corrected to a PERSON, the near miss the rule is about.
+CAUSED_TO_QUIT = parse(
+    "Ortiz said the delays caused Hale to quit.",
+    """
+    0 Ortiz Ortiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 delays delay NNS NOUN nsubj 4
+    4 caused cause VBD VERB ccomp 1
+    5 Hale Hale NNP PROPN nsubj 7 B-PERSON
+    6 to - TO PART aux 7
+    7 quit - VB VERB ccomp 4
+    8 . - . PUNCT punct 1
+    """,
+)
+
+
+# The model hangs the frame's verb on the verb inside the quotation.
+FRAME_HUNG_IN_THE_QUOTATION = parse(
+    "Sen. Ana Ruiz scolded him: “You knew.”",
+    """
+    0 Sen. Sen. NNP PROPN compound 2
+    1 Ana Ana NNP PROPN compound 2 B-PERSON
+    2 Ruiz Ruiz NNP PROPN nsubj 3 I-PERSON
+    3 scolded scold VBD VERB ccomp 8
+    4 him he PRP PRON dobj 3
+    5 : - : PUNCT punct 3
+    6 “ " `` PUNCT punct 8
+    7 You - PRP PRON nsubj 8
+    8 knew know VBD VERB ROOT 8
+    9 . - . PUNCT punct 8
+    10 ” " '' PUNCT punct 8
+    """,
+)
+
+
+def persons(doc: Doc) -> dict[str, SpacySpan]:
+    return {e.text: e for e in doc.ents if e.label_ == "PERSON"}
+
+
+def test_the_subject_of_the_main_clause_is_a_main_clause_subject() -> None:
+    doc = CAUSED_TO_QUIT
+    assert _main_clause_subject(Article(doc), persons(doc)["Ortiz"])
+
+
+def test_a_subject_inside_a_reported_clause_is_not() -> None:
+    doc = CAUSED_TO_QUIT
+    assert not _main_clause_subject(Article(doc), persons(doc)["Hale"])
+
+
+def test_a_clause_the_parser_hangs_on_a_quotation_is_still_a_main_clause() -> None:
+    doc = FRAME_HUNG_IN_THE_QUOTATION
+    assert _main_clause_subject(Article(doc), persons(doc)["Ana Ruiz"])
+
+
+def test_a_person_who_is_no_subject_is_no_main_clause_subject() -> None:
+    doc = OTHER_PARTYS_NOMINEE
+    assert not _main_clause_subject(Article(doc), persons(doc)["Tom Hale"])
+
+
+# --- organisation_before -----------------------------------------------------------------
+
+
+BANK_IN_THE_PARAGRAPH_BEFORE = parse(
+    "Kestrel Bank cut 200 jobs.\n\nIt said the cuts were needed.",
+    r"""
+    0 Kestrel Kestrel NNP PROPN compound 1 B-ORG
+    1 Bank Bank NNP PROPN nsubj 2 I-ORG
+    2 cut - VBD VERB ROOT 2
+    3 200 - CD NUM nummod 4 B-CARDINAL
+    4 jobs job NNS NOUN dobj 2
+    5 . - . PUNCT punct 2
+    6 \n\n - _SP SPACE dep 5
+    7 It - PRP PRON nsubj 8
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 cuts cut NNS NOUN nsubjpass 12
+    11 were be VBD AUX auxpass 12
+    12 needed need VBN VERB ccomp 8
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_the_last_organisation_named_is_the_one_before() -> None:
+    doc = BANK_CUT_JOBS_AT
+    assert text(Cast(Article(doc)).organisation_before(word(doc, "It"), 3)) == "the Harbor Institute"
+
+
+def test_with_subject_only_the_subject_of_a_main_clause_counts() -> None:
+    doc = BANK_CUT_JOBS_AT
+    assert text(Cast(Article(doc)).organisation_before(word(doc, "It"), 3, subject=True)) == "Kestrel Bank"
+
+
+def test_an_organisation_beyond_the_paragraphs_allowed_is_not_before() -> None:
+    doc = BANK_IN_THE_PARAGRAPH_BEFORE
+    cast = Cast(Article(doc))
+    assert cast.organisation_before(word(doc, "It"), 1) is None
+    assert text(cast.organisation_before(word(doc, "It"), 2)) == "Kestrel Bank"
+
+
+# --- canonical_person with gender and first_name, gender_of --------------------------------
+
+
+SPOKESWOMAN_AND_MR = parse(
+    "Tellbridge spokeswoman Lena Ortiz met her brother. Mr Ortiz said the pier was safe.",
+    """
+    0 Tellbridge Tellbridge NNP PROPN compound 1
+    1 spokeswoman - NN NOUN compound 3
+    2 Lena Lena NNP PROPN compound 3 B-PERSON
+    3 Ortiz Ortiz NNP PROPN nsubj 4 I-PERSON
+    4 met meet VBD VERB ROOT 4
+    5 her - PRP$ PRON poss 6
+    6 brother - NN NOUN dobj 4
+    7 . - . PUNCT punct 4
+    8 Mr Mr NNP PROPN compound 9
+    9 Ortiz Ortiz NNP PROPN nsubj 10 B-PERSON
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+SIR_AND_FIRST_NAME = parse(
+    "Sir Tomas Hale opened the pier. Sir Tomas said it was safe.",
+    """
+    0 Sir Sir NNP PROPN compound 2
+    1 Tomas Tomas NNP PROPN compound 2 B-PERSON
+    2 Hale Hale NNP PROPN nsubj 3 I-PERSON
+    3 opened open VBD VERB ROOT 3
+    4 the - DT DET det 5
+    5 pier - NN NOUN dobj 3
+    6 . - . PUNCT punct 3
+    7 Sir Sir NNP PROPN compound 8
+    8 Tomas Tomas NNP PROPN nsubj 9 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 it - PRP PRON nsubj 11
+    11 was be VBD AUX ccomp 9
+    12 safe - JJ ADJ acomp 11
+    13 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_a_man_is_never_taken_for_a_woman_of_the_same_surname() -> None:
+    cast = Cast(Article(SPOKESWOMAN_AND_MR))
+    assert cast.canonical_person("Ortiz", gender=Gender.MALE) == "Ortiz"
+    assert cast.canonical_person("Ortiz", gender=Gender.FEMALE) == "Lena Ortiz"
+    assert cast.canonical_person("Ortiz") == "Lena Ortiz"
+
+
+def test_a_mention_after_mr_keeps_its_own_name() -> None:
+    doc = SPOKESWOMAN_AND_MR
+    cast = Cast(Article(doc))
+    assert [cast.canonical_name_of(e) for e in doc.ents if e.label_ == "PERSON"] == ["Lena Ortiz", "Ortiz"]
+
+
+def test_after_sir_one_name_is_a_first_name() -> None:
+    cast = Cast(Article(SIR_AND_FIRST_NAME))
+    assert cast.canonical_person("Tomas", first_name=True) == "Tomas Hale"
+    assert cast.canonical_name_of(persons(SIR_AND_FIRST_NAME)["Tomas"]) == "Tomas Hale"
+
+
+def test_without_sir_one_name_is_a_surname() -> None:
+    assert Cast(Article(SIR_AND_FIRST_NAME)).canonical_person("Tomas") == "Tomas"
+
+
+def test_gender_of_reads_what_the_article_says_of_each_person() -> None:
+    cast = Cast(Article(SPOKESWOMAN_AND_MR))
+    assert cast.gender_of("Lena Ortiz") is Gender.FEMALE
+    assert cast.gender_of("Ortiz") is Gender.MALE
+
+
+def test_gender_of_a_sir_is_male() -> None:
+    assert Cast(Article(SIR_AND_FIRST_NAME)).gender_of("Tomas Hale") is Gender.MALE
+
+
+def test_gender_of_someone_the_article_says_nothing_of_is_unknown() -> None:
+    assert Cast(Article(TWO_LOPEZES)).gender_of("Maria Lopez") is Gender.UNKNOWN

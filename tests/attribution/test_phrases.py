@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.attribution.phrases import name_words, named_head, speaker_phrase, strip_titles
+from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase, strip_titles
 from tests.attribution.sentences import HEALTH_MINISTER, INSTITUTE_SPOKESPERSON, MAYOR_IN_THE_NAME
 from tests.parses import parse, word
 
@@ -150,3 +150,102 @@ def test_name_words_drop_a_definite_article() -> None:
 def test_name_words_keep_a_lone_word() -> None:
     the = word(THE_SPOKESPERSON, "The")
     assert texts(name_words([the])) == ["The"]
+
+
+SIR_TOMAS_HALE = parse(
+    "Sir Tomas Hale said the pier was safe.",
+    """
+    0 Sir Sir NNP PROPN compound 2
+    1 Tomas Tomas NNP PROPN compound 2 B-PERSON
+    2 Hale Hale NNP PROPN nsubj 3 I-PERSON
+    3 said say VBD VERB ROOT 3
+    4 the - DT DET det 5
+    5 pier - NN NOUN nsubj 6
+    6 was be VBD AUX ccomp 3
+    7 safe - JJ ADJ acomp 6
+    8 . - . PUNCT punct 3
+    """,
+)
+
+
+# The model leaves the title out of the PERSON entity here; spaCy often counts
+# it in ("Mayor Maria Lopez"), which is what strip_titles is for.
+SPOKESMAN_IN_THE_NAME = parse(
+    "Conservative health spokesman Lena Ortiz said the pier was safe.",
+    """
+    0 Conservative conservative JJ ADJ amod 2 B-PERSON
+    1 health - NN NOUN compound 2 I-PERSON
+    2 spokesman - NN NOUN compound 4 I-PERSON
+    3 Lena Lena NNP PROPN compound 4 I-PERSON
+    4 Ortiz Ortiz NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+MAYORS_OFFICE = parse(
+    "Mayor Elena Park’s office said the pier was safe.",
+    """
+    0 Mayor Mayor NNP PROPN compound 2
+    1 Elena Elena NNP PROPN compound 2 B-PERSON
+    2 Park Park NNP PROPN poss 4 I-PERSON
+    3 ’s - POS PART case 2 I-PERSON
+    4 office - NN NOUN nsubj 5
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_strip_titles_drops_a_form_of_address() -> None:
+    assert texts(strip_titles(list(SIR_TOMAS_HALE[0:3]))) == ["Tomas", "Hale"]
+
+
+def test_strip_titles_keeps_the_run_of_name_words_that_ends_the_entity() -> None:
+    assert texts(strip_titles(list(SPOKESMAN_IN_THE_NAME[0:5]))) == ["Lena", "Ortiz"]
+
+
+def test_strip_titles_drops_a_title_and_a_possessive() -> None:
+    assert texts(strip_titles(list(MAYORS_OFFICE[0:4]))) == ["Elena", "Park"]
+
+
+# The model counts "Founder" and "Dario" in the entity; here the recogniser is
+# made to leave them out, as it does with names it does not know, so that the
+# test shows the parser's compound joining them back.
+FOUNDER_HAJI_PETROU = parse(
+    "Founder Dario Haji-Petrou said the pier was safe.",
+    """
+    0 Founder Founder NNP PROPN compound 4
+    1 Dario Dario NNP PROPN compound 4
+    2 Haji Haji NNP PROPN compound 4 B-PERSON
+    3 - - HYPH PUNCT punct 4 I-PERSON
+    4 Petrou Petrou NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_name_tokens_extend_the_entity_over_a_proper_noun_the_parser_joined_to_it_not_over_a_role_noun() -> None:
+    assert texts(name_tokens(word(FOUNDER_HAJI_PETROU, "Petrou"))) == ["Dario", "Haji", "-", "Petrou"]
+
+
+def test_name_tokens_do_not_extend_over_a_form_of_address() -> None:
+    assert texts(name_tokens(word(SIR_TOMAS_HALE, "Hale"))) == ["Tomas", "Hale"]
+
+
+def test_name_tokens_of_a_word_outside_an_entity_is_that_word() -> None:
+    assert texts(name_tokens(word(THE_SPOKESPERSON, "spokesperson"))) == ["spokesperson"]

@@ -15,6 +15,8 @@ from service.attribution.quotes.direct import (
     dash_after,
     frame_after,
     frame_before,
+    introduced_by_colon,
+    introduces_next,
     is_sentential,
     resumes_quotation,
     speaker_colon,
@@ -707,3 +709,177 @@ def test_colon_before_needs_the_colon() -> None:
 def test_frame_before_reads_past_an_abbreviation_in_its_sentence() -> None:
     article = Article(SAID_OF_MR)
     assert summary(frame_before, article, article.quoted[0]) == (["said"], "Ruiz", "frame_before")
+
+
+TOLD_REPORTERS_COLON = parse(
+    "“We are ready.” He told reporters: “Come and see.”",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 are be VBP AUX ROOT 2
+    3 ready - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 ” " '' PUNCT punct 2
+    6 He - PRP PRON nsubj 7
+    7 told tell VBD VERB ROOT 7
+    8 reporters reporter NNS NOUN dobj 7
+    9 : - : PUNCT punct 7
+    10 “ " `` PUNCT punct 7
+    11 Come - VB VERB xcomp 7
+    12 and - CC CCONJ cc 11
+    13 see - VB VERB conj 11
+    14 . - . PUNCT punct 7
+    15 ” " '' PUNCT punct 7
+    """,
+)
+
+
+TOLD_REPORTERS = parse(
+    "“We are ready.” He told reporters.",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 are be VBP AUX ROOT 2
+    3 ready - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 ” " '' PUNCT punct 2
+    6 He - PRP PRON nsubj 7
+    7 told tell VBD VERB ROOT 7
+    8 reporters reporter NNS NOUN dobj 7
+    9 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_frame_ending_in_a_colon_introduces_the_next_quotation() -> None:
+    article = Article(TOLD_REPORTERS_COLON)
+    frame = [t for t in TOLD_REPORTERS_COLON if 6 <= t.i <= 9]
+    assert introduces_next(article, frame)
+    assert frame_after(article, article.quoted[0]) is None
+    assert summary(frame_before, article, article.quoted[1]) == (["told"], "He", "frame_before")
+
+
+def test_a_frame_without_a_colon_is_the_quotation_befores() -> None:
+    article = Article(TOLD_REPORTERS)
+    frame = [t for t in TOLD_REPORTERS if 6 <= t.i <= 9]
+    assert not introduces_next(article, frame)
+    assert summary(frame_after, article, article.quoted[0]) == (["told"], "He", "frame_after")
+
+
+SPOKESWOMAN_SAID_COLON = parse(
+    "A spokeswoman said: “We are ready.” The report said the pier was safe.",
+    """
+    0 A - DT DET det 1
+    1 spokeswoman - NN NOUN nsubj 2
+    2 said say VBD VERB ROOT 2
+    3 : - : PUNCT punct 2
+    4 “ " `` PUNCT punct 2
+    5 We - PRP PRON nsubj 6
+    6 are be VBP AUX ccomp 2
+    7 ready - JJ ADJ acomp 6
+    8 . - . PUNCT punct 2
+    9 ” " '' PUNCT punct 2
+    10 The - DT DET det 11
+    11 report - NN NOUN nsubj 12
+    12 said say VBD VERB ROOT 12
+    13 the - DT DET det 14
+    14 pier - NN NOUN nsubj 15
+    15 was be VBD AUX ccomp 12
+    16 safe - JJ ADJ acomp 15
+    17 . - . PUNCT punct 12
+    """,
+)
+
+
+REPORT_SAID_SO = parse(
+    "“We are ready.” The report said so.",
+    """
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 are be VBP AUX ROOT 2
+    3 ready - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 ” " '' PUNCT punct 2
+    6 The - DT DET det 7
+    7 report - NN NOUN nsubj 8
+    8 said say VBD VERB ROOT 8
+    9 so - RB ADV advmod 8
+    10 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_a_quotation_introduced_by_a_colon_frame_keeps_its_speaker_whatever_follows() -> None:
+    article = Article(SPOKESWOMAN_SAID_COLON)
+    assert introduced_by_colon(article, article.quoted[0])
+    assert frame_after(article, article.quoted[0]) is None
+    assert [(text, rule, speaker) for text, _, rule, speaker in found_quotes(article)][0] == (
+        "We are ready.",
+        "frame_before",
+        "spokeswoman",
+    )
+
+
+def test_a_quotation_with_no_frame_before_takes_the_cue_after_it() -> None:
+    article = Article(REPORT_SAID_SO)
+    assert not introduced_by_colon(article, article.quoted[0])
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "report", "frame_after")
+
+
+# The model tags "Ruiz" as a common noun outside any entity; corrected to a
+# PERSON, as the test is about the order of cues, not about the tagger.
+SAID_BEFORE_A_FRAMING_VERB = parse(
+    "Ruiz said the club were sad to see Hale go: “He was our best player.”",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 club - NN NOUN nsubj 4
+    4 were be VBD AUX ccomp 1
+    5 sad - JJ ADJ acomp 4
+    6 to - TO PART aux 7
+    7 see - VB VERB xcomp 5
+    8 Hale Hale NNP PROPN nsubj 9 B-PERSON
+    9 go - VB VERB ccomp 7
+    10 : - : PUNCT punct 1
+    11 “ " `` PUNCT punct 1
+    12 He - PRP PRON nsubj 13
+    13 was be VBD AUX ccomp 1
+    14 our - PRP$ PRON poss 16
+    15 best good JJS ADJ amod 16
+    16 player - NN NOUN attr 13
+    17 . - . PUNCT punct 1
+    18 ” " '' PUNCT punct 1
+    """,
+)
+
+
+# "Ruiz" corrected to a PERSON as above.
+ONLY_A_FRAMING_VERB = parse(
+    "Ruiz watched Hale go: “He was our best player.”",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 watched watch VBD VERB ROOT 1
+    2 Hale Hale NNP PROPN nsubj 3 B-PERSON
+    3 go - VB VERB ccomp 1
+    4 : - : PUNCT punct 1
+    5 “ " `` PUNCT punct 1
+    6 He - PRP PRON nsubj 7
+    7 was be VBD AUX ccomp 1
+    8 our - PRP$ PRON poss 10
+    9 best good JJS ADJ amod 10
+    10 player - NN NOUN attr 7
+    11 . - . PUNCT punct 1
+    12 ” " '' PUNCT punct 1
+    """,
+)
+
+
+def test_a_verb_of_saying_comes_before_a_nearer_framing_verb() -> None:
+    article = Article(SAID_BEFORE_A_FRAMING_VERB)
+    assert summary(frame_before, article, article.quoted[0]) == (["said"], "Ruiz", "frame_before")
+
+
+def test_a_framing_verb_is_the_cue_when_no_verb_of_saying_is_there() -> None:
+    article = Article(ONLY_A_FRAMING_VERB)
+    assert summary(frame_before, article, article.quoted[0]) == (["go"], "Hale", "frame_before")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.attribution.article import Article
 from service.attribution.model import QuoteType
 from service.attribution.quotes.reported import verb_content
-from service.attribution.quotes.spans import classify, trim
+from service.attribution.quotes.spans import classify, in_first_person, trim
 from tests.attribution.sentences import SAID_THAT, chars
 from tests.parses import parse, word
 
@@ -109,3 +109,63 @@ def test_only_a_complementizer_that_is_trimmed_from_content() -> None:
     said_that = Article(SAID_THAT)
     start = SAID_THAT.text.index("that")
     assert SAID_THAT.text[slice(*trim(said_that, start, len(SAID_THAT.text)))].split()[0] != "that"
+
+
+I_WILL_STAY = parse(
+    "“I will stay,” Ruiz said.",
+    """
+    0 “ " `` PUNCT punct 7
+    1 I - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 stay - VB VERB ccomp 7
+    4 , - , PUNCT punct 7
+    5 ” " '' PUNCT punct 7
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 said say VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+WE_WILL_STAY = parse(
+    "“We will stay,” Tellbridge said.",
+    """
+    0 “ " `` PUNCT punct 7
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 stay - VB VERB ccomp 7
+    4 , - , PUNCT punct 7
+    5 ” " '' PUNCT punct 7
+    6 Tellbridge Tellbridge NNP PROPN nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_quotation_that_says_i_speaks_in_the_first_person() -> None:
+    assert in_first_person(Article(I_WILL_STAY), [0])
+
+
+def test_a_quotation_that_says_we_does_not_speak_as_one_person() -> None:
+    assert not in_first_person(Article(WE_WILL_STAY), [0])
+
+
+I_SAID = parse(
+    "“We will stay,” I said.",
+    """
+    0 “ " `` PUNCT punct 7
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 stay - VB VERB ccomp 7
+    4 , - , PUNCT punct 7
+    5 ” " '' PUNCT punct 7
+    6 I - PRP PRON nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_first_person_word_in_the_frame_does_not_count() -> None:
+    assert not in_first_person(Article(I_SAID), [0])
