@@ -72,10 +72,13 @@ NOT_SPEAKER_LABELS = frozenset(
         "related", "source", "sources", "photo", "photos", "video", "watch", "read", "read more",
         "see also", "listen", "disclosure", "transcript", "full text", "partial transcript", "warning",
         "spoiler", "breaking", "exclusive", "live", "analysis", "opinion", "commentary", "background",
-        "context", "credit",
+        "context", "credit", "headline", "byline", "publisher", "published", "posted", "author", "dateline",
+        "caption", "image", "picture", "photograph", "copyright", "tags", "tag", "category", "section",
+        "location", "filed", "date", "time", "edited", "words", "length", "summary", "topics", "keywords",
     }
 )
-"""Labels before a colon that introduce a kind of text, not a speaker."""
+"""Labels before a colon that introduce a kind of text, not a speaker: an article's metadata
+("Headline:", "Publisher:", "Updated:") and a newsroom's signposts ("Read more:")."""
 
 # --- Dependency labels (spaCy's English ClearNLP scheme) --------------------
 
@@ -289,6 +292,12 @@ ORGANISATION_NOUNS = frozenset(
     """.split()
 )
 """Nouns that make an organisation of a person's name: "the Clinton campaign", "the Obama administration"."""
+
+COLLECTIVE_NOUNS = frozenset("coalition group alliance association union panel team consortium number majority handful".split())
+"""Nouns of a group whose members the article names with "of": "a coalition of retailers" speaks as one."""
+
+MAX_GROUP_WORDS = 6
+"""The longest "of" phrase kept in a group's name: "a coalition of [independent retailers in Tellbridge]"."""
 
 COMPANY_NOUNS = frozenset(
     """

@@ -12,7 +12,9 @@ from spacy.tokens import Token
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DETERMINER_DEPS,
+    COLLECTIVE_NOUNS,
     IN_ENTITY,
+    MAX_GROUP_WORDS,
     NAME_JOINERS,
     NAME_PARTICLES,
     NAME_DETERMINER_TAGS,
@@ -22,6 +24,7 @@ from service.attribution.lexicon import (
     SPEAKER_LABELS,
     TITLE_WORDS,
 )
+from service.attribution.tagging import lemma
 
 
 def named_head(head: Token) -> Token:
@@ -52,7 +55,7 @@ def speaker_phrase(head: Token) -> list[Token]:
         if head.ent_type_ in PERSON_LABELS:
             return name_tokens(head)
         return _with_left_modifiers(head, list(ent))
-    return _with_left_modifiers(head, [head])
+    return _with_group_members(head, _with_left_modifiers(head, [head]))
 
 
 def entity_span(token: Token) -> SpacySpan:
@@ -132,6 +135,19 @@ def _with_left_modifiers(head: Token, words: list[Token]) -> list[Token]:
     while phrase and (phrase[0].is_punct or phrase[0].is_space):
         phrase = phrase[1:]
     return phrase or [head]
+
+
+def _with_group_members(head: Token, words: list[Token]) -> list[Token]:
+    """A collective noun with whom it gathers: "a coalition [of retailers]", "a group [of doctors]".
+
+    Near miss: "the mayor of Tellbridge" is no collective: "of" there says for whom, a description's.
+    """
+    if lemma(head) not in COLLECTIVE_NOUNS:
+        return words
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or of.right_edge.i - head.i > MAX_GROUP_WORDS:
+        return words
+    return [head.doc[i] for i in range(words[0].i, of.right_edge.i + 1)]
 
 
 def name_words(phrase: list[Token]) -> list[Token]:

@@ -25,6 +25,7 @@ from service.attribution.lexicon import (
     ACCORDING_TO,
     CLAUSE_HEAD_DEPS,
     CONJUNCT_DEPS,
+    DOCUMENT_NOUNS,
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
@@ -35,6 +36,8 @@ from service.attribution.lexicon import (
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    SPEAKER_LABELS,
     SUBJECT_DEPS,
     TIME_LABELS,
 )
@@ -42,6 +45,10 @@ from service.attribution.rules import Rule
 from service.attribution.tagging import lemma
 
 CLAUSE_END = ".!?"
+ENTITY_WORDS_KEY = "quotes.entity_words"
+"""``doc.user_data`` key of the words of the article's named entities."""
+LABEL_BULLETS = "-–—•*·"
+"""Marks that open an item of a list of reactions: "- Jo Park, Acme: ..."."""
 TWO_WORDS = re.compile(r"\s*(\S+\s+\S)")
 """A label's words must be followed by at least two words: "Q: Why not?"."""
 
@@ -226,11 +233,15 @@ class Label:
 def speaker_label(article: Article, index: int) -> Label | None:
     """The speaker's label that opens paragraph ``index``: "Ana Ruiz: We will win." / "Q: Why?".
 
-    Headlines and transcripts are written this way. Near misses: "Note: ...",
-    a time ("2:45 p.m."), and a clause before the colon ("He said this:").
+    Headlines and transcripts are written this way, and lists of reactions
+    ("- Jo Park, Acme: ..."). Near misses: "Note: ...", an article's metadata
+    ("Headline: ...", "Photo: ..."), a time ("2:45 p.m."), and a clause
+    before the colon ("He said this:").
     """
     start, end = article.paragraphs[index]
     text = article.text
+    while start < end and (text[start] in LABEL_BULLETS or text[start].isspace()):
+        start += 1  # "- Jo Park, Acme: ..."
     colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS))
     if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
         return None
@@ -244,6 +255,28 @@ def speaker_label(article: Article, index: int) -> Label | None:
     if rest is None:
         return None
     head = phrase_head(words)
-    if head is None:
+    if head is None or not names_a_speaker(head):
         return None
     return Label(head, article.doc[article.token_at(colon)], rest.start(1))
+
+
+def names_a_speaker(head: Token) -> bool:
+    """A label's head that can be someone: a name (here or elsewhere in the article), an organisation,
+    a pronoun, a role ("Spokesman:"), a document ("Poll:").
+
+    Near misses: "Headline:", "Photo:", "Success:" name a kind of text or a theme, no one.
+    """
+    if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PRON" or head.text in _named_elsewhere(head):
+        return True
+    if head.pos_ == "PROPN":
+        return head.lower_ not in NOT_SPEAKER_LABELS
+    return lemma(head) in ROLE_WORDS | DOCUMENT_NOUNS
+
+
+def _named_elsewhere(token: Token) -> set[str]:
+    """The words the article's named entities are made of: a headline's "Sanders:" is the Sanders named below."""
+    doc = token.doc
+    words: set[str] | None = doc.user_data.get(ENTITY_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[ENTITY_WORDS_KEY] = {t.text for t in doc if t.ent_type_ in SPEAKER_LABELS}
+    return words

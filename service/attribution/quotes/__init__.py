@@ -12,7 +12,9 @@ Three passes, each over what the one before left, then one step over them all:
    naming or speech verb governs them ("described the war as “sacred”");
    the rest are scare quotes and titles, and are left out.
 4. An unattributed direct quote takes the speaker of the quote just before it
-   when nothing but that quote's frame stands between (``direct.continuation``).
+   when nothing but that quote's frame stands between (``direct.continuation``),
+   and a part of a quote whose paragraph breaks were lost the speaker of the
+   part after it (``continue_reopened``).
    One still unattributed is kept without a speaker if its marks close, and
    dropped as a stray mark if they never do; where quotes overlap, one stays.
 
@@ -47,8 +49,10 @@ def find_quotes(article: Article) -> list[Found]:
     named = governed_fragments(article, direct + reported, taken)
     found = sorted(direct + reported + named, key=lambda f: (f.start, f.end))
     continue_speakers(article, found)
-    # A mark never closed that nobody is said to have spoken is a stray mark.
-    kept = [f for f in found if f.rule is not Rule.UNATTRIBUTED or article.quoted[f.quoted[0]].close is not None]
+    continue_reopened(article, found)
+    # A mark never closed that nobody is said to have spoken is a stray mark;
+    # one that a new mark reopens (paragraph breaks lost) is a quote's first part.
+    kept = [f for f in found if f.rule is not Rule.UNATTRIBUTED or _closed_or_reopened(article, f)]
     return without_overlaps([f for f in kept if f.end > f.start])
 
 
@@ -60,6 +64,29 @@ def continue_speakers(article: Article, found: list[Found]) -> None:
         attributed = continuation(article, article.quoted[item.quoted[0]], found[n - 1])
         if attributed is not None:
             item.speaker, item.rule = attributed.speaker, Rule.CONTINUATION
+
+
+def continue_reopened(article: Article, found: list[Found]) -> None:
+    """Give a quote whose paragraph breaks were lost the speaker named after its last part.
+
+    “We are ready. “The boats are checked. “We sail at dawn,” said Ana Ruiz.
+    is three quotes of Ruiz's: each reopened part takes the speaker of the
+    part right after it, back from the last. Near miss: a quotation left open
+    and never reopened stays a stray mark.
+    """
+    for n in range(len(found) - 2, -1, -1):
+        item, after = found[n], found[n + 1]
+        if item.rule is not Rule.UNATTRIBUTED or after.speaker is None:
+            continue
+        quoted = article.quoted[item.quoted[0]]
+        following = article.quoted[after.quoted[0]] if after.quoted else None
+        if quoted.reopened and following is not None and not article.text[quoted.outer_end : following.open].strip():
+            item.speaker, item.rule = after.speaker, Rule.CONTINUATION
+
+
+def _closed_or_reopened(article: Article, found: Found) -> bool:
+    quoted = article.quoted[found.quoted[0]]
+    return quoted.close is not None or quoted.reopened
 
 
 def without_overlaps(found: list[Found]) -> list[Found]:
