@@ -249,3 +249,49 @@ def test_name_tokens_do_not_extend_over_a_form_of_address() -> None:
 
 def test_name_tokens_of_a_word_outside_an_entity_is_that_word() -> None:
     assert texts(name_tokens(word(THE_SPOKESPERSON, "spokesperson"))) == ["spokesperson"]
+
+
+# --- a group keeps whom it gathers ---------------------------------------------------------
+
+COALITION_OF_RETAILERS = parse(
+    "A coalition of retailers said the rents were too high.",
+    r"""
+    0 A - DT DET det 1
+    1 coalition - NN NOUN nsubj 4
+    2 of - IN ADP prep 1
+    3 retailers retailer NNS NOUN pobj 2
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 rents rent NNS NOUN nsubj 7
+    7 were be VBD AUX ccomp 4
+    8 too - RB ADV advmod 9
+    9 high - JJ ADJ acomp 7
+    10 . - . PUNCT punct 4
+    """,
+)
+
+MAYOR_OF_TELLBRIDGE = parse(
+    "The mayor of Tellbridge said the rents were too high.",
+    r"""
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 4
+    2 of - IN ADP prep 1
+    3 Tellbridge - NNP PROPN pobj 2 B-GPE
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 rents rent NNS NOUN nsubj 7
+    7 were be VBD AUX ccomp 4
+    8 too - RB ADV advmod 9
+    9 high - JJ ADJ acomp 7
+    10 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_group_is_named_with_whom_it_gathers() -> None:
+    phrase = speaker_phrase(word(COALITION_OF_RETAILERS, "coalition"))
+    assert texts(name_words(phrase)) == ["coalition", "of", "retailers"]
+
+
+def test_a_role_of_a_place_is_named_without_the_place() -> None:
+    assert texts(speaker_phrase(word(MAYOR_OF_TELLBRIDGE, "mayor"))) == ["The", "mayor"]

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.entities import Entity, Kind
 from service.attribution.model import Span
-from service.attribution.resolution import Resolved, Resolver, in_their_clause, is_titled_description
+from service.attribution.resolution import AUTHOR, Resolved, Resolver, in_their_clause, is_titled_description
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,
@@ -760,3 +760,71 @@ def test_he_stands_for_the_speaker_the_article_calls_mr() -> None:
     resolver = Resolver(Article(doc))
     resolved(resolver, word(doc, "Hale", 1))
     assert how(resolver, word(doc, "He")) == ("Hale", Kind.PERSON, Resolved.ANTECEDENT)
+
+
+# --- "they" for a group, "I" for the author, a guess across genders -------------------------
+
+DEMONSTRATORS_THEN_THEY = parse(
+    "Demonstrators marched to the pier. They said the cuts were wrong.",
+    r"""
+    0 Demonstrators demonstrator NNS NOUN nsubj 1
+    1 marched march VBD VERB ROOT 1
+    2 to - IN ADP prep 1
+    3 the - DT DET det 4
+    4 pier - NN NOUN pobj 2
+    5 . - . PUNCT punct 1
+    6 They - PRP PRON nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 cuts cut NNS NOUN nsubj 10
+    10 were be VBD AUX ccomp 7
+    11 wrong - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+I_SAID = parse(
+    "I said the cuts were wrong.",
+    r"""
+    0 I - PRP PRON nsubj 1
+    1 said say VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 cuts cut NNS NOUN nsubj 4
+    4 were be VBD AUX ccomp 1
+    5 wrong - JJ ADJ acomp 4
+    6 . - . PUNCT punct 1
+    """,
+)
+
+MR_HALE_THEN_SHE = parse(
+    "Mr Hale arrived. She said the cuts were wrong.",
+    r"""
+    0 Mr - NNP PROPN compound 1
+    1 Hale - NNP PROPN nsubj 2 B-PERSON
+    2 arrived arrive VBD VERB ROOT 2
+    3 . - . PUNCT punct 2
+    4 She - PRP PRON nsubj 5
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 cuts cut NNS NOUN nsubj 8
+    8 were be VBD AUX ccomp 5
+    9 wrong - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_they_stands_for_the_group_last_the_subject_of_a_main_clause() -> None:
+    doc = DEMONSTRATORS_THEN_THEY
+    assert how(Resolver(Article(doc)), word(doc, "They")) == ("Demonstrators", Kind.GROUP, Resolved.CLAUSE_SUBJECT)
+
+
+def test_i_outside_quotation_marks_is_the_articles_author() -> None:
+    assert how(Resolver(Article(I_SAID)), word(I_SAID, "I")) == (AUTHOR, Kind.PERSON, Resolved.AUTHOR)
+
+
+def test_she_after_only_a_man_is_a_less_sure_guess() -> None:
+    doc = MR_HALE_THEN_SHE
+    found = Resolver(Article(doc)).resolve(word(doc, "She"))
+    assert found.entity is not None and (found.entity.name, found.how) == ("Hale", Resolved.GUESSED_ANTECEDENT)
+    assert found.how.factor < 1

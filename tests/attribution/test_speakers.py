@@ -11,6 +11,7 @@ from service.attribution.speakers import (
     find_speaker,
     frame_subject,
     inherited_subject,
+    names_a_speaker,
     passive_agent,
     quoted_as_object,
     speaker_label,
@@ -457,3 +458,48 @@ def test_inherited_subject_crosses_a_preposition_to_its_verb() -> None:
 
 def test_inherited_subject_stops_at_a_preposition_on_a_noun() -> None:
     assert inherited_subject(word(REPORT_BEFORE_ASKING, "asking")) is None
+
+
+# --- which labels name a speaker ------------------------------------------------------
+
+METADATA_LABEL = parse(
+    "Headline: Ferries return",
+    r"""
+    0 Headline - NN NOUN dep 3
+    1 : - : PUNCT punct 0
+    2 Ferries ferry NNS NOUN nsubj 3
+    3 return - VBP VERB ROOT 3
+    """,
+)
+
+LISTED_REACTION = parse(
+    "- Jo Park, Acme: We are ready.",
+    r"""
+    0 - - : PUNCT punct 2
+    1 Jo - NNP PROPN compound 2 B-PERSON
+    2 Park - NNP PROPN dep 7 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Acme - NNP PROPN appos 2 B-ORG
+    5 : - : PUNCT punct 2
+    6 We - PRP PRON nsubj 7
+    7 are be VBP AUX ROOT 7
+    8 ready - JJ ADJ acomp 7
+    9 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_reaction_after_a_list_dash_is_labelled_by_its_speaker() -> None:
+    found = speaker_label(Article(LISTED_REACTION), 0)
+    assert found is not None
+    assert (found.speaker.text, LISTED_REACTION.text[found.words_start :]) == ("Park", "We are ready.")
+
+
+def test_an_articles_metadata_line_is_no_speakers_label() -> None:
+    assert speaker_label(Article(METADATA_LABEL), 0) is None
+    assert not names_a_speaker(word(METADATA_LABEL, "Headline"))
+
+
+def test_a_role_or_a_document_before_a_colon_can_speak() -> None:
+    assert names_a_speaker(word(NURSE_WHO_SAID, "nurse"))
+    assert names_a_speaker(word(LISTED_REACTION, "Park"))

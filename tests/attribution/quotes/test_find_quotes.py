@@ -124,3 +124,66 @@ def test_of_two_quotes_that_partly_overlap_the_surer_rule_wins() -> None:
         found_at(0, 9, "subject"),
         found_at(10, 30, "subject"),
     ]
+
+
+# --- quotes whose paragraph breaks were lost ------------------------------------------
+
+REOPENED_THEN_NAMED = parse(
+    "“We are ready. “The boats are checked. “We sail at dawn,” said Ana Ruiz.",
+    r"""
+    0 “ " `` PUNCT punct 2
+    1 We - PRP PRON nsubj 2
+    2 are be VBP AUX ROOT 2
+    3 ready - JJ ADJ acomp 2
+    4 . - . PUNCT punct 2
+    5 “ " `` PUNCT punct 9
+    6 The - DT DET det 7
+    7 boats boat NNS NOUN nsubjpass 9
+    8 are be VBP AUX auxpass 9
+    9 checked check VBN VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 “ " `` PUNCT punct 18
+    12 We - PRP PRON nsubj 13
+    13 sail - VBP VERB ccomp 18
+    14 at - IN ADP prep 13
+    15 dawn - NN NOUN pobj 14
+    16 , - , PUNCT punct 18
+    17 ” " '' PUNCT punct 18
+    18 said say VBD VERB ROOT 18
+    19 Ana - NNP PROPN compound 20 B-PERSON
+    20 Ruiz - NNP PROPN nsubj 18 I-PERSON
+    21 . - . PUNCT punct 18
+    """,
+)
+
+OPEN_AND_NEVER_REOPENED = parse(
+    "The pier was closed. “We are ready. Nobody came.",
+    r"""
+    0 The - DT DET det 1
+    1 pier - NN NOUN nsubjpass 3
+    2 was be VBD AUX auxpass 3
+    3 closed close VBN VERB ROOT 3
+    4 . - . PUNCT punct 3
+    5 “ " `` PUNCT punct 7
+    6 We - PRP PRON nsubj 7
+    7 are be VBP AUX ROOT 7
+    8 ready - JJ ADJ acomp 7
+    9 . - . PUNCT punct 7
+    10 Nobody - NN PRON nsubj 11
+    11 came come VBD VERB ROOT 11
+    12 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_each_reopened_part_takes_the_speaker_named_after_the_last() -> None:
+    found = find_quotes(Article(REOPENED_THEN_NAMED))
+    assert [(REOPENED_THEN_NAMED.text[f.start : f.end], f.rule, f.speaker and f.speaker.text) for f in found] == [
+        ("We are ready.", Rule.CONTINUATION, "Ruiz"),
+        ("The boats are checked.", Rule.CONTINUATION, "Ruiz"),
+        ("We sail at dawn,", Rule.FRAME_AFTER, "Ruiz"),
+    ]
+
+
+def test_a_mark_never_closed_nor_reopened_is_still_a_stray() -> None:
+    assert find_quotes(Article(OPEN_AND_NEVER_REOPENED)) == []
