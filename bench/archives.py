@@ -169,16 +169,17 @@ def measure(
     repeat: int = DEFAULT_REPEAT,
     spark: bool = True,
     limit: int | None = None,
+    records: Sequence[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Every figure of this benchmark, as a dict (``rows`` renders it)."""
-    records = read_corpus(corpus)[:limit]
+    """Every figure of this benchmark, as a dict (``rows`` renders it); ``records`` (``{id, text}``) in place of ``corpus``."""
+    records = list(records) if records is not None else read_corpus(corpus)[:limit]
     chars = sum(len(record["text"]) for record in records)
     settings = Settings.from_env()
     model = settings.spacy_model or default_model_name()
     results: dict[str, Any] = {
         "meta": {
             "date": datetime.date.today().isoformat(),
-            "corpus": str(corpus),
+            "corpus": str(corpus) if records is None else "the benchmark's corpus",
             "documents": len(records),
             "chars": chars,
             "processes": processes,

@@ -18,7 +18,9 @@ this runs on are shared and noisy. The sections:
 6. ``length``: the same text repeated to about 5k, 50k and 100k characters,
    time per character at each length;
 7. ``textacy``: textacy's ``direct_quotations`` on the same full pipeline, a
-   peer reference (skipped, with a note, when textacy does not import).
+   peer reference (skipped, with a note, when textacy does not import);
+8. ``archives``: ``quotes batch`` with 2 processes against the engine in one,
+   and the Spark job in local mode against ``quotes batch`` (``archives``).
 
 Beside each wall-time ratio stands the same ratio by CPU time (of this
 process in-process, of gunicorn's processes over HTTP), which another job on
@@ -49,6 +51,7 @@ if __name__ == "__main__":
     # project's root takes its place, and they are imported as `bench.*`.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench import archives  # noqa: E402
 from bench.corpus import default_corpus_path, read_corpus, select  # noqa: E402
 from bench.inprocess import in_process  # noqa: E402
 from bench.progress import BenchError, elapsed, log  # noqa: E402
@@ -101,6 +104,8 @@ def measure(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     }
     results: dict[str, Any] = {"meta": meta, **in_process(corpus, repeat, length_repeat)}
     results["http"] = over_http(corpus, settings, repeat)
+    # Row 8: archives (quotes batch, Spark in local mode) on the same texts.
+    results["archives"] = archives.measure(repeat=repeat, records=[{"id": d.id, "text": d.text} for d in corpus.documents])
     return conclude(results)
 
 

@@ -1,8 +1,10 @@
 """Accuracy of the running service, measured by the shared scorer (``make eval``).
 
-Runs ``../shared/eval/score.py`` against the service on the seed articles and
-on PolNeAR dev (quoted speech only, then all attributions) and prints one
-table. A service already answering at ``--url`` is used as it is; otherwise
+Runs ``../shared/eval/score.py`` against the service on every annotated set
+in ``../shared/data``: the seeds, PolNeAR dev (quoted speech only, then all
+attributions), the PolNeAR dev speaker table and the BBC dev set (direct and
+mixed quotes, the only ones it annotates), and prints two tables: the quotes,
+and the speaker tables (speakers found, their affiliations and titles). A service already answering at ``--url`` is used as it is; otherwise
 one is started with gunicorn on a free loopback port and stopped afterwards.
 
     python bench/eval.py [--shared ../shared] [--url http://127.0.0.1:8000] [--json FILE]
@@ -30,10 +32,20 @@ RUNS: tuple[tuple[str, str, list[str]], ...] = (
     ("seeds", "data/seeds/gold.jsonl", []),
     ("PolNeAR dev, quoted", "data/polnear/dev.jsonl", ["--quoted"]),
     ("PolNeAR dev, all", "data/polnear/dev.jsonl", []),
+    ("PolNeAR dev speaker table", "data/polnear/dev-speakers-gold.jsonl", []),
+    ("BBC dev, direct and mixed", "data/bbc/dev.jsonl", ["--types", "direct,mixed"]),
 )
 # PolNeAR names speakers as written (often a pronoun) and marks no affiliations:
 # these columns measure nothing there.
-NOT_MEASURED = {"PolNeAR": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
+NOT_MEASURED = {"PolNeAR dev,": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
+SPEAKER_COLUMNS = (
+    ("speakers found", "speaker_recall"),
+    ("affiliation", "affiliation_accuracy"),
+    ("affil. wrong/given", "affiliation_wrong_or_spurious"),
+    ("title", "title_accuracy"),
+    ("title wrong", "title_wrong_or_spurious"),
+)
+"""The speaker table's figures, for the sets that have one (the seeds, the PolNeAR table, BBC)."""
 COLUMNS = (
     ("quote P", "quote_precision"),
     ("quote R", "quote_recall"),
@@ -86,7 +98,17 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         f"| {name} | " + " | ".join("n/a" if skipped(name, key) else cell(result.get(key)) for _, key in COLUMNS) + " |"
         for name, result in results.items()
     ]
-    return "\n".join([header, rule, *rows])
+    tables = {name: result["speakers"] for name, result in results.items() if result.get("speakers")}
+    speaker_header = "| speaker table | " + " | ".join(name for name, _ in SPEAKER_COLUMNS) + " |"
+    speaker_rule = "|---" * (len(SPEAKER_COLUMNS) + 1) + "|"
+    speaker_rows = [f"| {name} | " + " | ".join(_speaker_cell(table, key, cell) for _, key in SPEAKER_COLUMNS) + " |" for name, table in tables.items()]
+    return "\n".join([header, rule, *rows, "", speaker_header, speaker_rule, *speaker_rows])
+
+
+def _speaker_cell(table: dict[str, Any], key: str, cell: Any) -> str:
+    if key == "affiliation_wrong_or_spurious":
+        return f"{table.get(key)} / {table.get('affiliations_given')}"
+    return str(cell(table.get(key)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.shared / "eval" / "score.py").exists():
         print(
             f"make eval needs the shared scorer and annotated data at {args.shared} "
-            "(eval/score.py, data/seeds, data/polnear); they are not there, so nothing was measured.",
+            "(eval/score.py, data/seeds, data/polnear, data/bbc); they are not there, so nothing was measured.",
             file=sys.stderr,
         )
         return 2

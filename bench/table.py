@@ -215,6 +215,10 @@ def warnings(results: dict[str, Any]) -> str:
 def table(results: dict[str, Any]) -> str:
     rows = engine_rows(results) + http_rows(results) + memory_rows(results) + length_rows(results)
     rows += textacy_rows(results)
+    if "archives" in results:
+        from bench.archives import rows as archive_rows
+
+        rows += archive_rows(results["archives"])
     return "\n".join([caption(results), "", *markdown_table(("measured", "result", "ratio", "target", "met"), rows)])
 
 

@@ -13,9 +13,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.entities import person_name, same_surname
-from service.attribution.genders import Gender, addressed_as, by_first_name, compatible, genders
 from service.attribution.descriptions import describe, describe_title
+from service.attribution.entities import clean_name, person_name, same_surname
+from service.attribution.genders import addressed_as, by_first_name, compatible, Gender, genders
 from service.attribution.lexicon import (
     COMPANY_NOUNS,
     CONTENT_DEPS,
@@ -28,6 +28,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
 )
 from service.attribution.tagging import lemma
+from service.attribution.titles import organisation_words, text_of
 
 
 class Cast:
@@ -243,3 +244,9 @@ def _title_of(ent: SpacySpan) -> tuple[str, str | None] | None:
         return None
     affiliation = described.affiliation.text.lower() if described.affiliation is not None else None
     return lemma(words[-1]), affiliation
+
+
+def organisation_name(ent: SpacySpan) -> str:
+    """An organisation's name as the article gives it, without "the" or a possessive."""
+    found = organisation_words(ent.root)
+    return text_of(found[0]) if found is not None else clean_name(ent.text)

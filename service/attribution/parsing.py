@@ -20,8 +20,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.attribution.marks import PARAGRAPH_BREAK
-from service.attribution.tagging import LazyLemmas, Step, replace_tagging
+from service.attribution.glyphs import PARAGRAPH_BREAK
+from service.attribution.tagging import LazyLemmas, replace_tagging, Step
 from service.attribution.tokenizer import LinearTokenizer
 
 DEFAULT_BATCH_SIZE = 16

@@ -32,7 +32,7 @@ def named_head(head: Token) -> Token:
 
     "Deputy Foreign Minister Andrey Rudenko" parses with "Minister" as head and
     "Rudenko" in apposition; "Putin’s adviser, Yuri Ushakov" likewise. The
-    person's name is the speaker; the title stays with ``affiliations``.
+    person's name is the speaker; the title stays with ``descriptions``.
     """
     if head.ent_type_ in PERSON_LABELS:
         return head
@@ -46,7 +46,7 @@ def speaker_phrase(head: Token) -> list[Token]:
     """The words that name a speaker: its named entity, or its noun with modifiers.
 
     "Daniel DePetris, a fellow at ..." gives "Daniel DePetris"; "Mayor Elena
-    Park" gives "Elena Park" (the title is the affiliation stage's); "a U.S.
+    Park" gives "Elena Park" (the title is the descriptions stage's); "a U.S.
     State Department spokesperson" gives all four words after "a" (determiners
     are kept here and dropped from the name).
     """

@@ -29,7 +29,8 @@ from service.attribution.normalise import Normalised
 from service.attribution.parsing import DEFAULT_BATCH_SIZE, DeadlineExceeded, Parser, check_deadline
 from service.attribution.quotes import Found, find_quotes
 from service.attribution.quotes.spans import in_first_person
-from service.attribution.resolution import Resolution, Resolver
+from service.attribution.referents import Resolution
+from service.attribution.resolution import Resolver
 from service.attribution.results import assemble
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DeadlineExceeded", "QuoteExtractor", "attribute"]

@@ -10,7 +10,7 @@ from service.attribution.article import Article
 from service.attribution.entities import Entity, Profile
 from service.attribution.model import Attribution, Quote, Span, Speaker, SpeakerEntry
 from service.attribution.quotes import Found
-from service.attribution.resolution import Known, Resolution
+from service.attribution.referents import Known, Resolution
 
 
 def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.attribution.marks import Marks, find_quoted_spans, paragraphs, speech_marks
+from service.attribution.glyphs import Marks
+from service.attribution.marks import find_quoted_spans, paragraphs, speech_marks
 
 
 def quoted_texts(text: str) -> list[str]:

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.entities import Entity, Kind
 from service.attribution.model import Span
-from service.attribution.resolution import AUTHOR, Resolved, Resolver, in_their_clause, is_titled_description
+from service.attribution.referents import AUTHOR, Resolved
+from service.attribution.resolution import Resolver, in_their_clause, is_titled_description
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from service.attribution.article import Article
+from service.attribution.glyphs import ALL_MARKS
 from service.attribution.lexicon import DIRECT_COVERAGE, FIRST_PERSON_SINGULAR
-from service.attribution.marks import ALL_MARKS
 from service.attribution.model import QuoteType
 
 CLAUSE_END = ".!?"

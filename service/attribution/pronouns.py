@@ -1,0 +1,125 @@
+"""Pronouns: whom "he", "she", "it", "they" stand for (the first of ``resolution.RESOLUTION_RULES``).
+
+he/she stand for the latest earlier person speaker, or the latest person
+subject of a main clause if later, of a gender the pronoun may take
+(``genders``); they for a group or organisation; it for an organisation; "I"
+outside quotation marks is the article's author. A pronoun with no one to
+stand for names no one: the mention stays, less sure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from service.attribution.cast import Cast, organisation_name
+from service.attribution.descriptions import describe
+from service.attribution.entities import clean_name, Entity, Kind
+from service.attribution.genders import compatible, Gender, pronoun_gender
+from service.attribution.lexicon import (
+    FIRST_PERSON_PRONOUNS,
+    NEUTER_PRONOUNS,
+    ORGANISATION_PARAGRAPHS,
+    PERSONAL_PRONOUNS,
+    PLURAL_NOUN_TAGS,
+    PLURAL_PRONOUNS,
+    PRONOUN_TAGS,
+    SURNAME_PHRASE_MAX_WORDS,
+)
+from service.attribution.phrases import entity_span, name_words, speaker_phrase
+from service.attribution.referents import AUTHOR, Known, Mention, Referent, Resolved
+from service.attribution.tagging import lemma
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun by its tag or its form ("he", "it", "they")."""
+    return token.tag_ in PRONOUN_TAGS or token.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
+
+
+def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"She said": the latest earlier speaker (or person subject) the pronoun can stand for.
+
+    he/she stand for a person, they for a group or an organisation, it for an
+    organisation; "I" and "we" stand for no one named. A pronoun with no one
+    to stand for is its own, less sure, speaker. Near miss: "Sato" is no
+    pronoun and goes to ``person``.
+    """
+    head = mention.head
+    if not is_pronoun(head):
+        return None
+    antecedent = _antecedent(cast, known, head)
+    if antecedent is not None:
+        return antecedent
+    if head.lower_ in FIRST_PERSON_PRONOUNS and cast.article.quoted_at(head) is None:
+        # "I" outside quotation marks is whoever wrote the article: a column, a letter.
+        return Referent(AUTHOR, Kind.PERSON, head.lower_, Resolved.AUTHOR)
+    return Referent(head.text, Kind.UNKNOWN, head.lower_, Resolved.UNRESOLVED_PRONOUN)
+
+
+def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
+    """Whom the pronoun stands for, if anyone: the later of the last speaker and the last person subject.
+
+    Of either, only someone the pronoun's gender may stand for (``genders``).
+    """
+    lower = pronoun.lower_
+    if lower in FIRST_PERSON_PRONOUNS:
+        return None
+    if lower in PERSONAL_PRONOUNS:
+        kinds = {Kind.PERSON}
+    elif lower in PLURAL_PRONOUNS:
+        kinds = {Kind.GROUP, Kind.ORGANISATION}
+    else:
+        kinds = {Kind.ORGANISATION}
+    gender = pronoun_gender(pronoun)
+    best = known.antecedent_before(pronoun.idx, kinds, lambda entity: compatible(gender, cast.gender_of(entity.name)))
+    if kinds == {Kind.PERSON}:
+        ent = cast.subject_before(pronoun, gender)
+        kind, name = Kind.PERSON, (cast.canonical_name_of(ent) if ent is not None else "")
+    else:
+        # "it" and "they" may stand for the organisation (or, "they", the group) last the subject of a main clause.
+        found = cast.thing_subject_before(pronoun, Kind.GROUP in kinds, ORGANISATION_PARAGRAPHS)
+        ent = found.doc[found.i : found.i + 1] if found is not None else None
+        kind, name = (Kind.GROUP, "") if found is not None and found.tag_ in PLURAL_NOUN_TAGS else (Kind.ORGANISATION, "")
+        if found is not None:
+            name = organisation_name(entity_span(found)) if found.ent_type_ else clean_name(cast.article.tokens_span(name_words(speaker_phrase(found))).text)
+    if ent is None and best is None and kinds == {Kind.PERSON}:
+        # The recogniser may call a person's surname an organisation ("Christie blasted ..."):
+        # a speaker named by a bare proper name is the next best thing; failing that, the
+        # last person whatever the gender the article seemed to give them.
+        best = known.antecedent_before(pronoun.idx, {Kind.ORGANISATION}, is_bare_name)
+        if best is None and gender is not Gender.UNKNOWN:
+            guess = _antecedent_of_any_gender(cast, known, pronoun)
+            if guess is not None:
+                return guess
+    if ent is None:
+        return _known(best)
+    subject = Referent(name, kind, lemma(ent.root), Resolved.CLAUSE_SUBJECT, (describe(ent.root),))
+    if best is None or ent.start_char > best[0]:
+        return subject
+    return _known(best, considered=(subject,))
+
+
+def _antecedent_of_any_gender(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
+    """The last person speaker or subject before ``pronoun``, gender aside: a guess, less sure."""
+    best = known.antecedent_before(pronoun.idx, {Kind.PERSON})
+    ent = cast.subject_before(pronoun)
+    if ent is not None and (best is None or ent.start_char > best[0]):
+        referent = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.GUESSED_ANTECEDENT)
+        return replace(referent, learned=(describe(ent.root),))
+    if best is None:
+        return None
+    return Referent(best[1].name, best[1].kind, best[1].head_lemma, Resolved.GUESSED_ANTECEDENT)
+
+
+def is_bare_name(entity: Entity) -> bool:
+    """A speaker named by one or two capitalised words and nothing else: "Christie", not "the Tories"."""
+    words = entity.name.split()
+    return 1 <= len(words) <= SURNAME_PHRASE_MAX_WORDS and all(w[:1].isupper() for w in words) and not entity.name.endswith("s")
+
+
+def _known(found: tuple[int, Entity] | None, considered: tuple[Referent, ...] = ()) -> Referent | None:
+    if found is None:
+        return None
+    entity = found[1]
+    return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.ANTECEDENT, considered=considered)
+
+
