@@ -37,7 +37,7 @@ RUNS: tuple[tuple[str, str, list[str]], ...] = (
 )
 # PolNeAR names speakers as written (often a pronoun) and marks no affiliations:
 # these columns measure nothing there.
-NOT_MEASURED = {"PolNeAR dev,": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
+NOT_MEASURED = {"PolNeAR": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
 SPEAKER_COLUMNS = (
     ("speakers found", "speaker_recall"),
     ("affiliation", "affiliation_accuracy"),

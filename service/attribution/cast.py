@@ -23,9 +23,12 @@ from service.attribution.lexicon import (
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
     ORGANISATION_LABELS,
+    ORGANISATION_NOUNS,
+    PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     SUBJECT_DEPS,
+    TITLE_WORDS,
 )
 from service.attribution.tagging import lemma
 from service.attribution.titles import organisation_words, text_of
@@ -36,7 +39,10 @@ class Cast:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.persons = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
+        tagged = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
+        untagged = untagged_names(article)
+        self.persons = sorted([*tagged, *untagged], key=lambda e: e.start)
+        self._untagged = {e.root.i: e for e in untagged}
         self._person_starts = [e.start for e in self.persons]
         # PERSON names that are the subject of a clause outside quotation marks.
         self._subjects: list[SpacySpan] = []
@@ -73,6 +79,21 @@ class Cast:
             for t in doc
             if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in SUBJECT_DEPS and self.short_form_of(t.text)
         ]
+
+    def person_of_gender_before(self, token: Token, gender: Gender) -> SpacySpan | None:
+        """The last person the article gave ``gender``, named outside quotation marks in ``token``'s paragraph or the one before."""
+        paragraph = self.article.paragraph_of(token.idx)
+        for k in range(bisect_left(self._person_starts, token.i) - 1, -1, -1):
+            ent = self.persons[k]
+            if self.article.paragraph_of(ent.start_char) < paragraph - 1:
+                return None
+            if self.article.quoted_at(ent.root) is None and self.gender_of(self.canonical_name_of(ent)) is gender:
+                return ent
+        return None
+
+    def untagged_name_at(self, head: Token) -> SpacySpan | None:
+        """The name the recogniser missed whose last word is ``head`` (``untagged_names``), if any."""
+        return self._untagged.get(head.i)
 
     def canonical_person(
         self, name: str, position: int | None = None, gender: Gender = Gender.UNKNOWN, first_name: bool = False
@@ -210,6 +231,33 @@ class Cast:
         return None
 
 
+def untagged_names(article: Article) -> list[SpacySpan]:
+    """Names of people the recogniser missed: two or more proper nouns, joined as compounds, in no entity.
+
+    "Ana Ruiz, a nurse, spoke" where spaCy tagged nothing. Leading role
+    words are left out ("Coach Ana Ruiz" is Ana Ruiz). Near misses: "the
+    Tellbridge Tigers" (plural: a team), "Harbor Clinic" (tagged an
+    organisation), "Tellbridge Council" (an organisation noun ends it).
+    """
+    doc = article.doc
+    found = []
+    for head in doc:
+        if head.tag_ != "NNP" or head.ent_type_ or head.dep_ == "compound" or lemma(head) in ORGANISATION_NOUNS | COMPANY_NOUNS:
+            continue
+        words = [head]
+        while words[0].i > 0 and _name_compound(doc[words[0].i - 1], head):
+            words.insert(0, doc[words[0].i - 1])
+        while words and words[0].lower_.rstrip(".") in TITLE_WORDS:
+            words = words[1:]
+        if len(words) >= FULL_NAME_MIN_WORDS and article.quoted_at(head) is None:
+            found.append(doc[words[0].i : head.i + 1])
+    return found
+
+
+def _name_compound(token: Token, head: Token) -> bool:
+    return token.tag_ == "NNP" and token.dep_ == "compound" and token.head.i == head.i and not token.ent_type_ and token.is_title
+
+
 def _inside(ent: SpacySpan, token: Token) -> bool:
     """Whether ``ent`` is part of the phrase ``token`` heads: "Spurs" in "the Spurs sporting director"."""
     return token.left_edge.i <= ent.start and ent.end <= token.right_edge.i + 1
@@ -223,7 +271,7 @@ def _main_clause_subject(article: Article, ent: SpacySpan) -> bool:
     clause ("Sen. Ann Lee scolded him: “...”").
     """
     root = ent.root
-    if root.dep_ not in SUBJECT_DEPS:
+    if root.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         return False
     verb = root.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:

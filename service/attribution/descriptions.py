@@ -35,6 +35,7 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
     DOCUMENT_NOUNS,
+    FULL_NAME_MIN_WORDS,
     IN_ENTITY,
     NOT_TITLES,
     NOUN_POS,
@@ -176,6 +177,13 @@ def authored_by(noun: Token) -> Token | None:
     return None
 
 
+def names_a_person(head: Token) -> bool:
+    """A PERSON entity's word, or the last of two proper nouns the recogniser left untagged ("Coach Ana Ruiz")."""
+    if head.ent_type_ in PERSON_LABELS:
+        return True
+    return not head.ent_type_ and head.tag_ == "NNP" and len(name_tokens(head)) >= FULL_NAME_MIN_WORDS
+
+
 # --- the rules ---------------------------------------------------------------------
 
 
@@ -188,7 +196,7 @@ def name_phrase(head: Token) -> Description | None:
     alone has no words before the name, and in Robert C. “Bobby” Scott the
     words before "Scott" are his name, not a description.
     """
-    if head.ent_type_ not in PERSON_LABELS:
+    if not names_a_person(head):
         return None
     name = name_tokens(head)
     first = min(t.i for t in name)
@@ -273,7 +281,7 @@ def name_preposition(head: Token) -> Description | None:
 
     Near miss: "Jo Park in Ohio" (a place after "in" says where, not for whom).
     """
-    if head.ent_type_ not in PERSON_LABELS:
+    if not names_a_person(head):
         return None
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
@@ -288,7 +296,7 @@ def party_notation(head: Token) -> Description | None:
 
     Near miss: "Ann Lee (Oregon)" has no party letter.
     """
-    if head.ent_type_ not in PERSON_LABELS:
+    if not names_a_person(head):
         return None
     doc = head.doc
     last = max(name_tokens(head), key=lambda t: t.i)

@@ -23,7 +23,7 @@ from service.attribution.lexicon import (
 )
 from service.attribution.titles import Piece
 from service.attribution.model import Span
-from service.attribution.phrases import name_tokens
+from service.attribution.phrases import name_tokens, strip_titles
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 
@@ -74,7 +74,7 @@ def clean_name(text: str) -> str:
 
 def person_name(ent: SpacySpan) -> str:
     """A PERSON entity's name without titles or possessive: "Mayor Elena Park’s" -> "Elena Park"."""
-    words = name_tokens(ent.root)
+    words = name_tokens(ent.root) if ent.root.ent_type_ in PERSON_LABELS else strip_titles(list(ent))
     return clean_name("".join(t.text_with_ws for t in words))
 
 

@@ -86,6 +86,10 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
         # a speaker named by a bare proper name is the next best thing; failing that, the
         # last person whatever the gender the article seemed to give them.
         best = known.antecedent_before(pronoun.idx, {Kind.ORGANISATION}, is_bare_name)
+        named = cast.person_of_gender_before(pronoun, gender) if best is None and gender is not Gender.UNKNOWN else None
+        if named is not None:
+            # "Mr Hale met Ms Ruiz. She said ...": the one woman named, though no subject.
+            return Referent(cast.canonical_name_of(named), Kind.PERSON, lemma(named.root), Resolved.CLAUSE_SUBJECT)
         if best is None and gender is not Gender.UNKNOWN:
             guess = _antecedent_of_any_gender(cast, known, pronoun)
             if guess is not None:

@@ -36,7 +36,7 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.cast import Cast, organisation_name
-from service.attribution.descriptions import authored_by, describe, describe_title
+from service.attribution.descriptions import Description, authored_by, describe, describe_title
 from service.attribution.entities import clean_name, Entity, Kind, kind_of
 from service.attribution.genders import addressed_as, by_first_name
 from service.attribution.lexicon import (
@@ -74,6 +74,10 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     mayor" is no name.
     """
     head = mention.head
+    untagged = cast.untagged_name_at(head)
+    if untagged is not None:
+        # A name the recogniser missed ("Ana Ruiz, a nurse, spoke"): still a person.
+        return Referent(cast.canonical_name_of(untagged), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
     name = clean_name(mention.span.text)
     untagged_surname = (
         head.pos_ == "PROPN" and len(mention.phrase) <= SURNAME_PHRASE_MAX_WORDS and bool(cast.short_form_of(name))
@@ -195,7 +199,7 @@ class Resolver:
             return Resolution(None, mention.span, referent.how)
         entity = self._make_known(referent)
         if referent.how.names:
-            self.known.learn(entity, describe(mention.head))
+            self.known.learn(entity, self._named(describe(mention.head)))
         self.known.add_mention(entity, mention.span)
         if referent.how.names:
             self.known.remember(mention.head, entity)
@@ -204,8 +208,20 @@ class Resolver:
     def _make_known(self, referent: Referent) -> Entity:
         entity = self.known.entity(referent.name, referent.kind, referent.head_lemma)
         for learned in referent.learned:
-            self.known.learn(entity, learned)
+            self.known.learn(entity, self._named(learned))
         return entity
+
+    def _named(self, described: Description) -> Description:
+        """``described`` with an organisation noun in the affiliation ("the firm’s founder") as the organisation named before it."""
+        piece = described.affiliation
+        if piece is None:
+            return described
+        # The noun ends its piece ("the firm"); only a definite one refers back ("a firm’s founder" does not).
+        noun = self.article.doc[self.article.token_at(piece.span.end - 1)]
+        named = _organisation_meant(self.cast, noun)
+        if named is None:
+            return described
+        return replace(described, affiliation=replace(piece, text=organisation_name(named)))
 
     def _mention(self, head: Token) -> Mention:
         # A pronoun is its own word; a name or a description runs over its phrase.
@@ -224,7 +240,7 @@ class Resolver:
             if entity is None:
                 continue
             self.known.add_mention(entity, self.article.tokens_span(name_tokens(ent.root)))
-            self.known.learn(entity, describe(ent.root))
+            self.known.learn(entity, self._named(describe(ent.root)))
         for token in self.article.doc:
             if is_titled_description(self.article, token):
                 named = self.cast.person_just_named(token, DESCRIPTION_PARAGRAPHS)
@@ -232,7 +248,7 @@ class Resolver:
                     continue
                 entity = people.get(self.cast.canonical_name_of(named).lower())
                 if entity is not None:
-                    self.known.learn(entity, describe_title(token))
+                    self.known.learn(entity, self._named(describe_title(token)))
         self.known.sort_mentions()
 
 

@@ -214,7 +214,7 @@ def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
     """
     best: tuple[list[Token], Rank] | None = None
     for token in tokens:
-        found = organisation_words(token) or _person_organisation(token)
+        found = organisation_words(token) or _person_organisation(token) or _unlabelled_name(token)
         if found is None or not found[0]:
             continue
         if found[1] is Rank.ORGANISATION:
@@ -224,6 +224,14 @@ def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
 
 
 # --- a description's words ------------------------------------------------------------
+
+
+def _unlabelled_name(token: Token) -> tuple[list[Token], Rank] | None:
+    """A name the recogniser left untagged, after a preposition: "of the [Tellbridge Tigers]"."""
+    if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "pobj" or is_role_word(token):
+        return None
+    words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and not t.ent_type_]
+    return (words, Rank.ORGANISATION) if words and all(t.is_title or t.is_upper for t in words) else None
 
 
 def _person_organisation(token: Token) -> tuple[list[Token], Rank] | None:
@@ -323,9 +331,10 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
     """An organisation noun before the role it is the organisation of: "the [committee] chairman".
 
     Its own modifiers go with it: "[Public accounts committee] chairman". The
-    noun stays in the title too ("committee chairman", "police chief"); the
-    indexes of such shared nouns are returned. Near miss: in "Chief Executive"
-    no noun names an organisation.
+    noun stays in the title too ("committee chairman", "police chief"), but
+    not an owner ("the firm’s founder" is a founder); the indexes of such
+    shared nouns are returned. Near miss: in "Chief Executive" no noun names
+    an organisation.
     """
     shared: set[int] = set()
     for n, token in enumerate(words):
@@ -338,7 +347,8 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
             start -= 1
         for t in words[start : n + 1]:
             ranks[t.i] = Rank.ORGANISATION
-        shared.add(token.i)
+        if token.dep_ != "poss":
+            shared.add(token.i)  # "the firm’s founder" is the founder, of the firm
     return shared
 
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from service.attribution.article import Article
-from service.attribution.cast import Cast, _main_clause_subject
+from service.attribution.cast import Cast, untagged_names, _main_clause_subject
 from service.attribution.genders import Gender
 from tests.attribution.sentences import ANALYST_THEN_SURNAME, BANK_CUT_JOBS_AT
 from tests.parses import parse, word
@@ -360,3 +360,63 @@ def test_gender_of_a_sir_is_male() -> None:
 
 def test_gender_of_someone_the_article_says_nothing_of_is_unknown() -> None:
     assert Cast(Article(TWO_LOPEZES)).gender_of("Maria Lopez") is Gender.UNKNOWN
+
+
+# --- names the recogniser missed ----------------------------------------------------
+
+COACH_OF_THE_TIGERS = parse(
+    "“We won,” said Coach Ana Ruiz of the Tellbridge Tigers.",
+    r"""
+    0 “ " `` PUNCT punct 5
+    1 We - PRP PRON nsubj 2
+    2 won win VBD VERB ccomp 5
+    3 , - , PUNCT punct 5
+    4 ” " '' PUNCT punct 5
+    5 said say VBD VERB ROOT 5
+    6 Coach - NNP PROPN compound 8
+    7 Ana - NNP PROPN compound 8
+    8 Ruiz - NNP PROPN nsubj 5
+    9 of - IN ADP prep 8
+    10 the - DT DET det 12
+    11 Tellbridge - NNP PROPN compound 12
+    12 Tigers - NNPS PROPN pobj 9
+    13 . - . PUNCT punct 5
+    """,
+)
+
+# The model tags Hale only; Ruiz is tagged by hand, as a larger model would.
+MR_HALE_MET_MS_RUIZ = parse(
+    "Mr Hale met Ms Ruiz. She said the talks went well.",
+    r"""
+    0 Mr - NNP PROPN compound 1
+    1 Hale - NNP PROPN nsubj 2 B-PERSON
+    2 met meet VBD VERB ROOT 2
+    3 Ms - NNP PROPN compound 4
+    4 Ruiz - NNP PROPN dobj 2 B-PERSON
+    5 . - . PUNCT punct 2
+    6 She - PRP PRON nsubj 7
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 talks talk NNS NOUN nsubj 10
+    10 went go VBD VERB ccomp 7
+    11 well - RB ADV advmod 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_two_untagged_proper_nouns_are_a_name_without_their_title() -> None:
+    assert [e.text for e in untagged_names(Article(COACH_OF_THE_TIGERS))] == ["Ana Ruiz"]
+
+
+def test_an_untagged_plural_proper_noun_is_no_persons_name() -> None:
+    cast = Cast(Article(COACH_OF_THE_TIGERS))
+    assert cast.untagged_name_at(word(COACH_OF_THE_TIGERS, "Tigers")) is None
+    assert cast.untagged_name_at(word(COACH_OF_THE_TIGERS, "Ruiz")) is not None
+
+
+def test_the_person_of_a_pronouns_gender_is_found_though_no_subject() -> None:
+    cast = Cast(Article(MR_HALE_MET_MS_RUIZ))
+    found = cast.person_of_gender_before(word(MR_HALE_MET_MS_RUIZ, "She"), Gender.FEMALE)
+    assert found is not None and found.text == "Ruiz"
+    assert cast.person_of_gender_before(word(MR_HALE_MET_MS_RUIZ, "She"), Gender.MALE).text == "Hale"

@@ -17,6 +17,7 @@ from service.attribution.descriptions import (
     group,
     name_phrase,
     name_preposition,
+    names_a_person,
     party_notation,
     predicate,
     relative_clause,
@@ -1164,3 +1165,60 @@ def test_conjoined_titles_keep_the_first_title_and_the_best_affiliation() -> Non
 
 def test_a_conjoined_noun_that_is_no_role_adds_nothing() -> None:
     assert said(describe_title(word(CONJOINED_KINSHIP, "mayor"))) == ("mayor", None, Rank.ORGANISATION)
+
+
+# --- a name the recogniser missed, an organisation that owns a role ----------------------
+
+UNTAGGED_COACH = parse(
+    "“We won,” said Coach Ana Ruiz of the Tellbridge Tigers.",
+    r"""
+    0 “ " `` PUNCT punct 5
+    1 We - PRP PRON nsubj 2
+    2 won win VBD VERB ccomp 5
+    3 , - , PUNCT punct 5
+    4 ” " '' PUNCT punct 5
+    5 said say VBD VERB ROOT 5
+    6 Coach - NNP PROPN compound 8
+    7 Ana - NNP PROPN compound 8
+    8 Ruiz - NNP PROPN nsubj 5
+    9 of - IN ADP prep 8
+    10 the - DT DET det 12
+    11 Tellbridge - NNP PROPN compound 12
+    12 Tigers - NNPS PROPN pobj 9
+    13 . - . PUNCT punct 5
+    """,
+)
+
+THE_FIRMS_FOUNDER = parse(
+    "The firm’s founder, Sam Holt, said the plant would close.",
+    r"""
+    0 The - DT DET det 1
+    1 firm - NN NOUN poss 3
+    2 ’s - POS PART case 1
+    3 founder - NN NOUN nsubj 8
+    4 , - , PUNCT punct 3
+    5 Sam - NNP PROPN compound 6 B-PERSON
+    6 Holt - NNP PROPN appos 3 I-PERSON
+    7 , - , PUNCT punct 3
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 plant - NN NOUN nsubj 12
+    11 would - MD AUX aux 12
+    12 close - VB VERB ccomp 8
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_an_untagged_name_still_has_its_title_and_organisation() -> None:
+    ruiz = word(UNTAGGED_COACH, "Ruiz")
+    assert names_a_person(ruiz)
+    assert said(describe(ruiz)) == ("Coach", "Tellbridge Tigers", Rank.ORGANISATION)
+
+
+def test_a_lone_untagged_proper_noun_is_no_persons_name() -> None:
+    assert not names_a_person(word(UNTAGGED_COACH, "Tigers"))
+
+
+def test_an_organisation_noun_that_owns_the_role_is_no_part_of_the_title() -> None:
+    assert said(describe(word(THE_FIRMS_FOUNDER, "Holt"))) == ("founder", "firm", Rank.ORGANISATION)
