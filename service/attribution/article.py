@@ -8,12 +8,48 @@ through ``Span`` (offsets and copied strings).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
 from service.attribution.marks import QuotedSpan, find_quoted_spans, paragraphs
 from service.attribution.model import Span
+
+T = TypeVar("T")
+
+
+DOC_TEXT_KEY = "quotes.text"
+"""``doc.user_data`` key of the doc's text: spaCy's ``Doc.text`` joins every token anew on each call."""
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, joined once per doc (a rule that reads it per mention stays linear)."""
+    text: str | None = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
+
+
+def per_token(key: str) -> Callable[[Callable[[Token], T]], Callable[[Token], T]]:
+    """Memoise a pure function of a token in its doc's ``user_data[key]``: asked again for the same token, it answers at once.
+
+    For the lookups several stages ask of one mention (``describe``, ``name_tokens``):
+    without it, an article's cost grows with how often its names are mentioned.
+    """
+
+    def decorate(function: Callable[[Token], T]) -> Callable[[Token], T]:
+        @wraps(function)
+        def memoised(token: Token) -> T:
+            cache: dict[int, T] = token.doc.user_data.setdefault(key, {})
+            if token.i not in cache:
+                cache[token.i] = function(token)
+            return cache[token.i]
+
+        return memoised
+
+    return decorate
 
 
 class Article:
@@ -21,13 +57,15 @@ class Article:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.parsed: bool = doc.has_annotation("DEP")
         """Whether a dependency parse is there for the rules to follow."""
         self.quoted: list[QuotedSpan] = find_quoted_spans(self.text)
         self.paragraphs = paragraphs(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
-        self._token_starts = [token.idx for token in doc]
+        self.tokens: list[Token] = list(doc)
+        """The doc's tokens, made once: spaCy makes a new ``Token`` each time a doc is walked."""
+        self._token_starts = [token.idx for token in self.tokens]
         self.sentences = self._sentences()
         self._sentence_of = [0] * len(doc)
         for k, (start, end) in enumerate(self.sentences):

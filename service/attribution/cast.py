@@ -76,7 +76,7 @@ class Cast:
         doc = self.article.doc
         return [
             doc[t.i : t.i + 1]
-            for t in doc
+            for t in self.article.tokens
             if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in SUBJECT_DEPS and self.short_form_of(t.text)
         ]
 
@@ -122,11 +122,13 @@ class Cast:
         if cached is not None:
             return cached
         words = name.lower().split()
-        found = []
-        for at, full in self._full_names if words else []:
-            full_words = full.lower().split()
-            if same_surname(full_words[-1], words[-1]) and all(w in full_words for w in words[:-1]):
-                found.append((at, full))
+        # Each distinct full name compared once, however often the article repeats it.
+        matching = {
+            full
+            for full in dict.fromkeys(full for _, full in self._full_names)
+            if words and _short_form(words, full.lower().split())
+        }
+        found = [(at, full) for at, full in self._full_names if full in matching]
         self._short_forms[name] = found
         return found
 
@@ -241,7 +243,7 @@ def untagged_names(article: Article) -> list[SpacySpan]:
     """
     doc = article.doc
     found = []
-    for head in doc:
+    for head in article.tokens:
         if head.tag_ != "NNP" or head.ent_type_ or head.dep_ == "compound" or lemma(head) in ORGANISATION_NOUNS | COMPANY_NOUNS:
             continue
         words = [head]
@@ -252,6 +254,11 @@ def untagged_names(article: Article) -> list[SpacySpan]:
         if len(words) >= FULL_NAME_MIN_WORDS and article.quoted_at(head) is None:
             found.append(doc[words[0].i : head.i + 1])
     return found
+
+
+def _short_form(words: list[str], full_words: list[str]) -> bool:
+    """Whether a name of ``words`` may stand for ``full_words``: the same surname, and its other words among the full name's."""
+    return same_surname(full_words[-1], words[-1]) and all(w in full_words for w in words[:-1])
 
 
 def _name_compound(token: Token, head: Token) -> bool:

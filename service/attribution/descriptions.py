@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from service.attribution.article import doc_text, per_token
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
@@ -53,14 +54,14 @@ from service.attribution.tagging import lemma
 from service.attribution.titles import (
     NOTHING,
     Description,
-    Piece,
-    Rank,
-    Source,
     is_honorific,
     is_role_word,
     merge,
     organisation_in,
+    Piece,
+    Rank,
     read_phrase,
+    Source,
 )
 
 __all__ = ["NOTHING", "Description", "Piece", "Rank", "Source", "authored_by", "describe", "describe_title"]
@@ -153,7 +154,7 @@ def _is_title_noun(token: Token) -> bool:
 
 def _is_party_letter(token: Token) -> bool:
     """"D" of "(D-Ore.)", "S.C." of "(R-S.C.)": the parser takes them for an appositive noun."""
-    return PARTY.match(token.doc.text, max(token.idx - 3, 0)) is not None or token.text.rstrip(".") in PARTY_NOTATION
+    return PARTY.match(doc_text(token.doc), max(token.idx - 3, 0)) is not None or token.text.rstrip(".") in PARTY_NOTATION
 
 
 def authored_by(noun: Token) -> Token | None:
@@ -300,10 +301,10 @@ def party_notation(head: Token) -> Description | None:
         return None
     doc = head.doc
     last = max(name_tokens(head), key=lambda t: t.i)
-    found = PARTY.match(doc.text, last.idx + len(last.text))
+    found = PARTY.match(doc_text(doc), last.idx + len(last.text))
     if found is None:
         return None
-    span = Span.of(doc.text, found.start(1), found.end(2) if found.group(2) else found.end(1))
+    span = Span.of(doc_text(doc), found.start(1), found.end(2) if found.group(2) else found.end(1))
     return Description(affiliation=Piece(PARTY_NOTATION[found.group(1)], span, Source.PARTY_NOTATION))
 
 
@@ -344,7 +345,7 @@ def predicate(head: Token) -> Description | None:
 
 def _norp_piece(token: Token, source: Source) -> Piece:
     words = [t for t in entity_span(token) if t.ent_type_ == "NORP"]
-    return Piece(" ".join(t.text for t in words), Span.of(token.doc.text, words[0].idx, words[-1].idx + len(words[-1].text)), source)
+    return Piece(" ".join(t.text for t in words), Span.of(doc_text(token.doc), words[0].idx, words[-1].idx + len(words[-1].text)), source)
 
 
 def group(head: Token) -> Description | None:
@@ -384,6 +385,11 @@ DESCRIPTION_RULES: tuple[DescriptionRule, ...] = (
 )
 
 
+DESCRIPTIONS_KEY = "quotes.descriptions"
+"""``doc.user_data`` key of the descriptions already read, by token index."""
+
+
+@per_token(DESCRIPTIONS_KEY)
 def describe(head: Token) -> Description:
     """The honorific, title and affiliation the article gives next to this mention.
 

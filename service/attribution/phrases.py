@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from service.attribution.article import per_token
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DETERMINER_DEPS,
@@ -106,12 +107,23 @@ def _opens_name(token: Token) -> bool:
     return not token.is_punct and token.lower_ not in NAME_PARTICLES
 
 
+NAMES_KEY = "quotes.names"
+"""``doc.user_data`` key of the names already read, by token index."""
+
+
 def name_tokens(head: Token) -> list[Token]:
     """A person's name as written at this mention, without titles: its PERSON entity, or the head alone.
 
     The entity is extended leftwards over proper nouns the recogniser left out
     but the parser joined to it ("Founder [Stelios] Haji-Ioannou").
     """
+    doc = head.doc
+    return [doc[i] for i in _name_indexes(head)]
+
+
+@per_token(NAMES_KEY)
+def _name_indexes(head: Token) -> tuple[int, ...]:
+    # Indexes, not tokens: a token kept in its own doc's user_data would tie the doc in a cycle.
     words = list(entity_span(head)) if head.ent_type_ in PERSON_LABELS and head.ent_iob_ in IN_ENTITY else [head]
     doc = head.doc
     while words[0].i > 0:
@@ -120,7 +132,7 @@ def name_tokens(head: Token) -> list[Token]:
         if not (joined and before.pos_ == "PROPN" and not before.ent_type_ and _is_name_word(before, words)):
             break
         words.insert(0, before)
-    return strip_titles(words)
+    return tuple(t.i for t in strip_titles(words))
 
 
 def _with_left_modifiers(head: Token, words: list[Token]) -> list[Token]:

@@ -241,7 +241,7 @@ class Resolver:
                 continue
             self.known.add_mention(entity, self.article.tokens_span(name_tokens(ent.root)))
             self.known.learn(entity, self._named(describe(ent.root)))
-        for token in self.article.doc:
+        for token in self.article.tokens:
             if is_titled_description(self.article, token):
                 named = self.cast.person_just_named(token, DESCRIPTION_PARAGRAPHS)
                 if named is None or in_their_clause(token, named):

@@ -20,6 +20,7 @@ from enum import Enum, IntEnum
 
 from spacy.tokens import Token
 
+from service.attribution.article import doc_text
 from service.attribution.lexicon import (
     DETERMINER_DEPS,
     HONORIFICS,
@@ -120,7 +121,7 @@ def piece(tokens: list[Token], source: Source) -> Piece:
     """A ``Piece`` of ``tokens``: their words, and the span from the first to the last."""
     ordered = sorted(tokens, key=lambda t: t.i)
     doc = ordered[0].doc
-    return Piece(text_of(ordered), Span.of(doc.text, ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)), source)
+    return Piece(text_of(ordered), Span.of(doc_text(doc), ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)), source)
 
 
 def is_honorific(token: Token) -> bool:

@@ -247,7 +247,7 @@ def _token_source(article: Article, token: Token) -> Source | None:
 def reported_sources(article: Article, used_cues: set[int]) -> Iterator[Source]:
     """Every reported statement, in text order, but those whose cue a direct quote took."""
     labels = _labels(article)
-    for token in article.doc:
+    for token in article.tokens:
         if token.i in used_cues or article.quoted_at(token) is not None:
             continue
         label = labels.get(token.i)
