@@ -335,3 +335,25 @@ def found_quotes(article: Article) -> list[tuple[str, QuoteType, str, str | None
         (article.text[f.start : f.end], f.type, f.rule, f.speaker.text if f.speaker else None)
         for f in find_quotes(article)
     ]
+
+
+# A name the recogniser missed: no entity on "Coach Ana Ruiz".
+COACH_OF_THE_TIGERS = parse(
+    "“We won,” said Coach Ana Ruiz of the Tellbridge Tigers.",
+    r"""
+    0 “ " `` PUNCT punct 5
+    1 We - PRP PRON nsubj 2
+    2 won win VBD VERB ccomp 5
+    3 , - , PUNCT punct 5
+    4 ” " '' PUNCT punct 5
+    5 said say VBD VERB ROOT 5
+    6 Coach - NNP PROPN compound 8
+    7 Ana - NNP PROPN compound 8
+    8 Ruiz - NNP PROPN nsubj 5
+    9 of - IN ADP prep 8
+    10 the - DT DET det 12
+    11 Tellbridge - NNP PROPN compound 12
+    12 Tigers - NNPS PROPN pobj 9
+    13 . - . PUNCT punct 5
+    """,
+)

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from service.attribution.article import Article
 from service.attribution.cast import Cast, untagged_names, _main_clause_subject
 from service.attribution.genders import Gender
-from tests.attribution.sentences import ANALYST_THEN_SURNAME, BANK_CUT_JOBS_AT
+from tests.attribution.sentences import ANALYST_THEN_SURNAME, BANK_CUT_JOBS_AT, COACH_OF_THE_TIGERS
 from tests.parses import parse, word
 
 
@@ -364,25 +364,6 @@ def test_gender_of_someone_the_article_says_nothing_of_is_unknown() -> None:
 
 # --- names the recogniser missed ----------------------------------------------------
 
-COACH_OF_THE_TIGERS = parse(
-    "“We won,” said Coach Ana Ruiz of the Tellbridge Tigers.",
-    r"""
-    0 “ " `` PUNCT punct 5
-    1 We - PRP PRON nsubj 2
-    2 won win VBD VERB ccomp 5
-    3 , - , PUNCT punct 5
-    4 ” " '' PUNCT punct 5
-    5 said say VBD VERB ROOT 5
-    6 Coach - NNP PROPN compound 8
-    7 Ana - NNP PROPN compound 8
-    8 Ruiz - NNP PROPN nsubj 5
-    9 of - IN ADP prep 8
-    10 the - DT DET det 12
-    11 Tellbridge - NNP PROPN compound 12
-    12 Tigers - NNPS PROPN pobj 9
-    13 . - . PUNCT punct 5
-    """,
-)
 
 # The model tags Hale only; Ruiz is tagged by hand, as a larger model would.
 MR_HALE_MET_MS_RUIZ = parse(

@@ -26,6 +26,7 @@ from service.attribution.descriptions import (
 from service.attribution.titles import organisation_in
 from tests.attribution.sentences import (
     ADMINISTRATION_OFFICIAL,
+    COACH_OF_THE_TIGERS,
     HEALTH_MINISTER,
     INSTITUTE_SPOKESPERSON,
     MAYOR_IN_THE_NAME,
@@ -1169,25 +1170,6 @@ def test_a_conjoined_noun_that_is_no_role_adds_nothing() -> None:
 
 # --- a name the recogniser missed, an organisation that owns a role ----------------------
 
-UNTAGGED_COACH = parse(
-    "“We won,” said Coach Ana Ruiz of the Tellbridge Tigers.",
-    r"""
-    0 “ " `` PUNCT punct 5
-    1 We - PRP PRON nsubj 2
-    2 won win VBD VERB ccomp 5
-    3 , - , PUNCT punct 5
-    4 ” " '' PUNCT punct 5
-    5 said say VBD VERB ROOT 5
-    6 Coach - NNP PROPN compound 8
-    7 Ana - NNP PROPN compound 8
-    8 Ruiz - NNP PROPN nsubj 5
-    9 of - IN ADP prep 8
-    10 the - DT DET det 12
-    11 Tellbridge - NNP PROPN compound 12
-    12 Tigers - NNPS PROPN pobj 9
-    13 . - . PUNCT punct 5
-    """,
-)
 
 THE_FIRMS_FOUNDER = parse(
     "The firm’s founder, Sam Holt, said the plant would close.",
@@ -1211,13 +1193,13 @@ THE_FIRMS_FOUNDER = parse(
 
 
 def test_an_untagged_name_still_has_its_title_and_organisation() -> None:
-    ruiz = word(UNTAGGED_COACH, "Ruiz")
+    ruiz = word(COACH_OF_THE_TIGERS, "Ruiz")
     assert names_a_person(ruiz)
     assert said(describe(ruiz)) == ("Coach", "Tellbridge Tigers", Rank.ORGANISATION)
 
 
 def test_a_lone_untagged_proper_noun_is_no_persons_name() -> None:
-    assert not names_a_person(word(UNTAGGED_COACH, "Tigers"))
+    assert not names_a_person(word(COACH_OF_THE_TIGERS, "Tigers"))
 
 
 def test_an_organisation_noun_that_owns_the_role_is_no_part_of_the_title() -> None:

@@ -784,7 +784,7 @@ DEMONSTRATORS_THEN_THEY = parse(
     """,
 )
 
-I_SAID = parse(
+I_SAID_OUTSIDE_QUOTES = parse(
     "I said the cuts were wrong.",
     r"""
     0 I - PRP PRON nsubj 1
@@ -821,7 +821,7 @@ def test_they_stands_for_the_group_last_the_subject_of_a_main_clause() -> None:
 
 
 def test_i_outside_quotation_marks_is_the_articles_author() -> None:
-    assert how(Resolver(Article(I_SAID)), word(I_SAID, "I")) == (AUTHOR, Kind.PERSON, Resolved.AUTHOR)
+    assert how(Resolver(Article(I_SAID_OUTSIDE_QUOTES)), word(I_SAID_OUTSIDE_QUOTES, "I")) == (AUTHOR, Kind.PERSON, Resolved.AUTHOR)
 
 
 def test_she_after_only_a_man_is_a_less_sure_guess() -> None:
@@ -831,7 +831,7 @@ def test_she_after_only_a_man_is_a_less_sure_guess() -> None:
     assert found.how.factor < 1
 
 
-THE_FIRMS_FOUNDER = parse(
+BANK_THEN_THE_FIRMS_FOUNDER = parse(
     "Kestrel Bank cut jobs. The firm’s founder, Sam Holt, said the plant would close.",
     """
     0 Kestrel - NNP PROPN compound 1 B-ORG
@@ -857,7 +857,7 @@ THE_FIRMS_FOUNDER = parse(
 )
 
 
-A_FIRMS_FOUNDER = parse(
+BANK_THEN_A_FIRMS_FOUNDER = parse(
     "Kestrel Bank cut jobs. A firm’s founder, Sam Holt, said the plant would close.",
     """
     0 Kestrel - NNP PROPN compound 1 B-ORG
@@ -884,14 +884,14 @@ A_FIRMS_FOUNDER = parse(
 
 
 def test_the_firm_in_an_affiliation_is_the_organisation_named_before() -> None:
-    doc = THE_FIRMS_FOUNDER
+    doc = BANK_THEN_THE_FIRMS_FOUNDER
     resolver = Resolver(Article(doc))
     entity, _ = resolved(resolver, word(doc, "Holt"))
     assert (profile(resolver, entity).title, profile(resolver, entity).affiliation) == ("founder", "Kestrel Bank")
 
 
 def test_a_firm_in_an_affiliation_is_no_organisation_named_before() -> None:
-    doc = A_FIRMS_FOUNDER
+    doc = BANK_THEN_A_FIRMS_FOUNDER
     resolver = Resolver(Article(doc))
     entity, _ = resolved(resolver, word(doc, "Holt"))
     assert profile(resolver, entity).affiliation != "Kestrel Bank"

@@ -405,7 +405,7 @@ CAMPAIGN_CHAIRMAN = parse(
 )
 
 
-PERSONS_ADVISER = parse(
+SURNAME_BEFORE_ADVISER = parse(
     "Ruiz adviser Tom Hale said the pier was safe.",
     """
     0 Ruiz Ruiz NNP PROPN compound 1 B-PERSON
@@ -482,7 +482,7 @@ def test_a_persons_name_with_an_organisation_noun_is_that_organisation() -> None
 
 
 def test_a_persons_name_alone_before_a_role_stands_for_their_office() -> None:
-    assert read(PERSONS_ADVISER, 0, 2, "adviser") == (None, "adviser", "Ruiz", Rank.OFFICE)
+    assert read(SURNAME_BEFORE_ADVISER, 0, 2, "adviser") == (None, "adviser", "Ruiz", Rank.OFFICE)
 
 
 def test_an_organisation_noun_before_a_role_is_its_organisation_and_stays_in_the_title() -> None:

@@ -734,7 +734,7 @@ TOLD_REPORTERS_COLON = parse(
 )
 
 
-TOLD_REPORTERS = parse(
+HE_TOLD_REPORTERS = parse(
     "“We are ready.” He told reporters.",
     """
     0 “ " `` PUNCT punct 2
@@ -760,8 +760,8 @@ def test_a_frame_ending_in_a_colon_introduces_the_next_quotation() -> None:
 
 
 def test_a_frame_without_a_colon_is_the_quotation_befores() -> None:
-    article = Article(TOLD_REPORTERS)
-    frame = [t for t in TOLD_REPORTERS if 6 <= t.i <= 9]
+    article = Article(HE_TOLD_REPORTERS)
+    frame = [t for t in HE_TOLD_REPORTERS if 6 <= t.i <= 9]
     assert not introduces_next(article, frame)
     assert summary(frame_after, article, article.quoted[0]) == (["told"], "He", "frame_after")
 

@@ -151,7 +151,7 @@ def test_a_quotation_that_says_we_does_not_speak_as_one_person() -> None:
     assert not in_first_person(Article(WE_WILL_STAY), [0])
 
 
-I_SAID = parse(
+WE_WILL_STAY_I_SAID = parse(
     "“We will stay,” I said.",
     """
     0 “ " `` PUNCT punct 7
@@ -168,4 +168,4 @@ I_SAID = parse(
 
 
 def test_a_first_person_word_in_the_frame_does_not_count() -> None:
-    assert not in_first_person(Article(I_SAID), [0])
+    assert not in_first_person(Article(WE_WILL_STAY_I_SAID), [0])
