@@ -22,6 +22,7 @@ from service.attribution.lexicon import (
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
+    HONORIFICS,
     ORGANISATION_LABELS,
     ORGANISATION_NOUNS,
     PASSIVE_SUBJECT_DEPS,
@@ -236,8 +237,10 @@ class Cast:
 def untagged_names(article: Article) -> list[SpacySpan]:
     """Names of people the recogniser missed: two or more proper nouns, joined as compounds, in no entity.
 
-    "Ana Ruiz, a nurse, spoke" where spaCy tagged nothing. Leading role
-    words are left out ("Coach Ana Ruiz" is Ana Ruiz). Near misses: "the
+    "Ana Ruiz, a nurse, spoke" where spaCy tagged nothing; after an honorific
+    one is enough ("Ms Ruiz"). Leading role words are left out ("Coach Ana
+    Ruiz" is Ana Ruiz). Near misses: "Coach Ruiz" (a role word is no
+    honorific: a team may be named so too), "the
     Tellbridge Tigers" (plural: a team), "Harbor Clinic" (tagged an
     organisation), "Tellbridge Council" (an organisation noun ends it).
     """
@@ -249,9 +252,13 @@ def untagged_names(article: Article) -> list[SpacySpan]:
         words = [head]
         while words[0].i > 0 and _name_compound(doc[words[0].i - 1], head):
             words.insert(0, doc[words[0].i - 1])
+        addressed = False
         while words and words[0].lower_.rstrip(".") in TITLE_WORDS:
+            addressed = addressed or words[0].lower_.rstrip(".") in HONORIFICS
             words = words[1:]
-        if len(words) >= FULL_NAME_MIN_WORDS and article.quoted_at(head) is None:
+        # After "Mr" or "Ms" one proper noun is a surname: "Ms Ruiz" is someone.
+        least = 1 if addressed else FULL_NAME_MIN_WORDS
+        if len(words) >= least and article.quoted_at(head) is None:
             found.append(doc[words[0].i : head.i + 1])
     return found
 

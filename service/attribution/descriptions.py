@@ -37,6 +37,7 @@ from service.attribution.lexicon import (
     AUTHOR_PREPOSITIONS,
     DOCUMENT_NOUNS,
     FULL_NAME_MIN_WORDS,
+    HONORIFICS,
     IN_ENTITY,
     NOT_TITLES,
     NOUN_POS,
@@ -179,10 +180,15 @@ def authored_by(noun: Token) -> Token | None:
 
 
 def names_a_person(head: Token) -> bool:
-    """A PERSON entity's word, or the last of two proper nouns the recogniser left untagged ("Coach Ana Ruiz")."""
+    """A PERSON entity's word, or the last of two proper nouns the recogniser left untagged ("Coach Ana Ruiz"), or one after an honorific ("Ms Ruiz")."""
     if head.ent_type_ in PERSON_LABELS:
         return True
-    return not head.ent_type_ and head.tag_ == "NNP" and len(name_tokens(head)) >= FULL_NAME_MIN_WORDS
+    if head.ent_type_ or head.tag_ != "NNP":
+        return False
+    words = name_tokens(head)
+    before = head.doc[words[0].i - 1] if words[0].i > 0 else None
+    addressed = before is not None and before.lower_.rstrip(".") in HONORIFICS and before.head.i == head.i
+    return len(words) >= FULL_NAME_MIN_WORDS or addressed
 
 
 # --- the rules ---------------------------------------------------------------------

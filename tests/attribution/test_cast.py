@@ -8,7 +8,13 @@ from spacy.tokens import Span as SpacySpan
 from service.attribution.article import Article
 from service.attribution.cast import Cast, untagged_names, _main_clause_subject
 from service.attribution.genders import Gender
-from tests.attribution.sentences import ANALYST_THEN_SURNAME, BANK_CUT_JOBS_AT, COACH_OF_THE_TIGERS
+from tests.attribution.sentences import (
+    ANALYST_THEN_SURNAME,
+    BANK_CUT_JOBS_AT,
+    COACH_OF_THE_TIGERS,
+    COACH_RUIZ_UNTAGGED,
+    MS_RUIZ_UNTAGGED,
+)
 from tests.parses import parse, word
 
 
@@ -401,3 +407,15 @@ def test_the_person_of_a_pronouns_gender_is_found_though_no_subject() -> None:
     found = cast.person_of_gender_before(word(MR_HALE_MET_MS_RUIZ, "She"), Gender.FEMALE)
     assert found is not None and found.text == "Ruiz"
     assert cast.person_of_gender_before(word(MR_HALE_MET_MS_RUIZ, "She"), Gender.MALE).text == "Hale"
+
+
+def test_one_untagged_proper_noun_after_an_honorific_is_a_persons_name() -> None:
+    doc = MS_RUIZ_UNTAGGED
+    assert [e.text for e in untagged_names(Article(doc))] == ["Ruiz"]
+    assert Cast(Article(doc)).person_of_gender_before(word(doc, "She"), Gender.FEMALE).text == "Ruiz"
+
+
+def test_one_untagged_proper_noun_after_a_role_word_is_no_name() -> None:
+    doc = COACH_RUIZ_UNTAGGED
+    assert untagged_names(Article(doc)) == []
+    assert Cast(Article(doc)).person_of_gender_before(word(doc, "She"), Gender.FEMALE) is None

@@ -27,9 +27,11 @@ from service.attribution.titles import organisation_in
 from tests.attribution.sentences import (
     ADMINISTRATION_OFFICIAL,
     COACH_OF_THE_TIGERS,
+    COACH_RUIZ_UNTAGGED,
     HEALTH_MINISTER,
     INSTITUTE_SPOKESPERSON,
     MAYOR_IN_THE_NAME,
+    MS_RUIZ_UNTAGGED,
     REPORT_RELEASED_BY,
     REPORT_RELEASED_ON,
     ROCK_STAR_AND_ROCK,
@@ -1204,3 +1206,13 @@ def test_a_lone_untagged_proper_noun_is_no_persons_name() -> None:
 
 def test_an_organisation_noun_that_owns_the_role_is_no_part_of_the_title() -> None:
     assert said(describe(word(THE_FIRMS_FOUNDER, "Holt"))) == ("founder", "firm", Rank.ORGANISATION)
+
+
+def test_an_untagged_surname_after_an_honorific_names_a_person_with_that_honorific() -> None:
+    ruiz = word(MS_RUIZ_UNTAGGED, "Ruiz")
+    assert names_a_person(ruiz)
+    assert describe(ruiz).honorific.text == "Ms"
+
+
+def test_an_untagged_surname_after_a_role_word_names_no_one() -> None:
+    assert not names_a_person(word(COACH_RUIZ_UNTAGGED, "Ruiz"))

@@ -14,7 +14,9 @@ from service.attribution.resolution import Resolver, in_their_clause, is_titled_
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,
+    COACH_RUIZ_UNTAGGED,
     HEALTH_MINISTER,
+    MS_RUIZ_UNTAGGED,
     REPORT_RELEASED_BY,
     REPORT_RELEASED_ON,
 )
@@ -895,3 +897,13 @@ def test_a_firm_in_an_affiliation_is_no_organisation_named_before() -> None:
     resolver = Resolver(Article(doc))
     entity, _ = resolved(resolver, word(doc, "Holt"))
     assert profile(resolver, entity).affiliation != "Kestrel Bank"
+
+
+def test_she_stands_for_the_woman_the_article_calls_ms_though_the_recogniser_missed_her() -> None:
+    doc = MS_RUIZ_UNTAGGED
+    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Ruiz", Kind.PERSON, Resolved.CLAUSE_SUBJECT)
+
+
+def test_she_after_a_man_and_a_coach_is_only_a_guess() -> None:
+    doc = COACH_RUIZ_UNTAGGED
+    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Hale", Kind.PERSON, Resolved.GUESSED_ANTECEDENT)
