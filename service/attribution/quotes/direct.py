@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.cues import cue_tokens, is_frame_verb, is_speech_verb, is_verb
-from service.attribution.lexicon import DASHES, MAX_DASH_NAME_WORDS, MAX_SPLIT_FRAME_CHARS, MIN_SENTENTIAL_WORDS
+from service.attribution.lexicon import CONTENT_DEPS, DASHES, MAX_DASH_NAME_WORDS, MAX_SPLIT_FRAME_CHARS, MIN_SENTENTIAL_WORDS
 from service.attribution.marks import QuotedSpan
 from service.attribution.model import QuoteType
 from service.attribution.quotes.found import Attributed, Found
@@ -128,7 +128,20 @@ def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     tokens = _tokens_after(article, quoted)
     if closed and (introduces_next(article, tokens) or introduced_by_colon(article, quoted)):
         return None
-    return _cue_with_speaker(tokens, speech_only=closed)
+    found = _cue_with_speaker(tokens, speech_only=closed)
+    if found is not None and found.cue and closed and reports_its_own_clause(found.cue[0]):
+        return None
+    return found
+
+
+def reports_its_own_clause(verb: Token) -> bool:
+    """A verb of saying followed by what it reports: “...” This week a judge claimed [access was easy].
+
+    After a quotation that ends its own sentence, such a verb is the next
+    statement, not the quotation's frame. Near miss: “We are done.” Ruiz said
+    on Monday. (nothing reported after "said": it frames the quotation).
+    """
+    return any(child.dep_ in CONTENT_DEPS and child.i > verb.i for child in verb.children)
 
 
 def introduced_by_colon(article: Article, quoted: QuotedSpan) -> bool:

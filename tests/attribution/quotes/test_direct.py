@@ -18,13 +18,14 @@ from service.attribution.quotes.direct import (
     introduced_by_colon,
     introduces_next,
     is_sentential,
+    reports_its_own_clause,
     resumes_quotation,
     speaker_colon,
 )
 from service.attribution.quotes.found import Attributed
 from service.attribution.rules import Rule
 from tests.attribution.sentences import SUBJECT_IN_A_TITLE, found_quotes
-from tests.parses import parse
+from tests.parses import parse, word
 
 
 LOPEZ_SAID_AFTER = parse(
@@ -883,3 +884,54 @@ def test_a_verb_of_saying_comes_before_a_nearer_framing_verb() -> None:
 def test_a_framing_verb_is_the_cue_when_no_verb_of_saying_is_there() -> None:
     article = Article(ONLY_A_FRAMING_VERB)
     assert summary(frame_before, article, article.quoted[0]) == (["go"], "Hale", "frame_before")
+
+
+A_JUDGE_CLAIMED = parse(
+    "“We are done.” A judge claimed the plan was costly.",
+    r"""
+    0 “ " `` PUNCT punct 3
+    1 We - PRP PRON nsubjpass 3
+    2 are be VBP AUX auxpass 3
+    3 done do VBN VERB ROOT 3
+    4 . - . PUNCT punct 3
+    5 ” " '' PUNCT punct 3
+    6 A - DT DET det 7
+    7 judge - NN NOUN nsubj 8
+    8 claimed claim VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 plan - NN NOUN nsubj 11
+    11 was be VBD AUX ccomp 8
+    12 costly - JJ ADJ acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+RUIZ_SAID_ON_MONDAY = parse(
+    "“We are done.” Ruiz said on Monday.",
+    r"""
+    0 “ " `` PUNCT punct 3
+    1 We - PRP PRON nsubjpass 3
+    2 are be VBP AUX auxpass 3
+    3 done do VBN VERB ROOT 3
+    4 . - . PUNCT punct 3
+    5 ” " '' PUNCT punct 3
+    6 Ruiz - NNP PROPN nsubj 7 B-PERSON
+    7 said say VBD VERB ROOT 7
+    8 on - IN ADP prep 7
+    9 Monday - NNP PROPN pobj 8 B-DATE
+    10 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_verb_of_saying_that_reports_its_own_clause_after_a_closed_quotation_is_no_frame() -> None:
+    article = Article(A_JUDGE_CLAIMED)
+    assert reports_its_own_clause(word(A_JUDGE_CLAIMED, "claimed"))
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_a_verb_of_saying_with_nothing_to_report_frames_the_closed_quotation_before_it() -> None:
+    article = Article(RUIZ_SAID_ON_MONDAY)
+    assert not reports_its_own_clause(word(RUIZ_SAID_ON_MONDAY, "said"))
+    assert summary(frame_after, article, article.quoted[0]) == (["said"], "Ruiz", "frame_after")
