@@ -59,6 +59,11 @@ def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def is_word(token: Token) -> bool:
+    """A token with a letter or a digit in it: "Ruiz", "I", "3M"; not "―" or "…"."""
+    return any(ch.isalnum() for ch in token.text)
+
+
 # --- from a reporting verb ----------------------------------------------------
 
 
@@ -83,9 +88,10 @@ def subject(cue: Token) -> Token | None:
 
     A relative pronoun stands for the noun it modifies: in "a source who said",
     the speaker is "source". The near miss "the report was said to be" has a
-    passive subject, which is no speaker.
+    passive subject, which is no speaker. Nor is a dash the parser took for a
+    subject ("made public ― Trump boasted"): the subject is a word.
     """
-    found = _child(cue, SUBJECT_DEPS)
+    found = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and is_word(c)), None)
     if found is not None and found.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
         return cue.head
     return found

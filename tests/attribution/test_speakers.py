@@ -11,6 +11,7 @@ from service.attribution.speakers import (
     find_speaker,
     frame_subject,
     inherited_subject,
+    is_word,
     names_a_speaker,
     passive_agent,
     quoted_as_object,
@@ -503,3 +504,31 @@ def test_an_articles_metadata_line_is_no_speakers_label() -> None:
 def test_a_role_or_a_document_before_a_colon_can_speak() -> None:
     assert names_a_speaker(word(NURSE_WHO_SAID, "nurse"))
     assert names_a_speaker(word(LISTED_REACTION, "Park"))
+
+
+# As en_core_web_sm parses it: the horizontal bar is a noun, a second subject of "boasted".
+DASH_BEFORE_THE_SUBJECT = parse(
+    "The returns were public ― Ruiz boasted.",
+    """
+    0 The - DT DET det 1
+    1 returns return NNS NOUN nsubj 2
+    2 were be VBD AUX ROOT 2
+    3 public - JJ ADJ amod 4
+    4 ― - NN NOUN nsubj 6
+    5 Ruiz - NNP PROPN nsubj 6 B-PERSON
+    6 boasted boast VBD VERB ccomp 2
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_dash_the_parser_took_for_a_subject_is_no_speaker() -> None:
+    doc = DASH_BEFORE_THE_SUBJECT
+    assert subject(word(doc, "boasted")).text == "Ruiz"
+    assert not is_word(word(doc, "―"))
+
+
+def test_a_subject_with_a_letter_or_a_digit_is_a_word() -> None:
+    doc = DASH_BEFORE_THE_SUBJECT
+    assert is_word(word(doc, "Ruiz"))
+    assert subject(word(doc, "were")).text == "returns"
