@@ -360,9 +360,8 @@ COACH_OF_THE_TIGERS = parse(
 
 
 # The real model's parse: "Ruiz" is in no entity, "Ms" tells it is a person's name.
-MS_RUIZ_UNTAGGED = parse(
-    "Mr Hale met Ms Ruiz on Monday. She said the talks had gone well.",
-    r"""
+MS_RUIZ_TEXT = "Mr Hale met Ms Ruiz on Monday. She said the talks had gone well."
+MS_RUIZ_TABLE = r"""
     0 Mr - NNP PROPN compound 1
     1 Hale - NNP PROPN nsubj 2 B-PERSON
     2 met meet VBD VERB ROOT 2
@@ -379,29 +378,9 @@ MS_RUIZ_UNTAGGED = parse(
     13 gone go VBN VERB ccomp 9
     14 well - RB ADV advmod 13
     15 . - . PUNCT punct 9
-    """,
-)
+    """
+MS_RUIZ_UNTAGGED = parse(MS_RUIZ_TEXT, MS_RUIZ_TABLE)
 
 
-# The same with a role word for the honorific: "Coach Ruiz" may be a team as well as a person.
-COACH_RUIZ_UNTAGGED = parse(
-    "Mr Hale met Coach Ruiz on Monday. She said the talks had gone well.",
-    r"""
-    0 Mr - NNP PROPN compound 1
-    1 Hale - NNP PROPN nsubj 2 B-PERSON
-    2 met meet VBD VERB ROOT 2
-    3 Coach - NNP PROPN compound 4
-    4 Ruiz - NNP PROPN dobj 2
-    5 on - IN ADP prep 2
-    6 Monday - NNP PROPN pobj 5 B-DATE
-    7 . - . PUNCT punct 2
-    8 She - PRP PRON nsubj 9
-    9 said say VBD VERB ROOT 9
-    10 the - DT DET det 11
-    11 talks talk NNS NOUN nsubj 13
-    12 had have VBD AUX aux 13
-    13 gone go VBN VERB ccomp 9
-    14 well - RB ADV advmod 13
-    15 . - . PUNCT punct 9
-    """,
-)
+# The same with a role word for the honorific, parsed alike: "Coach Ruiz" may be a team as well as a person.
+COACH_RUIZ_UNTAGGED = parse(MS_RUIZ_TEXT.replace("Ms", "Coach"), MS_RUIZ_TABLE.replace(" Ms ", " Coach "))
