@@ -191,9 +191,14 @@ class _Events(HTMLParser):
         return self._to_end_if_unfinished(super().parse_pi(i))
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
+        position = self.lineno, self.offset
         try:
             return self._to_end_if_unfinished(super().parse_marked_section(i, report))
         except AssertionError:  # "<![foo[": not CDATA, so a bogus comment up to the next ">"
+            # The standard library moves its position past "<![" before it raises,
+            # and moves it again over what this returns: without this, every later
+            # offset into the source would be three characters too far.
+            self.lineno, self.offset = position
             end = self.rawdata.find(">", i)
             return len(self.rawdata) if end < 0 else end + 1
 
