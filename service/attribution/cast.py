@@ -45,9 +45,6 @@ class Cast:
         self.persons = sorted([*tagged, *untagged], key=lambda e: e.start)
         self._untagged = {e.root.i: e for e in untagged}
         self._person_starts = [e.start for e in self.persons]
-        # PERSON names that are the subject of a clause outside quotation marks.
-        self._subjects: list[SpacySpan] = []
-        self._subject_starts: list[int] = []
         self.organisations = [
             e for e in article.doc.ents if e.label_ in ORGANISATION_LABELS and article.quoted_at(e.root) is None
         ]
@@ -56,6 +53,8 @@ class Cast:
             (e.start_char, name) for e in self.persons if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
         ]
         self._short_forms: dict[str, list[tuple[int, str]]] = {}
+        # Persons that are the subject of a main clause outside quotation marks
+        # (after the full names: an untagged surname is one when it is a full name's).
         self._subjects = sorted(
             (e for e in [*self.persons, *self._untagged_surnames()] if _main_clause_subject(article, e) and article.quoted_at(e.root) is None),
             key=lambda e: e.start,
@@ -184,7 +183,7 @@ class Cast:
         doc = self.article.doc
         paragraph = self.article.paragraph_of(token.idx)
         for i in range(token.i - 1, -1, -1):
-            candidate = doc[i]
+            candidate = self.article.tokens[i]
             if self.article.paragraph_of(candidate.idx) <= paragraph - paragraphs:
                 return None
             if candidate.dep_ in SUBJECT_DEPS and self._stands_for(candidate, plural) and self.article.quoted_at(candidate) is None:
