@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from service.attribution.article import Article
+from service.attribution.article import Article, per_doc
 from service.attribution.cues import is_according_to, is_verb
 from service.attribution.lexicon import (
     ACCORDING_TO,
@@ -281,8 +281,9 @@ def names_a_speaker(head: Token) -> bool:
 
 def _named_elsewhere(token: Token) -> set[str]:
     """The words the article's named entities are made of: a headline's "Sanders:" is the Sanders named below."""
-    doc = token.doc
-    words: set[str] | None = doc.user_data.get(ENTITY_WORDS_KEY)
-    if words is None:
-        words = doc.user_data[ENTITY_WORDS_KEY] = {t.text for t in doc if t.ent_type_ in SPEAKER_LABELS}
-    return words
+    return _entity_words(token.doc)
+
+
+@per_doc(ENTITY_WORDS_KEY)
+def _entity_words(doc: Doc) -> set[str]:
+    return {t.text for t in doc if t.ent_type_ in SPEAKER_LABELS}

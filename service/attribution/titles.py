@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from service.attribution.article import doc_text
+from service.attribution.article import doc_text, per_doc
 from service.attribution.lexicon import (
     DETERMINER_DEPS,
     HONORIFICS,
@@ -310,11 +310,12 @@ def _capitalised_only_here(token: Token) -> bool:
     """A sentence's first word that the article writes in lower case elsewhere: "Rock star" of "people in rock"."""
     if not token.is_sent_start or token.ent_type_:
         return False
-    doc = token.doc
-    lower_words = doc.user_data.get(LOWER_WORDS_KEY)
-    if lower_words is None:
-        lower_words = doc.user_data[LOWER_WORDS_KEY] = {t.text for t in doc if t.is_lower}
-    return token.lower_ in lower_words
+    return token.lower_ in _lower_words(token.doc)
+
+
+@per_doc(LOWER_WORDS_KEY)
+def _lower_words(doc: Doc) -> set[str]:
+    return {t.text for t in doc if t.is_lower}
 
 
 def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None:
