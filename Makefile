@@ -69,7 +69,7 @@ soak: install-dev
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
 # service/attribution/cue_frames.json, which is committed).
 train: install
-	$(BIN)/python -m service.training $(SHARED)/data/polnear/train.jsonl
+	$(BIN)/python -m service.attribution.training $(SHARED)/data/polnear/train.jsonl
 
 # Regenerate the locks after changing pyproject.toml (needs pip-tools, fetched into a throwaway venv).
 lock:

@@ -49,7 +49,7 @@ from tqdm import tqdm
 
 from service.archives import PARQUET, ArchiveError, Article, Unreadable, UsageError, open_archive
 from service import language
-from service.attribution.model import Attribution
+from service.attribution import Attribution
 from service.attribution.pipeline import DEFAULT_BATCH_SIZE, QuoteExtractor
 from service.nlp import ModelInfo, ModelNotFound, check_model, default_model_name, load_pipeline, model_info
 from service.offsets import OffsetUnit

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
-from service.attribution.model import Speaker
+from service.attribution import Speaker
 from service.client import DEFAULT_URL, Language, Model, QuotesClient, QuotesError, Result
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def extract_here(text: str, model: str | None, offsets: str, any_language: bool 
 
 def to_json(result: Result) -> str:
     """The result exactly as ``POST /v1/quotes`` answers it (the service's own schema)."""
-    from service.attribution.model import Attribution
+    from service.attribution import Attribution
     from service.offsets import OffsetUnit
     from service.schemas import answer
 

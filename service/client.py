@@ -10,7 +10,7 @@
             print(quote.span.text, quote.speaker.name if quote.speaker else None)
 
 Answers are parsed into the engine's own frozen dataclasses
-(``service.attribution.model``): the same ``Quote``, ``Speaker`` and
+(``service.attribution``): the same ``Quote``, ``Speaker`` and
 ``SpeakerEntry`` a batch job gets from ``QuoteExtractor`` in-process. Every
 error is a ``QuotesError`` carrying the service's problem details (RFC 9457);
 a service that cannot be reached is a ``QuotesConnectionError``. A 503 (the
@@ -34,8 +34,7 @@ from typing import Any, Literal
 
 import requests
 
-from service.attribution.model import Quote, QuoteType, Speaker, SpeakerEntry, Span
-from service.attribution.rules import Rule
+from service.attribution import Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 OffsetUnit = Literal["codepoints", "utf16"]

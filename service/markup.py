@@ -41,7 +41,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from service.attribution.model import Attribution, Span
+from service.attribution import Attribution, Span
 from service.attribution.normalise import MappedText, OffsetMap, map_spans
 
 PARAGRAPH_ELEMENTS = frozenset({"p"})

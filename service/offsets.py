@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 from itertools import accumulate
 
-from service.attribution.model import Attribution, Span
+from service.attribution import Attribution, Span
 from service.attribution.normalise import map_spans
 
 BMP_LIMIT = 0xFFFF

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 from marshmallow import Schema, ValidationError
 
 from service import language
-from service.attribution.model import Attribution, Timing
+from service.attribution import Attribution, Timing
 from service.attribution.pipeline import DeadlineExceeded, QuoteExtractor
 from service.config import Settings
 from service.errors import NotReady, PayloadTooLarge, TookTooLong, UnsupportedLanguage, ValidationFailed

@@ -11,8 +11,7 @@ from typing import Any, Protocol
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
-from service.attribution.model import Attribution, QuoteType
-from service.attribution.rules import Rule
+from service.attribution import Attribution, QuoteType, Rule
 from service.offsets import OffsetUnit
 
 TEXT_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {

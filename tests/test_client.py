@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.response import HTTPResponse
 
-from service.attribution.model import Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution import Quote, QuoteType, Speaker, SpeakerEntry, Span
 from service.client import Language, Model, QuotesClient, QuotesConnectionError, QuotesError, Result
 from tests.languages import GERMAN_ARTICLE
 from tests.servers import free_port, running_server

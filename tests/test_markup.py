@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.attribution.model import Attribution, Quote, QuoteType, Span, Speaker, SpeakerEntry
+from service.attribution import Attribution, Quote, QuoteType, Span, Speaker, SpeakerEntry
 from service.markup import in_source, render
 
 # Our own article, as an editor's HTML: entities, inline markup, a link, a

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.app import create_app
-from service.attribution.model import Attribution, QuoteType, Span
+from service.attribution import Attribution, QuoteType, Span
 from service.attribution.pipeline import QuoteExtractor
 from tests.contract import assert_conforms
 

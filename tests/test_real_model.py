@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from service.attribution.model import Attribution, Quote
+from service.attribution import Attribution, Quote
 from service.attribution.pipeline import QuoteExtractor
 from service.attribution.tagging import lemma
 from service.nlp import model_info

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 from marshmallow import Schema, fields
 
-from service.attribution.model import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span
 from service.attribution.rules import Rule
 from service.batch import Refusal, result_row
 from service.nlp import ModelInfo

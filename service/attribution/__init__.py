@@ -11,7 +11,7 @@ The public API, for a service, a batch job or a notebook::
         print(quote.span.text, quote.speaker.name if quote.speaker else None)
 
 ``QuoteExtractor.extract`` and ``extract_many`` return ``Attribution``
-values: frozen dataclasses of offsets and strings (``model``), each quote with
+values: frozen dataclasses of offsets and strings (``results``), each quote with
 the ``Rule`` that attributed it (``rules``). ``README.md`` beside this file
 gives the engine's layout: each module's one job and the way the data flows.
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from service.attribution.model import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span, Timing
+from service.attribution.results import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span, Timing
 from service.attribution.rules import Rule
 
 if TYPE_CHECKING:

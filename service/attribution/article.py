@@ -15,7 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from service.attribution.marks import QuotedSpan, find_quoted_spans, paragraphs
-from service.attribution.model import Span
+from service.attribution.results import Span
 
 T = TypeVar("T")
 

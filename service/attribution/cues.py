@@ -8,7 +8,7 @@ Which verbs report speech, and through which frame ("said [that ...]",
 "declined [to comment]", "blasted [the plan]"), is learned from PolNeAR's
 train split: ``cue_frames.json`` holds, for each verb lemma and frame, how
 often the parser sees it and how often the annotators marked it a cue
-(``python -m service.training`` rebuilds it). A verb and frame
+(``python -m service.attribution.training`` rebuilds it). A verb and frame
 seen often enough report speech when their share passes
 ``CUE_FRAME_MIN_SHARE``; rarer ones fall back on the hand list ``SPEECH_VERBS``.
 """

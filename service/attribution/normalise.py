@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from service.attribution.model import Attribution, Quote, Span, Speaker, SpeakerEntry
+from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry
 
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 """Unicode's space separators (category Zs) other than U+0020: each reads as one space."""

@@ -7,8 +7,8 @@
 3. ``article``: pair the quotation marks (``marks``) and index the parse;
 4. ``quotes``: find direct, mixed and reported quotations with cue and speaker;
 5. ``resolution``: resolve each speaker to one entity, in the order they are
-   named, with titles and organisations from ``descriptions``;
-6. ``results``: copy everything into frozen results (``model``), mapped back
+   named, with titles and organisations from ``resolution.descriptions``;
+6. ``assembly``: copy everything into frozen ``results``, mapped back
    to the text as sent.
 
 Usable without Flask: ``QuoteExtractor(spacy.load(...)).extract(text)``.
@@ -24,14 +24,14 @@ from dataclasses import replace
 from spacy.language import Language
 
 from service.attribution.article import Article
-from service.attribution.model import Attribution, Timing
+from service.attribution.assembly import assemble
 from service.attribution.normalise import Normalised
 from service.attribution.parsing import DEFAULT_BATCH_SIZE, DeadlineExceeded, Parser, check_deadline
 from service.attribution.quotes import Found, find_quotes
 from service.attribution.quotes.spans import in_first_person
-from service.attribution.referents import Resolution
-from service.attribution.resolution import Resolver
-from service.attribution.results import assemble
+from service.attribution.resolution.resolver import Resolver
+from service.attribution.resolution.values import Resolution
+from service.attribution.results import Attribution, Timing
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DeadlineExceeded", "QuoteExtractor", "attribute"]
 

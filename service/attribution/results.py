@@ -1,83 +1,111 @@
-"""The last stage: quotes found and speakers resolved, copied into frozen results (``model``).
+"""The engine's results: frozen dataclasses of offsets and strings.
 
-Speakers are numbered in the order their quotes first name them; a quote's
-confidence is its rule's, lowered by how its speaker was resolved.
+Nothing here refers to spaCy. Results outlive the request's memory zone, so
+every value is copied out of the parse into plain Python objects.
+
+All offsets are Python string indices (Unicode code points) into the text
+exactly as it was given, end exclusive, so ``text[span.start:span.end] ==
+span.text`` always holds.
 """
 
 from __future__ import annotations
 
-from service.attribution.article import Article
-from service.attribution.entities import Entity, Profile
-from service.attribution.model import Attribution, Quote, Span, Speaker, SpeakerEntry
-from service.attribution.quotes import Found
-from service.attribution.referents import Known, Resolution
+from dataclasses import dataclass
+from enum import Enum
+
+from service.attribution.rules import Rule
 
 
-def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:
-    """The entities that speak, ordered by where a quote first names them."""
-    first: dict[int, tuple[int, Entity]] = {}
-    for resolution in resolutions.values():
-        entity, start = resolution.entity, resolution.mention.start
-        if entity is None:
-            continue
-        if entity.id not in first or start < first[entity.id][0]:
-            first[entity.id] = (start, entity)
-    return [entity for _, entity in sorted(first.values(), key=lambda pair: pair[0])]
+class QuoteType(str, Enum):
+    """How a quotation is written."""
+
+    DIRECT = "direct"
+    """Words inside quotation marks, given as the speaker's own."""
+    MIXED = "mixed"
+    """A paraphrase that carries fragments inside quotation marks."""
+    INDIRECT = "indirect"
+    """Reported speech without quotation marks ("X said that ...")."""
 
 
-def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolution], known: Known) -> Attribution:
-    """The article's ``Attribution``: ``resolutions`` holds, by index into ``found``, each speaker's."""
-    order = speaker_order(resolutions)
-    ids = {entity.id: f"s{n}" for n, entity in enumerate(order, 1)}
-    quotes_of: dict[int, list[int]] = {entity.id: [] for entity in order}
-    quotes = []
-    for n, item in enumerate(found):
-        speaker = None
-        confidence = item.rule.confidence
-        resolution = resolutions.get(n)
-        if resolution is not None:
-            speaker = _speaker(resolution, ids, known)
-            if resolution.entity is not None:
-                quotes_of[resolution.entity.id].append(n)
-            confidence *= resolution.how.factor
-        quotes.append(
-            Quote(
-                id=f"q{n + 1}",
-                span=article.span(item.start, item.end),
-                type=item.type,
-                parts=tuple(article.span(s, e) for s, e in item.parts),
-                cue=article.tokens_span(item.cue) if item.cue else None,
-                speaker=speaker,
-                rule=item.rule,
-                confidence=round(confidence, 2),
-            )
-        )
-    speakers = tuple(_entry(ids[entity.id], entity, known, quotes_of[entity.id]) for entity in order)
-    return Attribution(tuple(quotes), speakers)
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the input text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``text[start:end]``."""
+        return cls(start, end, text[start:end])
 
 
-def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speaker:
-    """The speaker of one quote; a pronoun that stands for no one named keeps its mention, and no name."""
-    entity = resolution.entity
-    if entity is None:
-        return Speaker(None, None, resolution.mention, None, None)
-    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)))
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to, as seen from that quote."""
+
+    id: str | None
+    """The speaker's id in ``Attribution.speakers``; None when the mention names no one (an unresolved "he")."""
+    name: str | None
+    """Canonical name: the fullest name the article gives this speaker; None when the mention
+    is a pronoun the article gives no one to stand for."""
+    mention: Span
+    """Where this quote names its speaker (a pronoun included)."""
+    title: str | None
+    affiliation: str | None
+    title_mention: Span | None = None
+    """The words the title was read from (anywhere in the article), so a reader can check it."""
+    affiliation_mention: Span | None = None
+    """The words the affiliation was read from."""
 
 
-def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
-    profile = known.profile(entity)
-    title, affiliation, title_mention, affiliation_mention = _described(profile)
-    return SpeakerEntry(
-        speaker_id, entity.name, title, affiliation, profile.mentions, tuple(quotes), title_mention, affiliation_mention
-    )
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation and its attribution."""
+
+    id: str
+    span: Span
+    type: QuoteType
+    parts: tuple[Span, ...]
+    """The stretches inside quotation marks (none for reported speech)."""
+    cue: Span | None
+    """The reporting expression: a verb, "according to", a colon."""
+    speaker: Speaker | None
+    rule: Rule
+    """The rule that attributed the quote (its value is the name the API gives)."""
+    confidence: float
 
 
-def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:
-    """Title, affiliation, and the words each was read from."""
-    title, affiliation = profile.title, profile.affiliation
-    return (
-        title.text if title else None,
-        affiliation.text if affiliation else None,
-        title.span if title else None,
-        affiliation.span if affiliation else None,
-    )
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    """A speaker once, with every mention and quote of theirs."""
+
+    id: str
+    name: str
+    title: str | None
+    affiliation: str | None
+    mentions: tuple[Span, ...]
+    quotes: tuple[int, ...]
+    """Indexes into ``Attribution.quotes``."""
+    title_mention: Span | None = None
+    affiliation_mention: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Where the engine's time went on one text, in seconds."""
+
+    parse: float = 0.0
+    """spaCy's pipeline (parsed in a batch, each text carries an equal share of the batch's parse)."""
+    attribution: float = 0.0
+    """Everything after the parse: the rules."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Everything the engine found in one text."""
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[SpeakerEntry, ...]
+    timing: Timing = Timing()

@@ -6,7 +6,7 @@ names (a test holds the two together). A misspelt member fails at import,
 where a misspelt string would silently fall to some default.
 
 The confidence of a quote starts from its rule's (``Rule.confidence``) and is
-lowered when its speaker could not be resolved (``entities.Resolved``).
+lowered when its speaker could not be resolved (``resolution.values.Basis``).
 Where two quotes overlap, the one with the surer rule stays
 (``quotes.without_overlaps``): the order of confidences is part of the
 engine's behaviour, not only of its report.

@@ -5,7 +5,7 @@ A parse used by one test module only is defined in that module."""
 from __future__ import annotations
 
 from service.attribution.article import Article
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes import find_quotes
 from tests.parses import parse
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from service.attribution.model import Attribution, Quote, QuoteType, Span, Speaker, SpeakerEntry
+from service.attribution.results import Attribution, Quote, QuoteType, Span, Speaker, SpeakerEntry
 from service.attribution.normalise import INVISIBLE, SPACES, MappedText, Normalised, OffsetMap, map_spans
 from service.attribution.pipeline import QuoteExtractor
 

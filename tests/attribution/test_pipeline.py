@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from service.attribution.article import Article
-from service.attribution.model import Attribution, QuoteType, Span
+from service.attribution.results import Attribution, QuoteType, Span
 from service.attribution.pipeline import attribute
 from tests.parses import parse
 

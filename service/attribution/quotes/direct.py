@@ -19,7 +19,7 @@ from service.attribution.article import Article
 from service.attribution.cues import cue_tokens, is_frame_verb, is_speech_verb, is_verb
 from service.attribution.lexicon import CONTENT_DEPS, DASHES, MAX_DASH_NAME_WORDS, MAX_SPLIT_FRAME_CHARS, MIN_SENTENTIAL_WORDS
 from service.attribution.marks import QuotedSpan
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes.found import Attributed, Found
 from service.attribution.quotes.spans import CLAUSE_END, end_of
 from service.attribution.rules import Rule

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.rules import Rule
 
 

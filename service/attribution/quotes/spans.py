@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.glyphs import ALL_MARKS
 from service.attribution.lexicon import DIRECT_COVERAGE, FIRST_PERSON_SINGULAR
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 
 CLAUSE_END = ".!?"
 TRIM_CHARS = " \t\r\n,;:—–-" + ALL_MARKS

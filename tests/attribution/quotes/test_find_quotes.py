@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.attribution.article import Article
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes import find_quotes, without_overlaps
 from service.attribution.quotes.found import Found
 from service.attribution.rules import Rule

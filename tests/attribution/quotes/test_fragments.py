@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.attribution.article import Article
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes.fragments import fragment_content, governing_verb, names_a_work
 from tests.attribution.sentences import chars, found_quotes
 from tests.parses import parse, word

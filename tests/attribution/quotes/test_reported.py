@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.attribution.article import Article
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes import find_quotes
 from service.attribution.quotes.reported import (
     according_to_content,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.attribution.article import Article
-from service.attribution.model import QuoteType
+from service.attribution.results import QuoteType
 from service.attribution.quotes.reported import verb_content
 from service.attribution.quotes.spans import classify, in_first_person, trim
 from tests.attribution.sentences import SAID_THAT, chars

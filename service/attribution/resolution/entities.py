@@ -21,8 +21,8 @@ from service.attribution.lexicon import (
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
-from service.attribution.titles import Piece
-from service.attribution.model import Span
+from service.attribution.resolution.titles import Piece
+from service.attribution.results import Span
 from service.attribution.phrases import name_tokens, strip_titles
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")

@@ -13,9 +13,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.descriptions import describe, describe_title
-from service.attribution.entities import clean_name, person_name, same_surname
-from service.attribution.genders import addressed_as, by_first_name, compatible, Gender, genders
+from service.attribution.resolution.descriptions import describe, describe_title
+from service.attribution.resolution.entities import clean_name, person_name, same_surname
+from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
 from service.attribution.lexicon import (
     COMPANY_NOUNS,
     CONTENT_DEPS,
@@ -32,7 +32,7 @@ from service.attribution.lexicon import (
     TITLE_WORDS,
 )
 from service.attribution.tagging import lemma
-from service.attribution.titles import organisation_words, text_of
+from service.attribution.resolution.titles import organisation_words, text_of
 
 
 class Cast:

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from service.attribution.cast import Cast, organisation_name
-from service.attribution.descriptions import describe
-from service.attribution.entities import clean_name, Entity, Kind
-from service.attribution.genders import compatible, Gender, pronoun_gender
+from service.attribution.resolution.cast import Cast, organisation_name
+from service.attribution.resolution.descriptions import describe
+from service.attribution.resolution.entities import clean_name, Entity, Kind
+from service.attribution.resolution.genders import compatible, Gender, pronoun_gender
 from service.attribution.lexicon import (
     FIRST_PERSON_PRONOUNS,
     NEUTER_PRONOUNS,
@@ -28,7 +28,7 @@ from service.attribution.lexicon import (
     SURNAME_PHRASE_MAX_WORDS,
 )
 from service.attribution.phrases import entity_span, name_words, speaker_phrase
-from service.attribution.referents import AUTHOR, Known, Mention, Referent, Resolved
+from service.attribution.resolution.values import AUTHOR, Known, Mention, Referent, Basis
 from service.attribution.tagging import lemma
 def is_pronoun(token: Token) -> bool:
     """A personal pronoun by its tag or its form ("he", "it", "they")."""
@@ -51,8 +51,8 @@ def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
         return antecedent
     if head.lower_ in FIRST_PERSON_PRONOUNS and cast.article.quoted_at(head) is None:
         # "I" outside quotation marks is whoever wrote the article: a column, a letter.
-        return Referent(AUTHOR, Kind.PERSON, head.lower_, Resolved.AUTHOR)
-    return Referent(head.text, Kind.UNKNOWN, head.lower_, Resolved.UNRESOLVED_PRONOUN)
+        return Referent(AUTHOR, Kind.PERSON, head.lower_, Basis.AUTHOR)
+    return Referent(head.text, Kind.UNKNOWN, head.lower_, Basis.UNRESOLVED_PRONOUN)
 
 
 def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
@@ -89,14 +89,14 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
         named = cast.person_of_gender_before(pronoun, gender) if best is None and gender is not Gender.UNKNOWN else None
         if named is not None:
             # "Mr Hale met Ms Ruiz. She said ...": the one woman named, though no subject.
-            return Referent(cast.canonical_name_of(named), Kind.PERSON, lemma(named.root), Resolved.CLAUSE_SUBJECT)
+            return Referent(cast.canonical_name_of(named), Kind.PERSON, lemma(named.root), Basis.CLAUSE_SUBJECT)
         if best is None and gender is not Gender.UNKNOWN:
             guess = _antecedent_of_any_gender(cast, known, pronoun)
             if guess is not None:
                 return guess
     if ent is None:
         return _known(best)
-    subject = Referent(name, kind, lemma(ent.root), Resolved.CLAUSE_SUBJECT, (describe(ent.root),))
+    subject = Referent(name, kind, lemma(ent.root), Basis.CLAUSE_SUBJECT, (describe(ent.root),))
     if best is None or ent.start_char > best[0]:
         return subject
     return _known(best, considered=(subject,))
@@ -107,11 +107,11 @@ def _antecedent_of_any_gender(cast: Cast, known: Known, pronoun: Token) -> Refer
     best = known.antecedent_before(pronoun.idx, {Kind.PERSON})
     ent = cast.subject_before(pronoun)
     if ent is not None and (best is None or ent.start_char > best[0]):
-        referent = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.GUESSED_ANTECEDENT)
+        referent = Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.GUESSED_ANTECEDENT)
         return replace(referent, learned=(describe(ent.root),))
     if best is None:
         return None
-    return Referent(best[1].name, best[1].kind, best[1].head_lemma, Resolved.GUESSED_ANTECEDENT)
+    return Referent(best[1].name, best[1].kind, best[1].head_lemma, Basis.GUESSED_ANTECEDENT)
 
 
 def is_bare_name(entity: Entity) -> bool:
@@ -124,6 +124,6 @@ def _known(found: tuple[int, Entity] | None, considered: tuple[Referent, ...] = 
     if found is None:
         return None
     entity = found[1]
-    return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.ANTECEDENT, considered=considered)
+    return Referent(entity.name, entity.kind, entity.head_lemma, Basis.ANTECEDENT, considered=considered)
 
 

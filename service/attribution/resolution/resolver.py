@@ -35,10 +35,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.cast import Cast, organisation_name
-from service.attribution.descriptions import Description, authored_by, describe, describe_title
-from service.attribution.entities import clean_name, Entity, Kind, kind_of
-from service.attribution.genders import addressed_as, by_first_name
+from service.attribution.resolution.cast import Cast, organisation_name
+from service.attribution.resolution.descriptions import authored_by, describe, describe_title
+from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of
+from service.attribution.resolution.genders import addressed_as, by_first_name
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     COMPANY_NOUNS,
@@ -56,8 +56,9 @@ from service.attribution.lexicon import (
     VERB_POS,
 )
 from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
-from service.attribution.pronouns import is_pronoun, pronoun
-from service.attribution.referents import Known, Mention, Referent, Resolution, Resolved
+from service.attribution.resolution.pronouns import is_pronoun, pronoun
+from service.attribution.resolution.titles import Description
+from service.attribution.resolution.values import Known, Mention, Referent, Resolution, Basis
 from service.attribution.tagging import lemma
 
 
@@ -77,7 +78,7 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     untagged = cast.untagged_name_at(head)
     if untagged is not None:
         # A name the recogniser missed ("Ana Ruiz, a nurse, spoke"): still a person.
-        return Referent(cast.canonical_name_of(untagged), Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
+        return Referent(cast.canonical_name_of(untagged), Kind.PERSON, lemma(head), Basis.PERSON_NAME)
     name = clean_name(mention.span.text)
     untagged_surname = (
         head.pos_ == "PROPN" and len(mention.phrase) <= SURNAME_PHRASE_MAX_WORDS and bool(cast.short_form_of(name))
@@ -85,7 +86,7 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     if head.ent_type_ not in PERSON_LABELS and not untagged_surname:
         return None
     canonical = cast.canonical_person(name, head.idx, addressed_as(head), by_first_name(head))
-    return Referent(canonical, Kind.PERSON, lemma(head), Resolved.PERSON_NAME)
+    return Referent(canonical, Kind.PERSON, lemma(head), Basis.PERSON_NAME)
 
 
 def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
@@ -102,7 +103,7 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     ent = cast.titled_before(head) or cast.person_just_named(head)
     if ent is None:
         return None
-    return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Resolved.TITLED_PERSON, (describe_title(head),))
+    return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
 
 
 def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent | None:
@@ -117,7 +118,7 @@ def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent 
     if earlier is None or earlier[0] >= head.idx:
         return None
     entity = earlier[1]
-    return Referent(entity.name, entity.kind, entity.head_lemma, Resolved.EARLIER_DESCRIPTION)
+    return Referent(entity.name, entity.kind, entity.head_lemma, Basis.EARLIER_DESCRIPTION)
 
 
 def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
@@ -130,7 +131,7 @@ def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | 
     ent = _organisation_meant(cast, mention.head)
     if ent is None:
         return None
-    return Referent(organisation_name(ent), Kind.ORGANISATION, lemma(ent.root), Resolved.ORGANISATION_NAMED)
+    return Referent(organisation_name(ent), Kind.ORGANISATION, lemma(ent.root), Basis.ORGANISATION_NAMED)
 
 
 def _organisation_meant(cast: Cast, head: Token) -> SpacySpan | None:
@@ -153,13 +154,13 @@ def document_author(cast: Cast, known: Known, mention: Mention) -> Referent | No
         name = organisation_name(meant)
     else:
         name = clean_name(cast.article.tokens_span(name_words(speaker_phrase(author))).text)
-    return Referent(name, Kind.ORGANISATION, lemma(mention.head), Resolved.DOCUMENT_AUTHOR)
+    return Referent(name, Kind.ORGANISATION, lemma(mention.head), Basis.DOCUMENT_AUTHOR)
 
 
 def description(cast: Cast, known: Known, mention: Mention) -> Referent:
     """Anyone else is named by the mention's words without a determiner: "experts", "spokesperson"."""
     name = clean_name(cast.article.tokens_span(name_words(mention.phrase)).text)
-    return Referent(name, kind_of(mention.head), lemma(mention.head), Resolved.DESCRIPTION)
+    return Referent(name, kind_of(mention.head), lemma(mention.head), Basis.DESCRIPTION)
 
 
 RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
@@ -190,11 +191,11 @@ class Resolver:
         """
         mention = self._mention(named_head(head))
         referent = next(r for rule in RESOLUTION_RULES if (r := rule(self.cast, self.known, mention)) is not None)
-        if in_first_person and referent.how is Resolved.DESCRIPTION and mention.head.tag_ == "NNP" and len(mention.phrase) == 1:
+        if in_first_person and referent.how is Basis.DESCRIPTION and mention.head.tag_ == "NNP" and len(mention.phrase) == 1:
             referent = replace(referent, kind=Kind.PERSON)
         for other in referent.considered:
             self._make_known(other)
-        if referent.how is Resolved.UNRESOLVED_PRONOUN:
+        if referent.how is Basis.UNRESOLVED_PRONOUN:
             # "he" with no one to stand for names no one: the mention stays, less sure.
             return Resolution(None, mention.span, referent.how)
         entity = self._make_known(referent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.attribution.entities import clean_name, same_surname, within_edits
+from service.attribution.resolution.entities import clean_name, same_surname, within_edits
 
 
 def test_clean_name_drops_a_possessive_ending() -> None:

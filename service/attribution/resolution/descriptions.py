@@ -49,10 +49,10 @@ from service.attribution.lexicon import (
     RELATIVE_DEPS,
     TITLE_MODIFIER_DEPS,
 )
-from service.attribution.model import Span
+from service.attribution.results import Span
 from service.attribution.phrases import entity_span, name_tokens
 from service.attribution.tagging import lemma
-from service.attribution.titles import (
+from service.attribution.resolution.titles import (
     NOTHING,
     Description,
     is_honorific,
@@ -65,7 +65,7 @@ from service.attribution.titles import (
     Source,
 )
 
-__all__ = ["NOTHING", "Description", "Piece", "Rank", "Source", "authored_by", "describe", "describe_title"]
+__all__ = ["authored_by", "describe", "describe_title"]
 
 PARTY = re.compile(r"\s*[(,]\s*([" + "".join(PARTY_NOTATION) + r"])(?:\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]?|\))")
 """The party notation right after a name: " (D-Ore.)", ", R-Texas,", " (D)"."""

@@ -24,7 +24,7 @@ from enum import Enum
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from service.attribution.descriptions import describe
+from service.attribution.resolution.descriptions import describe
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     FEMALE_HONORIFICS,

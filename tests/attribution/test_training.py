@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from service.training import count_frames, cue_characters, dump, to_json
+from service.attribution.training import count_frames, cue_characters, dump, to_json
 from tests.parses import parse
 
 SAID_AND_FOUND = parse(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from service.attribution.genders import (
+from service.attribution.resolution.genders import (
     NAMED_WEIGHT,
     Gender,
     addressed_as,

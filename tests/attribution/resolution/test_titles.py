@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Token
 
-from service.attribution.titles import (
+from service.attribution.resolution.titles import (
     NOTHING,
     Description,
     Rank,

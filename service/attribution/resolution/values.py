@@ -12,10 +12,10 @@ from enum import Enum
 
 from spacy.tokens import Token
 
-from service.attribution.descriptions import Description, Piece
-from service.attribution.entities import Entity, Kind, Profile
+from service.attribution.resolution.titles import Description, Piece
+from service.attribution.resolution.entities import Entity, Kind, Profile
 from service.attribution.lexicon import GUESSED_ANTECEDENT_FACTOR, UNRESOLVED_PRONOUN_FACTOR
-from service.attribution.model import Span
+from service.attribution.results import Span
 from service.attribution.phrases import named_head, speaker_phrase
 from service.attribution.tagging import lemma
 
@@ -24,13 +24,13 @@ AUTHOR = "the author"
 """The name of whoever wrote the article, when it speaks in the first person outside quotation marks."""
 
 
-class Resolved(Enum):
+class Basis(Enum):
     """How a mention was resolved: whether it names its speaker, and how far that is trusted."""
 
     names: bool
     factor: float
 
-    def __new__(cls, label: str, names: bool, factor: float) -> Resolved:
+    def __new__(cls, label: str, names: bool, factor: float) -> Basis:
         member = object.__new__(cls)
         member._value_ = label
         member.names = names
@@ -74,7 +74,7 @@ class Referent:
     name: str
     kind: Kind
     head_lemma: str
-    how: Resolved
+    how: Basis
     learned: tuple[Description, ...] = ()
     considered: tuple[Referent, ...] = ()
     """Others the rule weighed and the article makes known here: a person subject a
@@ -87,7 +87,7 @@ class Resolution:
 
     entity: Entity | None
     mention: Span
-    how: Resolved
+    how: Basis
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Learn which verbs report speech, and in which frame, from an annotated corpus.
 
-    python -m service.training ../shared/data/polnear/train.jsonl
+    python -m service.attribution.training ../shared/data/polnear/train.jsonl
 
 parses every article with the engine's own pipeline and, for every verb that
 takes a clause, an infinitive or an object (``cues.verb_frame``) and has a
@@ -9,8 +9,8 @@ that verb as an attribution cue. The counts per lemma and frame go to
 ``service/attribution/cue_frames.json``, which ``cues.reporting_frame`` reads;
 the thresholds that turn counts into decisions are in ``lexicon.py``.
 
-It lives outside the engine (``service/attribution/``), which only reads the
-JSON file: nothing in the engine imports the loaders and tooling above it.
+It sits beside the engine's stages but is none of them: no stage imports it,
+and the engine only reads the JSON file it writes.
 
 The corpus is JSON Lines of ``{"text", "quotes": [{"cue_start", "cue_end"}]}``
 (PolNeAR as the shared data gives it). Only counts are written: no text.

@@ -6,8 +6,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from service.attribution.article import Article
-from service.attribution.cast import Cast, untagged_names, _main_clause_subject
-from service.attribution.genders import Gender
+from service.attribution.resolution.cast import Cast, untagged_names, _main_clause_subject
+from service.attribution.resolution.genders import Gender
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.entities import Entity, Kind
-from service.attribution.model import Span
-from service.attribution.referents import AUTHOR, Resolved
-from service.attribution.resolution import Resolver, in_their_clause, is_titled_description
+from service.attribution.resolution.entities import Entity, Kind
+from service.attribution.results import Span
+from service.attribution.resolution.values import AUTHOR, Basis
+from service.attribution.resolution.resolver import Resolver, in_their_clause, is_titled_description
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,
@@ -183,7 +183,7 @@ def test_a_plural_pronoun_does_not_stand_for_a_person() -> None:
     resolved(resolver, word(doc, "Lopez"))
     resolved(resolver, word(doc, "Sato"))
     found = resolver.resolve(word(doc, "They"))
-    assert (found.entity, found.mention.text, found.how) == (None, "They", Resolved.UNRESOLVED_PRONOUN)
+    assert (found.entity, found.mention.text, found.how) == (None, "They", Basis.UNRESOLVED_PRONOUN)
 
 
 def test_a_definite_nominal_goes_to_the_earlier_speaker_with_the_same_noun() -> None:
@@ -454,7 +454,7 @@ BANK_AS_OBJECT = parse(
 )
 
 
-def how(resolver: Resolver, head: Token, in_first_person: bool = False) -> tuple[str, Kind, Resolved]:
+def how(resolver: Resolver, head: Token, in_first_person: bool = False) -> tuple[str, Kind, Basis]:
     """The name and kind of the entity ``head`` resolves to, and how it was resolved."""
     found = resolver.resolve(head, in_first_person)
     return found.entity.name, found.entity.kind, found.how
@@ -462,24 +462,24 @@ def how(resolver: Resolver, head: Token, in_first_person: bool = False) -> tuple
 
 def test_a_definite_organisation_noun_stands_for_the_organisation_named_before() -> None:
     doc = THE_COMPANY_AFTER
-    assert how(Resolver(Article(doc)), word(doc, "company")) == ("Kestrel", Kind.ORGANISATION, Resolved.ORGANISATION_NAMED)
+    assert how(Resolver(Article(doc)), word(doc, "company")) == ("Kestrel", Kind.ORGANISATION, Basis.ORGANISATION_NAMED)
 
 
 def test_an_indefinite_organisation_noun_names_a_new_speaker() -> None:
     doc = A_COMPANY_AFTER
     name, _, resolved_how = how(Resolver(Article(doc)), word(doc, "company"))
-    assert (name, resolved_how) == ("company", Resolved.DESCRIPTION)
+    assert (name, resolved_how) == ("company", Basis.DESCRIPTION)
 
 
 def test_it_stands_for_the_organisation_that_was_the_subject_of_the_last_main_clause() -> None:
     doc = BANK_CUT_JOBS_AT
-    assert how(Resolver(Article(doc)), word(doc, "It")) == ("Kestrel Bank", Kind.ORGANISATION, Resolved.CLAUSE_SUBJECT)
+    assert how(Resolver(Article(doc)), word(doc, "It")) == ("Kestrel Bank", Kind.ORGANISATION, Basis.CLAUSE_SUBJECT)
 
 
 def test_it_does_not_stand_for_an_organisation_that_was_no_subject() -> None:
     doc = BANK_AS_OBJECT
     found = Resolver(Article(doc)).resolve(word(doc, "It"))
-    assert (found.entity, found.mention.text, found.how) == (None, "It", Resolved.UNRESOLVED_PRONOUN)
+    assert (found.entity, found.mention.text, found.how) == (None, "It", Basis.UNRESOLVED_PRONOUN)
 
 
 # --- is_titled_description and in_their_clause (gather_mentions) ---------------------------
@@ -643,7 +643,7 @@ def test_a_one_word_proper_noun_quoting_as_i_is_a_person() -> None:
     assert how(Resolver(Article(doc)), word(doc, "Vasquez"), in_first_person=True) == (
         "Vasquez",
         Kind.PERSON,
-        Resolved.DESCRIPTION,
+        Basis.DESCRIPTION,
     )
 
 
@@ -704,12 +704,12 @@ STATEMENT_FROM_A_FIRM = parse(
 
 def test_a_statement_from_the_firm_speaks_for_the_organisation_named_before() -> None:
     doc = STATEMENT_FROM_THE_FIRM
-    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("Kestrel", Kind.ORGANISATION, Resolved.DOCUMENT_AUTHOR)
+    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("Kestrel", Kind.ORGANISATION, Basis.DOCUMENT_AUTHOR)
 
 
 def test_a_statement_from_a_firm_speaks_for_that_firm_unnamed() -> None:
     doc = STATEMENT_FROM_A_FIRM
-    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("firm", Kind.ORGANISATION, Resolved.DOCUMENT_AUTHOR)
+    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("firm", Kind.ORGANISATION, Basis.DOCUMENT_AUTHOR)
 
 
 # --- pronouns and genders ---------------------------------------------------------------------
@@ -755,14 +755,14 @@ def test_she_never_stands_for_someone_the_article_calls_mr() -> None:
     doc = SHE_AFTER_MR
     resolver = Resolver(Article(doc))
     resolved(resolver, word(doc, "Hale", 1))
-    assert how(resolver, word(doc, "She")) == ("Lena Ortiz", Kind.PERSON, Resolved.CLAUSE_SUBJECT)
+    assert how(resolver, word(doc, "She")) == ("Lena Ortiz", Kind.PERSON, Basis.CLAUSE_SUBJECT)
 
 
 def test_he_stands_for_the_speaker_the_article_calls_mr() -> None:
     doc = SHE_AFTER_MR
     resolver = Resolver(Article(doc))
     resolved(resolver, word(doc, "Hale", 1))
-    assert how(resolver, word(doc, "He")) == ("Hale", Kind.PERSON, Resolved.ANTECEDENT)
+    assert how(resolver, word(doc, "He")) == ("Hale", Kind.PERSON, Basis.ANTECEDENT)
 
 
 # --- "they" for a group, "I" for the author, a guess across genders -------------------------
@@ -819,17 +819,17 @@ MR_HALE_THEN_SHE = parse(
 
 def test_they_stands_for_the_group_last_the_subject_of_a_main_clause() -> None:
     doc = DEMONSTRATORS_THEN_THEY
-    assert how(Resolver(Article(doc)), word(doc, "They")) == ("Demonstrators", Kind.GROUP, Resolved.CLAUSE_SUBJECT)
+    assert how(Resolver(Article(doc)), word(doc, "They")) == ("Demonstrators", Kind.GROUP, Basis.CLAUSE_SUBJECT)
 
 
 def test_i_outside_quotation_marks_is_the_articles_author() -> None:
-    assert how(Resolver(Article(I_SAID_OUTSIDE_QUOTES)), word(I_SAID_OUTSIDE_QUOTES, "I")) == (AUTHOR, Kind.PERSON, Resolved.AUTHOR)
+    assert how(Resolver(Article(I_SAID_OUTSIDE_QUOTES)), word(I_SAID_OUTSIDE_QUOTES, "I")) == (AUTHOR, Kind.PERSON, Basis.AUTHOR)
 
 
 def test_she_after_only_a_man_is_a_less_sure_guess() -> None:
     doc = MR_HALE_THEN_SHE
     found = Resolver(Article(doc)).resolve(word(doc, "She"))
-    assert found.entity is not None and (found.entity.name, found.how) == ("Hale", Resolved.GUESSED_ANTECEDENT)
+    assert found.entity is not None and (found.entity.name, found.how) == ("Hale", Basis.GUESSED_ANTECEDENT)
     assert found.how.factor < 1
 
 
@@ -883,9 +883,9 @@ def test_a_firm_in_an_affiliation_is_no_organisation_named_before() -> None:
 
 def test_she_stands_for_the_woman_the_article_calls_ms_though_the_recogniser_missed_her() -> None:
     doc = MS_RUIZ_UNTAGGED
-    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Ruiz", Kind.PERSON, Resolved.CLAUSE_SUBJECT)
+    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Ruiz", Kind.PERSON, Basis.CLAUSE_SUBJECT)
 
 
 def test_she_after_a_man_and_a_coach_is_only_a_guess() -> None:
     doc = COACH_RUIZ_UNTAGGED
-    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Hale", Kind.PERSON, Resolved.GUESSED_ANTECEDENT)
+    assert how(Resolver(Article(doc)), word(doc, "She")) == ("Hale", Kind.PERSON, Basis.GUESSED_ANTECEDENT)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.attribution.descriptions import (
+from service.attribution.resolution.descriptions import (
     DESCRIPTION_RULES,
-    NOTHING,
-    Description,
-    Rank,
-    Source,
     apposition,
     authored_by,
     describe,
@@ -23,7 +19,7 @@ from service.attribution.descriptions import (
     relative_clause,
     role,
 )
-from service.attribution.titles import organisation_in
+from service.attribution.resolution.titles import NOTHING, Description, Rank, Source, organisation_in
 from tests.attribution.sentences import (
     ADMINISTRATION_OFFICIAL,
     COACH_OF_THE_TIGERS,

@@ -34,7 +34,7 @@ from service.attribution.lexicon import (
     POSSESSIVE_TAG,
     ROLE_WORDS,
 )
-from service.attribution.model import Span
+from service.attribution.results import Span
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
 

@@ -1,0 +1,83 @@
+"""The last stage: quotes found and speakers resolved, copied into the frozen ``results``.
+
+Speakers are numbered in the order their quotes first name them; a quote's
+confidence is its rule's, lowered by how its speaker was resolved.
+"""
+
+from __future__ import annotations
+
+from service.attribution.article import Article
+from service.attribution.quotes import Found
+from service.attribution.resolution.entities import Entity, Profile
+from service.attribution.resolution.values import Known, Resolution
+from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry
+
+
+def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:
+    """The entities that speak, ordered by where a quote first names them."""
+    first: dict[int, tuple[int, Entity]] = {}
+    for resolution in resolutions.values():
+        entity, start = resolution.entity, resolution.mention.start
+        if entity is None:
+            continue
+        if entity.id not in first or start < first[entity.id][0]:
+            first[entity.id] = (start, entity)
+    return [entity for _, entity in sorted(first.values(), key=lambda pair: pair[0])]
+
+
+def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolution], known: Known) -> Attribution:
+    """The article's ``Attribution``: ``resolutions`` holds, by index into ``found``, each speaker's."""
+    order = speaker_order(resolutions)
+    ids = {entity.id: f"s{n}" for n, entity in enumerate(order, 1)}
+    quotes_of: dict[int, list[int]] = {entity.id: [] for entity in order}
+    quotes = []
+    for n, item in enumerate(found):
+        speaker = None
+        confidence = item.rule.confidence
+        resolution = resolutions.get(n)
+        if resolution is not None:
+            speaker = _speaker(resolution, ids, known)
+            if resolution.entity is not None:
+                quotes_of[resolution.entity.id].append(n)
+            confidence *= resolution.how.factor
+        quotes.append(
+            Quote(
+                id=f"q{n + 1}",
+                span=article.span(item.start, item.end),
+                type=item.type,
+                parts=tuple(article.span(s, e) for s, e in item.parts),
+                cue=article.tokens_span(item.cue) if item.cue else None,
+                speaker=speaker,
+                rule=item.rule,
+                confidence=round(confidence, 2),
+            )
+        )
+    speakers = tuple(_entry(ids[entity.id], entity, known, quotes_of[entity.id]) for entity in order)
+    return Attribution(tuple(quotes), speakers)
+
+
+def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speaker:
+    """The speaker of one quote; a pronoun that stands for no one named keeps its mention, and no name."""
+    entity = resolution.entity
+    if entity is None:
+        return Speaker(None, None, resolution.mention, None, None)
+    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)))
+
+
+def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
+    profile = known.profile(entity)
+    title, affiliation, title_mention, affiliation_mention = _described(profile)
+    return SpeakerEntry(
+        speaker_id, entity.name, title, affiliation, profile.mentions, tuple(quotes), title_mention, affiliation_mention
+    )
+
+
+def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:
+    """Title, affiliation, and the words each was read from."""
+    title, affiliation = profile.title, profile.affiliation
+    return (
+        title.text if title else None,
+        affiliation.text if affiliation else None,
+        title.span if title else None,
+        affiliation.span if affiliation else None,
+    )
