@@ -379,6 +379,21 @@ MAX_DASH_NAME_WORDS = 12
 """The longest name and description after a dash that still reads as a signature
 (“...” ― Ana Ruiz, a nurse at the clinic in Tellbridge)."""
 
+MIN_WRAPPED_LINES = 3
+"""A text is read as hard-wrapped only if it has at least this many lines that run on into
+another line: with two, any first line is "full" and a paragraph cannot be told from a wrap."""
+
+MIN_WRAPPED_SHARE = 0.6
+"""Share of the lines that run on which must be full for the text to be read as wrapped
+(the rest are paragraphs' last lines). Measured: every hard-wrapped text of the challenge
+suite is over 0.8; no text of PolNeAR dev and train, BBC, GGT or the seeds passes it."""
+
+MIN_WRAP_WIDTH = 40
+MAX_WRAP_WIDTH = 120
+"""The widest line of a text read as wrapped lies between these: mail clients wrap at 72 to
+80 columns, PDF text at the page's or the column's measure. An article with one paragraph
+a line is wider; a list of names or a poem is narrower, and its short lines are no wraps."""
+
 # --- Confidence -------------------------------------------------------------
 # Each rule's own confidence is on its member of ``rules.Rule``.
 

@@ -10,9 +10,12 @@ engine parses a normalised copy instead (``normalise``):
 - invisible format characters (soft hyphen, zero-width space, joiner and
   non-joiner, word joiner, byte order mark, direction marks and embeddings)
   are dropped;
-- the hyphen and the non-breaking hyphen become "-".
+- the hyphen and the non-breaking hyphen become "-";
+- a line break inside a hard-wrapped paragraph (text copied from a PDF or an
+  email, wrapped at a fixed width) becomes spaces (``wrapped_breaks``): the
+  sentence runs on across it, as it did before it was wrapped.
 
-Line breaks, tabs and every visible character stay as they are. An
+Other line breaks (paragraphs), tabs and every visible character stay as they are. An
 ``OffsetMap`` takes each offset of the results back into the text as sent
 (``Normalised.restore``), so ``text[span.start:span.end] == span.text`` still
 holds there; names, titles and affiliations are strings of the normalised
@@ -30,6 +33,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from service.attribution.glyphs import PARAGRAPH_BREAK
+from service.attribution.lexicon import MAX_WRAP_WIDTH, MIN_WRAP_WIDTH, MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE
 from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry
 
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -47,6 +52,50 @@ HYPHENS = "\u2010\u2011"
 
 READS_AS = {**{c: " " for c in SPACES}, **{c: "" for c in INVISIBLE}, **{c: "-" for c in HYPHENS}}
 _UNUSUAL = re.compile("[" + "".join(READS_AS) + "]+")
+LIST_ITEM = re.compile(r"\s*[-–—•*·]\s")
+"""A line that opens an item of a list: its line break before is the list's, not a wrap."""
+
+
+def wrapped_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break that only wraps a paragraph at a fixed width.
+
+    Text wrapped by a mail client or copied from a PDF breaks its lines where
+    the next word would pass the width: a line ends there only because the
+    next line's first word did not fit on it. So where most lines of the text
+    that run on into another line are full in that sense (its length, a
+    space and the next line's first word pass the widest line of any
+    paragraph), those breaks are wraps, in a text as wide as a page's or a
+    mail's measure. Matches
+    "... said on Monday that the⏎council would ..." in a text wrapped at 65
+    columns. Near misses: a paragraph's short last line before the next
+    paragraph ("... on Monday.⏎The council ..."), an article with one
+    paragraph a line (their lengths vary far more than a wrap's), a list's
+    next item ("⏎- Ana Ruiz: ..."), a list of short lines (names, a poem).
+    """
+    lines: list[tuple[int, int, int]] = []  # (start, end, end of the break after it)
+    start = 0
+    for found in PARAGRAPH_BREAK.finditer(text):
+        lines.append((start, found.start(), found.end()))
+        start = found.end()
+    lines.append((start, len(text), len(text)))
+    runs_on = [k for k in range(len(lines) - 1) if text[lines[k][0] : lines[k][1]].strip() and text[lines[k + 1][0] : lines[k + 1][1]].strip()]
+    if len(runs_on) < MIN_WRAPPED_LINES - 1:
+        return []
+    in_paragraphs = {k for k in runs_on} | {k + 1 for k in runs_on}
+    width = max(len(text[lines[k][0] : lines[k][1]].rstrip()) for k in in_paragraphs)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return []
+
+    def full(k: int) -> bool:
+        line = text[lines[k][0] : lines[k][1]].rstrip()
+        following = text[lines[k + 1][0] : lines[k + 1][1]]
+        first_word = following.lstrip().split(" ", 1)[0]
+        return len(line) + 1 + len(first_word) > width and LIST_ITEM.match(following) is None
+
+    wraps = [k for k in runs_on if full(k)]
+    if len(wraps) < MIN_WRAPPED_SHARE * len(runs_on):
+        return []
+    return [(lines[k][1], lines[k][2]) for k in wraps]
 
 
 class OffsetMap:
@@ -152,16 +201,17 @@ class Normalised:
 
     @classmethod
     def of(cls, sent: str) -> Normalised:
-        """``sent`` with its spaces and invisible characters read as what they are (the module's list)."""
-        if _UNUSUAL.search(sent) is None:
+        """``sent`` with its spaces, invisible characters and wrapped lines read as what they are (the module's list)."""
+        changes = [(i, i + 1, READS_AS[sent[i]]) for found in _UNUSUAL.finditer(sent) for i in range(found.start(), found.end())]
+        changes += [(start, end, " " * (end - start)) for start, end in wrapped_breaks(sent)]
+        if not changes:
             return cls(sent, sent)
         built = MappedText(sent)
         at = 0
-        for match in _UNUSUAL.finditer(sent):
-            built.keep(at, match.start())
-            for i in range(match.start(), match.end()):
-                built.put(READS_AS[sent[i]], i, i + 1)
-            at = match.end()
+        for start, end, reads_as in sorted(changes):
+            built.keep(at, start)
+            built.put(reads_as, start, end)
+            at = end
         built.keep(at, len(sent))
         text, offsets = built.build()
         return cls(sent, text, offsets)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from service.attribution.results import Attribution, Quote, QuoteType, Span, Speaker, SpeakerEntry
-from service.attribution.normalise import INVISIBLE, SPACES, MappedText, Normalised, OffsetMap, map_spans
+from service.attribution.normalise import INVISIBLE, SPACES, MappedText, Normalised, OffsetMap, map_spans, wrapped_breaks
 from service.attribution.pipeline import QuoteExtractor
 
 NBSP, NNBSP, THIN, SOFT_HYPHEN, ZWSP, ZWJ, WORD_JOINER, BOM = "\u00a0", "\u202f", "\u2009", "\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"
@@ -92,6 +92,49 @@ def test_every_invisible_character_reads_as_nothing(invisible: str) -> None:
 
 def test_a_non_breaking_hyphen_reads_as_a_hyphen_and_line_breaks_stay() -> None:
     assert Normalised.of("Medium\u2011Range\n\nWeather\tForecasts").text == "Medium-Range\n\nWeather\tForecasts"
+
+
+# A letter to the editor as a mail client wraps it, at 60 columns: a sentence runs across the lines.
+WRAPPED = (
+    "Harbour tolls to rise\n"
+    "\n"
+    "The port authority said on Thursday that the tolls for every\n"
+    "ferry crossing would rise by a tenth from the first of May,\n"
+    "and that season tickets would cost the same as last year.\n"
+    "\n"
+    "Maria Okafor, who chairs the Tellbridge Ferry Users Group,\n"
+    "said: “Nobody on the island was asked about this, and the\n"
+    "people who cross every day will pay for it.”"
+)
+ONE_PARAGRAPH_A_LINE = (
+    "The port authority said on Thursday that the tolls would rise.\n"
+    "Season tickets will cost the same.\n"
+    "“Nobody on the island was asked about this, and the people who cross every day will pay for it,” said Maria Okafor."
+)
+
+
+def test_a_line_break_that_wraps_a_paragraph_reads_as_a_space() -> None:
+    normal = Normalised.of(WRAPPED)
+    assert "said on Thursday that the tolls for every ferry crossing" in normal.text
+    assert "Maria Okafor, who chairs the Tellbridge Ferry Users Group, said:" in normal.text
+    # The headline's break and the blank lines between paragraphs are no wraps.
+    assert normal.text.startswith("Harbour tolls to rise\n\nThe port")
+    assert normal.text.count("\n\n") == 2
+    assert len(normal.text) == len(WRAPPED) and normal.offsets is not None
+    assert normal.offsets.span(0, len(normal.text)) == (0, len(WRAPPED))
+
+
+def test_an_article_with_a_paragraph_a_line_keeps_its_line_breaks() -> None:
+    assert wrapped_breaks(ONE_PARAGRAPH_A_LINE) == []
+    assert Normalised.of(ONE_PARAGRAPH_A_LINE).text == ONE_PARAGRAPH_A_LINE
+
+
+def test_short_lines_and_a_lists_items_are_no_wraps() -> None:
+    names = "Maria Okafor\nTom Becker\nAna Ruiz\nJo Park"
+    assert wrapped_breaks(names) == []  # narrower than any page: a list
+    items = WRAPPED + "\n- Tom Becker, Tellbridge Ferry Company, for the operators:\n- Ana Ruiz, for the island council: “We will ask why.”"
+    breaks = wrapped_breaks(items)
+    assert breaks and all(not items[end:].startswith("- ") for _, end in breaks)
 
 
 @given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", NBSP, NNBSP, SOFT_HYPHEN, ZWSP, BOM, "\u2011", "é"]), max_size=40))
@@ -179,3 +222,15 @@ def test_words_characters_in_names_and_organisations_read_as_plain_ones(real_nlp
     assert quote.speaker.mention.text == f"Anna{NBSP}Schmidt"
     assert word[quote.speaker.mention.start : quote.speaker.mention.end] == quote.speaker.mention.text
     assert quote.span.text == f"We will fix the roads by{NBSP}spring,"
+
+
+@pytest.mark.model
+def test_a_hard_wrapped_article_is_read_as_its_sentences(real_nlp: Language) -> None:
+    quotes = QuoteExtractor(real_nlp).extract(WRAPPED).quotes
+    assert [(q.type, q.speaker.name if q.speaker else None) for q in quotes] == [
+        (QuoteType.INDIRECT, "port authority"),
+        (QuoteType.DIRECT, "Maria Okafor"),
+    ]
+    # Offsets count in the text as sent, line breaks and all.
+    assert all(WRAPPED[q.span.start : q.span.end] == q.span.text for q in quotes)
+    assert quotes[1].span.text.startswith("Nobody on the island was asked about this, and the\npeople")
