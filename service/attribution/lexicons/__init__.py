@@ -22,3 +22,8 @@ def words(name: str) -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Nouns that name a person: "professor", "plumber", "spokeswoman" (WordNet 3.0, first sense)."""
     return words("person_nouns")
+
+
+def communication_verbs() -> frozenset[str]:
+    """Verbs of telling, asking and answering: "comment", "discuss", "name" (WordNet 3.0, first sense)."""
+    return words("communication_verbs")

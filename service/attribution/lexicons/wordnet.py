@@ -8,9 +8,11 @@ pinned by hash in ``requirements/wordnet.txt``), which carries Princeton's
 files unchanged. The service never reads WordNet itself: it reads the lists
 this writes (``lexicons.words``), each a set of lower-case lemmas.
 
-A list holds the nouns whose **most frequent sense** (the first WordNet
+A list holds the words whose **most frequent sense** (the first WordNet
 gives) lies under one of its root synsets, following hypernyms (``@``, and
-``@i`` for instances), and under none of its excluded roots. The first sense
+``@i`` for instances), and under none of its excluded roots; or, for a list
+named by a lexicographer file ("verb.communication"), whose first sense was
+filed there. The first sense
 alone keeps "source" (a place where something begins) and "fan" (a device)
 out of the people, where any sense would let them in. British spellings of
 American ones ("defenceman", "neighbour", "organiser") are added by the
@@ -25,7 +27,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +40,25 @@ class WordList:
 
     name: str
     holds: str
-    roots: tuple[str, ...]
-    """Offsets in ``data.noun`` of the synsets whose hyponyms (first senses) the list holds."""
+    pos: str = "noun"
+    roots: tuple[str, ...] = ()
+    """Offsets in ``data.<pos>`` of the synsets whose hyponyms (first senses) the list holds."""
     excluded: tuple[str, ...] = ()
+    lexfile: str | None = None
+    """A lexicographer file ("verb.communication") whose first senses the list holds, instead of ``roots``."""
 
 
 LISTS = (
     WordList(
         "person_nouns",
         "nouns that name a person (person.n.01: 'a human being'): 'professor', 'plumber', 'spokeswoman', 'dad'",
-        ("00007846",),
+        roots=("00007846",),
+    ),
+    WordList(
+        "communication_verbs",
+        "verbs of telling, asking, ordering and singing (verb.communication): 'comment', 'discuss', 'name', 'answer'",
+        pos="verb",
+        lexfile="verb.communication",
     ),
 )
 
@@ -78,31 +89,36 @@ def british_spellings(lemma: str) -> set[str]:
 
 @dataclass(frozen=True)
 class WordNet:
-    """The noun database: each synset's hypernyms, and each lemma's synsets by frequency."""
+    """One part of speech's database: each synset's hypernyms and file, and each lemma's synsets by frequency."""
 
     hypernyms: dict[str, tuple[str, ...]]
     senses: dict[str, tuple[str, ...]]
+    lexfiles: dict[str, str]
+    """Each synset's lexicographer file ("noun.person")."""
 
     @classmethod
-    def read(cls, folder: Path) -> WordNet:
+    def read(cls, folder: Path, pos: str = "noun") -> WordNet:
+        names = {number: name for number, name, *_ in (line.split() for line in _records(folder / "lexnames")) if name}
         hypernyms: dict[str, tuple[str, ...]] = {}
-        for line in _records(folder / "data.noun"):
+        lexfiles: dict[str, str] = {}
+        for line in _records(folder / f"data.{pos}"):
             fields = line.split()
+            lexfiles[fields[0]] = names[fields[1]]
             words = int(fields[3], 16)
             at = 4 + 2 * words
             pointers = int(fields[at])
             found = []
             for k in range(pointers):
-                symbol, offset, pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
-                if symbol in HYPERNYMS and pos == "n":
+                symbol, offset, target_pos = fields[at + 1 + 4 * k : at + 4 + 4 * k]
+                if symbol in HYPERNYMS and target_pos == pos[0]:
                     found.append(offset)
             hypernyms[fields[0]] = tuple(found)
         senses: dict[str, tuple[str, ...]] = {}
-        for line in _records(folder / "index.noun"):
+        for line in _records(folder / f"index.{pos}"):
             fields = line.split()
             pointer_kinds = int(fields[3])
             senses[fields[0]] = tuple(fields[4 + pointer_kinds + 2 :])
-        return cls(hypernyms, senses)
+        return cls(hypernyms, senses, lexfiles)
 
     def under(self, offset: str, roots: frozenset[str]) -> bool:
         """Whether synset ``offset`` is one of ``roots`` or lies below one."""
@@ -120,10 +136,16 @@ class WordNet:
     def first_senses_under(self, roots: Iterable[str], excluded: Iterable[str] = ()) -> set[str]:
         """Lemmas (lower case, spaces between words) whose first sense lies under ``roots`` and not ``excluded``."""
         wanted, unwanted = frozenset(roots), frozenset(excluded)
+        return self._first_senses(lambda first: self.under(first, wanted) and not self.under(first, unwanted))
+
+    def first_senses_filed(self, lexfile: str) -> set[str]:
+        """Lemmas whose first sense was filed in ``lexfile`` ("verb.communication")."""
+        return self._first_senses(lambda first: self.lexfiles.get(first) == lexfile)
+
+    def _first_senses(self, wanted: Callable[[str], bool]) -> set[str]:
         found = set()
         for lemma, offsets in self.senses.items():
-            first = offsets[0]
-            if self.under(first, wanted) and not self.under(first, unwanted):
+            if wanted(offsets[0]):
                 word = lemma.replace("_", " ")
                 if ONLY_LETTERS.match(word):
                     found.add(word)
@@ -139,11 +161,17 @@ def _records(path: Path) -> Iterator[str]:
                 yield line
 
 
-def write(wordnet: WordNet, into: Path = HERE, lists: Iterable[WordList] = LISTS) -> list[Path]:
-    """Each list as ``<name>.txt`` in ``into``: a header that says where it comes from, then a lemma a line."""
+def write(folder: Path, into: Path = HERE, lists: Iterable[WordList] = LISTS) -> list[Path]:
+    """Each list as ``<name>.txt`` in ``into``, read from the database in ``folder``: a header that says
+    where it comes from, then a lemma a line."""
     written = []
+    databases: dict[str, WordNet] = {}
     for wordlist in lists:
-        words = sorted(wordnet.first_senses_under(wordlist.roots, wordlist.excluded))
+        wordnet = databases.setdefault(wordlist.pos, WordNet.read(folder, wordlist.pos))
+        if wordlist.lexfile is not None:
+            words = sorted(wordnet.first_senses_filed(wordlist.lexfile))
+        else:
+            words = sorted(wordnet.first_senses_under(wordlist.roots, wordlist.excluded))
         path = into / f"{wordlist.name}.txt"
         header = [
             f"# {wordlist.name}: {wordlist.holds}.",
@@ -157,9 +185,9 @@ def write(wordnet: WordNet, into: Path = HERE, lists: Iterable[WordList] = LISTS
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("folder", type=Path, help="WordNet 3.0's database folder (data.noun, index.noun)")
+    parser.add_argument("folder", type=Path, help="WordNet 3.0's database folder (lexnames, data.noun, index.noun, ...)")
     args = parser.parse_args(argv)
-    for path in write(WordNet.read(args.folder)):
+    for path in write(args.folder):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -26,6 +26,7 @@ from service.attribution.cues import (
     reporting_frame,
     verb_frame,
 )
+from service.attribution.lexicons import communication_verbs
 from service.attribution.lexicon import (
     ASKED_OF_DEPS,
     AUXILIARY_DEPS,
@@ -149,14 +150,32 @@ def object_clause(article: Article, cue: Token) -> tuple[int, int] | None:
 def infinitive_content(article: Article, cue: Token) -> tuple[int, int] | None:
     """What an infinitive reports, with the person it is asked of: "urged [Congress to act]".
 
-    Near miss: "declined in a statement" has no infinitive and gives nothing.
+    Near misses: "declined in a statement" has no infinitive and gives
+    nothing, nor does an infinitive that only names speaking (``says_nothing``).
     """
     infinitive = next((c for c in cue.rights if c.dep_ == "xcomp"), None)
-    if infinitive is None:
+    if infinitive is None or says_nothing(article, infinitive):
         return None
     objects = [c for c in cue.rights if c.dep_ in ASKED_OF_DEPS and c.i < infinitive.i]
     start = (objects[0] if objects else infinitive).left_edge
     return _nonempty(trim(article, start.idx, end_of(infinitive.right_edge)))
+
+
+def says_nothing(article: Article, infinitive: Token) -> bool:
+    """An infinitive that names an act of speaking and says nothing: a refusal or a request not to be named.
+
+    "declined to comment on the figures", "refused to answer questions",
+    "asked not to be named": whether someone speaks, not what they said.
+    Near misses: "urged Congress to act" (acting is no speaking), "refused to
+    say that the talks had failed" and "declined to call it “a failure”"
+    (clauses and quoted words of their own are said).
+    """
+    if lemma(infinitive) not in SPEECH_VERBS | communication_verbs():
+        return False
+    if content_children(infinitive):
+        return False
+    start, end = subtree_chars([infinitive])
+    return not any(article.quoted[k].double for k in article.quotes_opening_in(start - MARK_WIDTH, end))
 
 
 def object_content(article: Article, cue: Token) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.attribution.lexicons import person_nouns
+from service.attribution.lexicons import communication_verbs, person_nouns
 from service.attribution.lexicons.wordnet import WordList, WordNet, british_spellings, write
 
 # A few synsets in WordNet's own format: offset, lexicographer file, pos, word count (hex), words, pointers.
@@ -26,7 +26,11 @@ source n 2 1 @ 2 0 00000004 00000005
 """
 
 
+LEXNAMES = "03\tnoun.Tops\t1\n15\tnoun.location\t1\n18\tnoun.person\t1\n"
+
+
 def small_wordnet(folder: Path) -> WordNet:
+    (folder / "lexnames").write_text(LEXNAMES, encoding="latin-1")
     (folder / "data.noun").write_text(DATA_NOUN, encoding="latin-1")
     (folder / "index.noun").write_text(INDEX_NOUN, encoding="latin-1")
     return WordNet.read(folder)
@@ -43,6 +47,11 @@ def test_excluded_roots_leave_their_hyponyms_out(tmp_path: Path) -> None:
     assert "neighbor" not in small_wordnet(tmp_path).first_senses_under(["00000002"], ["00000003"])
 
 
+def test_a_list_by_file_holds_the_lemmas_whose_first_sense_was_filed_there(tmp_path: Path) -> None:
+    # "source" was filed among the people only in its second sense.
+    assert small_wordnet(tmp_path).first_senses_filed("noun.person") == {"neighbor", "neighbour", "organizer", "organiser"}
+
+
 def test_british_spellings_follow_the_style_guides_rules() -> None:
     assert british_spellings("neighbor") == {"neighbour"}
     assert british_spellings("defenseman") == {"defenceman"}
@@ -51,8 +60,9 @@ def test_british_spellings_follow_the_style_guides_rules() -> None:
 
 
 def test_written_lists_say_where_they_come_from(tmp_path: Path) -> None:
-    people = WordList("people", "nouns that name a person", ("00000002",))
-    [path] = write(small_wordnet(tmp_path), tmp_path, [people])
+    people = WordList("people", "nouns that name a person", roots=("00000002",))
+    small_wordnet(tmp_path)
+    [path] = write(tmp_path, tmp_path, [people])
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# people: nouns that name a person."
     assert "Princeton University" in lines[2]
@@ -64,3 +74,9 @@ def test_the_shipped_person_list_holds_people_by_their_first_sense() -> None:
     assert {"professor", "plumber", "spokeswoman", "official", "neighbour", "head teacher"} <= people
     # Near misses: a word whose first sense is no person, and page furniture.
     assert not {"source", "fan", "photo", "video", "statement"} & people
+
+
+def test_the_shipped_communication_verbs_are_verbs_of_telling() -> None:
+    verbs = communication_verbs()
+    assert {"say", "comment", "discuss", "answer", "name"} <= verbs
+    assert not {"resign", "vote", "act"} & verbs  # near misses: deeds, not words

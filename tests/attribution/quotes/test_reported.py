@@ -7,6 +7,7 @@ import pytest
 from service.attribution.article import Article
 from service.attribution.results import QuoteType
 from service.attribution.quotes import find_quotes
+from service.attribution.rules import Rule
 from service.attribution.quotes.reported import (
     according_to_content,
     infinitive_content,
@@ -14,6 +15,7 @@ from service.attribution.quotes.reported import (
     object_content,
     quotes_as_saying,
     reported_content,
+    says_nothing,
     verb_content,
 )
 from tests.attribution.sentences import LABELLED, SAID_IN_AN_EMAIL, SAID_THAT, chars, found_quotes
@@ -496,6 +498,80 @@ def test_infinitive_content_takes_the_person_asked_and_the_infinitive() -> None:
 
 def test_infinitive_content_needs_an_infinitive() -> None:
     assert infinitive_content(Article(SAID_IN_AN_EMAIL), word(SAID_IN_AN_EMAIL, "said")) is None
+
+
+DECLINED_TO_COMMENT = parse(
+    "A harbour spokesman declined to comment on the tolls.",
+    """
+    0 A - DT DET det 2
+    1 harbour - NN NOUN compound 2
+    2 spokesman - NN NOUN nsubj 3
+    3 declined decline VBD VERB ROOT 3
+    4 to - TO PART aux 5
+    5 comment - VB VERB xcomp 3
+    6 on - IN ADP prep 5
+    7 the - DT DET det 8
+    8 tolls toll NNS NOUN pobj 6
+    9 . - . PUNCT punct 3
+    """,
+)
+ASKED_NOT_TO_BE_NAMED = parse(
+    "A ferry worker, who asked not to be named, said the boats were unsafe.",
+    """
+    0 A - DT DET det 2
+    1 ferry - NN NOUN compound 2
+    2 worker - NN NOUN nsubj 11
+    3 , - , PUNCT punct 2
+    4 who - WP PRON nsubj 5
+    5 asked ask VBD VERB relcl 2
+    6 not - RB PART neg 9
+    7 to - TO PART aux 9
+    8 be - VB AUX auxpass 9
+    9 named name VBN VERB xcomp 5
+    10 , - , PUNCT punct 2
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 boats boat NNS NOUN nsubj 14
+    14 were be VBD AUX ccomp 11
+    15 unsafe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+REFUSED_TO_SAY_THAT = parse(
+    "Ana Ruiz refused to say that the talks had failed.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
+    2 refused refuse VBD VERB ROOT 2
+    3 to - TO PART aux 4
+    4 say - VB VERB xcomp 2
+    5 that - IN SCONJ mark 9
+    6 the - DT DET det 7
+    7 talks talk NNS NOUN nsubj 9
+    8 had have VBD AUX aux 9
+    9 failed fail VBN VERB ccomp 4
+    10 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_an_infinitive_that_only_names_speaking_says_nothing() -> None:
+    article = Article(DECLINED_TO_COMMENT)
+    assert says_nothing(article, word(DECLINED_TO_COMMENT, "comment"))
+    assert infinitive_content(article, word(DECLINED_TO_COMMENT, "declined")) is None
+    assert found_quotes(article) == []
+
+
+def test_a_request_not_to_be_named_is_no_statement_but_what_follows_is() -> None:
+    article = Article(ASKED_NOT_TO_BE_NAMED)
+    assert says_nothing(article, word(ASKED_NOT_TO_BE_NAMED, "named"))
+    assert [(text, rule) for text, _, rule, _ in found_quotes(article)] == [("the boats were unsafe", Rule.SUBJECT)]
+
+
+def test_an_infinitive_of_speaking_with_a_clause_of_its_own_says_it() -> None:
+    # Near misses: a clause said ("to say that ..."), and an act that is no speaking ("urged Congress to act").
+    assert not says_nothing(Article(REFUSED_TO_SAY_THAT), word(REFUSED_TO_SAY_THAT, "say"))
+    assert not says_nothing(Article(URGED_CONGRESS), word(URGED_CONGRESS, "act"))
 
 
 def test_object_content_runs_through_a_quoted_predicate_but_not_a_time() -> None:
