@@ -263,6 +263,10 @@ word before a role noun that is not one is read as whom the role is for
 ("Arsenal boss", "Tory leader"); one that is, as part of the title ("Chief
 Executive", "Deputy Foreign Minister")."""
 
+PERSON_SUFFIXES = ("man", "woman", "men", "women", "person", "people")
+"""Endings of compounds that name a person, whatever the dictionary holds: "defenceman", "linesman",
+"chairperson" (and their plurals, which a tagger may leave unlemmatized)."""
+
 PORTFOLIO_WORDS = frozenset(
     """
     foreign home interior defence defense finance treasury justice health education

@@ -14,16 +14,23 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.lexicon import (
+    COMPANY_NOUNS,
+    DOCUMENT_NOUNS,
     ORGANISATION_LABELS,
+    ORGANISATION_NOUNS,
     PERSON_LABELS,
+    PERSON_SUFFIXES,
     PLACE_LABELS,
     PLURAL_NOUN_TAGS,
+    ROLE_WORDS,
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
+from service.attribution.lexicons import person_nouns
+from service.attribution.phrases import name_tokens, strip_titles
 from service.attribution.resolution.titles import Piece
 from service.attribution.results import Span
-from service.attribution.phrases import name_tokens, strip_titles
+from service.attribution.tagging import lemma
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
 
@@ -33,8 +40,10 @@ class Kind(Enum):
     ORGANISATION = "organisation"
     GROUP = "group"
     """A plural noun: "experts", "officials"."""
+    DOCUMENT = "document"
+    """What speaks for whoever wrote it: "the report", "a statement"."""
     UNKNOWN = "unknown"
-    """An unresolved first-person pronoun or the like."""
+    """An unresolved pronoun, or a noun that names neither a person nor a body: "the photo"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +110,26 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= SURNAME_MIN_LENGTH_FOR_EDITS and within_edits(a, b, SURNAME_MAX_EDITS)
 
 
+def is_person_noun(token: Token) -> bool:
+    """A common noun that names a person: "professor", "defenceman", "spokeswoman".
+
+    Its lemma is one of WordNet's nouns whose first sense is a person
+    (``lexicons.person_nouns``) or a role word, or a compound of "man",
+    "woman", "person" ("linesman"). Near misses: "photo", "office",
+    "investigation" name things; "source" first names a place.
+    """
+    word = lemma(token)
+    return word in person_nouns() or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
+
+
 def kind_of(head: Token) -> Kind:
-    """What kind of speaker a head word names, from its entity label, tag and part of speech."""
+    """What kind of speaker a head word names, from its entity label, tag, part of speech and lemma.
+
+    A singular common noun is a person only when it names one
+    (``is_person_noun``), a document when it is one ("the report"), an
+    organisation when it stands for one ("the company"); "the photo" is
+    none of these, and no "he" or "she" stands for it.
+    """
     if head.ent_type_ in PERSON_LABELS:
         return Kind.PERSON
     if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
@@ -111,4 +138,12 @@ def kind_of(head: Token) -> Kind:
         return Kind.GROUP
     if head.pos_ == "PROPN":
         return Kind.ORGANISATION
-    return Kind.PERSON if head.pos_ == "NOUN" else Kind.UNKNOWN
+    if head.pos_ != "NOUN":
+        return Kind.UNKNOWN
+    if is_person_noun(head):
+        return Kind.PERSON
+    if lemma(head) in DOCUMENT_NOUNS:
+        return Kind.DOCUMENT
+    if lemma(head) in ORGANISATION_NOUNS | COMPANY_NOUNS:
+        return Kind.ORGANISATION
+    return Kind.UNKNOWN

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe
-from service.attribution.resolution.entities import clean_name, Entity, Kind
+from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of
 from service.attribution.resolution.genders import compatible, Gender, pronoun_gender
 from service.attribution.lexicon import (
     FIRST_PERSON_PRONOUNS,
@@ -68,18 +68,19 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
     elif lower in PLURAL_PRONOUNS:
         kinds = {Kind.GROUP, Kind.ORGANISATION}
     else:
-        kinds = {Kind.ORGANISATION}
+        kinds = {Kind.ORGANISATION, Kind.DOCUMENT}
     gender = pronoun_gender(pronoun)
     best = known.antecedent_before(pronoun.idx, kinds, lambda entity: compatible(gender, cast.gender_of(entity.name)))
     if kinds == {Kind.PERSON}:
         ent = cast.subject_before(pronoun, gender)
         kind, name = Kind.PERSON, (cast.canonical_name_of(ent) if ent is not None else "")
     else:
-        # "it" and "they" may stand for the organisation (or, "they", the group) last the subject of a main clause.
+        # "it" and "they" may stand for the organisation or document (or, "they", the group) last the subject of a main clause.
         found = cast.thing_subject_before(pronoun, Kind.GROUP in kinds, ORGANISATION_PARAGRAPHS)
         ent = found.doc[found.i : found.i + 1] if found is not None else None
-        kind, name = (Kind.GROUP, "") if found is not None and found.tag_ in PLURAL_NOUN_TAGS else (Kind.ORGANISATION, "")
+        kind, name = Kind.ORGANISATION, ""
         if found is not None:
+            kind = Kind.GROUP if found.tag_ in PLURAL_NOUN_TAGS else kind_of(found)
             name = organisation_name(entity_span(found)) if found.ent_type_ else clean_name(cast.article.tokens_span(name_words(speaker_phrase(found))).text)
     if ent is None and best is None and kinds == {Kind.PERSON}:
         # The recogniser may call a person's surname an organisation ("Christie blasted ..."):

@@ -2,7 +2,42 @@
 
 from __future__ import annotations
 
-from service.attribution.resolution.entities import clean_name, same_surname, within_edits
+from service.attribution.resolution.entities import Kind, clean_name, is_person_noun, kind_of, same_surname, within_edits
+from tests.parses import parse, word
+
+# Heads of every kind: a person by the dictionary, a person by "-man", a thing, a document, an organisation.
+KINDS = parse(
+    "The professor, the defenceman, the photo, the report and the company spoke.",
+    """
+    0 The - DT DET det 1
+    1 professor - NN NOUN nsubj 14
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 4
+    4 defenceman - NN NOUN appos 1
+    5 , - , PUNCT punct 4
+    6 the - DT DET det 7
+    7 photo - NN NOUN appos 4
+    8 , - , PUNCT punct 7
+    9 the - DT DET det 10
+    10 report - NN NOUN conj 7
+    11 and - CC CCONJ cc 10
+    12 the - DT DET det 13
+    13 company - NN NOUN nsubj 14
+    14 spoke speak VBD VERB ROOT 14
+    15 . - . PUNCT punct 14
+    """,
+)
+
+
+def test_a_common_noun_is_a_person_only_when_it_names_one() -> None:
+    assert is_person_noun(word(KINDS, "professor"))  # WordNet: its first sense is a person
+    assert is_person_noun(word(KINDS, "defenceman"))  # a compound of "man"
+    assert not is_person_noun(word(KINDS, "photo"))  # near miss: a thing
+
+
+def test_kind_of_tells_people_documents_organisations_and_things_apart() -> None:
+    kinds = [kind_of(word(KINDS, w)) for w in ("professor", "defenceman", "report", "company", "photo")]
+    assert kinds == [Kind.PERSON, Kind.PERSON, Kind.DOCUMENT, Kind.ORGANISATION, Kind.UNKNOWN]
 
 
 def test_clean_name_drops_a_possessive_ending() -> None:
