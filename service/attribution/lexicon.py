@@ -372,6 +372,10 @@ DESCRIPTION_PARAGRAPHS = 2
 """How far back "the Republican nominee" may look for the person it describes: its own
 paragraph and the one before (news paragraphs are a sentence or two)."""
 
+LAST_SPEAKER_PARAGRAPHS = 2
+"""How far back a quote with no cue may look for the last speaker: its own paragraph and
+the two before (a quote paragraph often follows a paragraph of narrative about its speaker)."""
+
 ORGANISATION_PARAGRAPHS = 3
 """How far back "the company" may look for the organisation it stands for."""
 

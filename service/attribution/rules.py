@@ -74,6 +74,12 @@ class Rule(str, Enum):
         0.7,
         "A quote with no cue of its own, right after another: usually the same speaker, sometimes a reply.",
     )
+    LAST_SPEAKER = (
+        "last_speaker",
+        0.55,
+        "A quote with no cue, a paragraph or two after its speaker's last words: news copy gives a run of "
+        "quotes to one speaker until it names another, but narrative stands between.",
+    )
     # Reported speech: the speaker of a reporting verb (speakers.py).
     SUBJECT = (
         "subject",

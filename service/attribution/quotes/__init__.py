@@ -13,8 +13,9 @@ Three passes, each over what the one before left, then one step over them all:
    the rest are scare quotes and titles, and are left out.
 4. An unattributed direct quote takes the speaker of the quote just before it
    when nothing but that quote's frame stands between (``direct.continuation``),
-   and a part of a quote whose paragraph breaks were lost the speaker of the
-   part after it (``continue_reopened``).
+   else, if its marks close, the last speaker a paragraph or two before
+   (``last_speaker``); a part of a quote whose paragraph breaks were lost
+   takes the speaker of the part after it (``continue_reopened``).
    One still unattributed is kept without a speaker if its marks close, and
    dropped as a stray mark if they never do; where quotes overlap, one stays.
 
@@ -24,7 +25,11 @@ they call are in ``speakers``.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from service.attribution.article import Article
+from service.attribution.lexicon import LAST_SPEAKER_PARAGRAPHS
+from service.attribution.marks import QuotedSpan
 from service.attribution.quotes.direct import continuation, direct_quotes, unattributed
 from service.attribution.quotes.found import Found
 from service.attribution.quotes.fragments import governed_fragments
@@ -57,13 +62,41 @@ def find_quotes(article: Article) -> list[Found]:
 
 
 def continue_speakers(article: Article, found: list[Found]) -> None:
-    """Give each unattributed direct quote the speaker of the quote before it, where it continues it."""
+    """Give each unattributed direct quote the speaker of the quote before it, where it continues it,
+    else the last speaker a paragraph or two before (``last_speaker``)."""
     for n, item in enumerate(found):
         if item.rule is not Rule.UNATTRIBUTED or n == 0:
             continue
-        attributed = continuation(article, article.quoted[item.quoted[0]], found[n - 1])
+        quoted = article.quoted[item.quoted[0]]
+        attributed = continuation(article, quoted, found[n - 1])
         if attributed is not None:
             item.speaker, item.rule = attributed.speaker, Rule.CONTINUATION
+            continue
+        speaker = last_speaker(article, quoted, found[:n])
+        if speaker is not None:
+            item.speaker, item.rule = speaker, Rule.LAST_SPEAKER
+
+
+def last_speaker(article: Article, quoted: QuotedSpan, before: list[Found]) -> Token | None:
+    """The speaker of the last attributed quote before a closed quotation with no cue, a paragraph or two back.
+
+    "..., said Ana Ruiz, who has run the clinic since 2019. The clinic's
+    funding ends in March. ⏎ “We will find the money,”" is Ruiz's: news
+    copy gives a run of quotes to the one speaker until it names another,
+    with narrative between. Near misses: a quotation never closed (a stray
+    mark), and one more than ``LAST_SPEAKER_PARAGRAPHS`` paragraphs after
+    anyone spoke.
+    """
+    if quoted.close is None:
+        return None
+    here = article.paragraph_of(quoted.open)
+    for item in reversed(before):
+        if item.speaker is None:
+            continue
+        if article.paragraph_of(max(item.end - 1, item.start)) < here - LAST_SPEAKER_PARAGRAPHS:
+            return None
+        return item.speaker
+    return None
 
 
 def continue_reopened(article: Article, found: list[Found]) -> None:

@@ -21,6 +21,7 @@ from service.attribution.quotes.direct import (
     reports_its_own_clause,
     resumes_quotation,
     speaker_colon,
+    unattributed,
 )
 from service.attribution.quotes.found import Attributed
 from service.attribution.rules import Rule
@@ -476,9 +477,9 @@ def test_continuation_gives_the_next_sentence_the_last_speaker() -> None:
 
 def test_continuation_needs_a_speaker_before() -> None:
     article = Article(NARRATIVE_BETWEEN_QUOTES)
-    unattributed = find_quotes(article)[1]
-    assert unattributed.speaker is None
-    assert continuation(article, article.quoted[1], unattributed) is None
+    before = unattributed(article, 0)
+    assert before.speaker is None
+    assert continuation(article, article.quoted[1], before) is None
 
 
 def test_continuation_is_broken_by_narrative_in_between() -> None:
@@ -496,9 +497,10 @@ def test_find_quotes_continues_a_speaker_into_the_next_paragraph() -> None:
     ]
 
 
-def test_find_quotes_keeps_a_quotation_after_narrative_unattributed() -> None:
+def test_find_quotes_gives_a_quotation_after_narrative_to_the_last_speaker_less_surely() -> None:
     found = find_quotes(Article(NARRATIVE_BETWEEN_QUOTES))
-    assert [(f.rule, f.speaker) for f in found][1:] == [("unattributed", None)]
+    assert [(f.rule, f.speaker.text if f.speaker else None) for f in found][1:] == [("last_speaker", "Lopez")]
+    assert Rule.LAST_SPEAKER.confidence < Rule.CONTINUATION.confidence
 
 
 DASH_NAME = parse(

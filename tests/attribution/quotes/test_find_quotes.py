@@ -187,3 +187,99 @@ def test_each_reopened_part_takes_the_speaker_named_after_the_last() -> None:
 
 def test_a_mark_never_closed_nor_reopened_is_still_a_stray() -> None:
     assert find_quotes(Article(OPEN_AND_NEVER_REOPENED)) == []
+
+
+# A quote paragraph after narrative about its speaker: a run of quotes is one speaker's.
+RUN_OF_QUOTES = parse(
+    "“We will find the money,” said Ana Ruiz. The clinic’s funding ends in March.\n\n“Nobody will be turned away.”",
+    r"""
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 find - VB VERB ccomp 8
+    4 the - DT DET det 5
+    5 money - NN NOUN dobj 3
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    12 The - DT DET det 13
+    13 clinic - NN NOUN poss 15
+    14 ’s - POS PART case 13
+    15 funding - NN NOUN nsubj 16
+    16 ends end VBZ VERB ROOT 16
+    17 in - IN ADP prep 16
+    18 March March NNP PROPN pobj 17 B-DATE
+    19 . - . PUNCT punct 16
+    20 \n\n - _SP SPACE dep 19
+    21 “ " `` PUNCT punct 25
+    22 Nobody - NN PRON nsubjpass 25
+    23 will - MD AUX aux 25
+    24 be - VB AUX auxpass 25
+    25 turned turn VBN VERB ROOT 25
+    26 away - RB ADV advmod 25
+    27 . - . PUNCT punct 25
+    28 ” " '' PUNCT punct 25
+    """,
+)
+# The same quote three paragraphs of narrative later: too far to be sure whose it is.
+QUOTE_FAR_AFTER = parse(
+    "“We will find the money,” said Ana Ruiz.\n\nThe clinic opened in 2019.\n\nIts funding ends in March.\n\n"
+    "The council meets on Monday.\n\n“Nobody will be turned away.”",
+    r"""
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 find - VB VERB ccomp 8
+    4 the - DT DET det 5
+    5 money - NN NOUN dobj 3
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 said say VBD VERB ROOT 8
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
+    11 . - . PUNCT punct 8
+    12 \n\n - _SP SPACE dep 11
+    13 The - DT DET det 14
+    14 clinic - NN NOUN nsubj 15
+    15 opened open VBD VERB ROOT 15
+    16 in - IN ADP prep 15
+    17 2019 - CD NUM pobj 16 B-DATE
+    18 . - . PUNCT punct 15
+    19 \n\n - _SP SPACE dep 18
+    20 Its - PRP$ PRON poss 21
+    21 funding - NN NOUN nsubj 22
+    22 ends end VBZ VERB ROOT 22
+    23 in - IN ADP prep 22
+    24 March March NNP PROPN pobj 23 B-DATE
+    25 . - . PUNCT punct 22
+    26 \n\n - _SP SPACE dep 25
+    27 The - DT DET det 28
+    28 council - NN NOUN nsubj 29
+    29 meets meet VBZ VERB ROOT 29
+    30 on - IN ADP prep 29
+    31 Monday Monday NNP PROPN pobj 30 B-DATE
+    32 . - . PUNCT punct 29
+    33 \n\n - _SP SPACE dep 32
+    34 “ " `` PUNCT punct 38
+    35 Nobody - NN PRON nsubjpass 38
+    36 will - MD AUX aux 38
+    37 be - VB AUX auxpass 38
+    38 turned turn VBN VERB ROOT 38
+    39 away - RB ADV advmod 38
+    40 . - . PUNCT punct 38
+    41 ” " '' PUNCT punct 38
+    """,
+)
+
+
+def test_a_quote_with_no_cue_after_narrative_goes_to_the_last_speaker() -> None:
+    found = found_quotes(Article(RUN_OF_QUOTES))
+    assert [(rule, speaker) for _, _, rule, speaker in found] == [(Rule.FRAME_AFTER, "Ruiz"), (Rule.LAST_SPEAKER, "Ruiz")]
+
+
+def test_a_quote_with_no_cue_far_from_any_speaker_stays_unattributed() -> None:
+    found = found_quotes(Article(QUOTE_FAR_AFTER))
+    assert [(rule, speaker) for _, _, rule, speaker in found] == [(Rule.FRAME_AFTER, "Ruiz"), (Rule.UNATTRIBUTED, None)]
