@@ -155,8 +155,8 @@ NAME_DETERMINER_TAGS = frozenset({"DT", "PRP$"})
 """Words before a noun that are no part of its name: "the spokesperson", "his adviser"."""
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 """A definite description refers back to someone named before: "the spokesperson"."""
-INDEFINITE_DETERMINERS = frozenset({"a", "an", "another"})
-"""An indefinite description introduces someone new: "a minister"."""
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
+"""An indefinite description introduces someone new: "a minister", "one adviser"."""
 
 # --- Titles and affiliations ------------------------------------------------
 

@@ -221,6 +221,29 @@ class Cast:
         ]
         return earlier[-1] if earlier else None
 
+    def described_person(self, token: Token, paragraphs: int) -> SpacySpan | None:
+        """The person a definite description (``token``, "the professor") stands for, in its paragraph or the ``paragraphs`` up to it.
+
+        The last person subject of a main clause there, else the last person
+        named, known by a full name (a lone proper noun the recogniser calls
+        a person is as often a place or a team); one the article gave another
+        title is someone else ("Ana Ruiz, a nurse, ... the mayor said").
+        Near miss: nobody named that near gives nothing.
+        """
+        paragraph = self.article.paragraph_of(token.idx)
+        wanted = lemma(token)
+
+        def fits(ent: SpacySpan) -> bool:
+            titled = _title_of(ent)
+            full = len(self.canonical_name_of(ent).split()) >= FULL_NAME_MIN_WORDS
+            return full and (titled is None or titled[0] == wanted)
+
+        subject = self.subject_before(token)
+        if subject is not None and self.article.paragraph_of(subject.start_char) > paragraph - paragraphs and fits(subject):
+            return subject
+        named = self.person_just_named(token, paragraphs)
+        return named if named is not None and fits(named) else None
+
     def person_just_named(self, token: Token, paragraphs: int = 1) -> SpacySpan | None:
         """The last PERSON outside quotation marks before ``token``, in its paragraph (or the ``paragraphs`` up to it)."""
         paragraph = self.article.paragraph_of(token.idx)

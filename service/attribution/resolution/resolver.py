@@ -37,7 +37,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import authored_by, describe, describe_title
-from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of
+from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
 from service.attribution.resolution.genders import addressed_as, by_first_name
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
@@ -46,6 +46,7 @@ from service.attribution.lexicon import (
     DESCRIPTION_PARAGRAPHS,
     INDEFINITE_DETERMINERS,
     NAME_PART_DEPS,
+    NOT_TITLES,
     NOUN_POS,
     ORGANISATION_PARAGRAPHS,
     PERSON_LABELS,
@@ -92,15 +93,26 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
 def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     """"Russian President pledged", just after "Vladimir Putin": the title stands for the person.
 
-    Only a bare or definite title ("the mayor"): for the person the article
-    last gave that title ("the sporting director"), else for the person named
-    last in the same paragraph; "a minister" is someone new, and "the
-    ministers" are several people.
+    A bare or definite noun that names a person ("the mayor", "the lanky
+    professor", ``is_person_noun``) stands for the person the article last
+    gave that title ("the sporting director"), else, where no one spoke as
+    that noun before (``earlier_description``'s), for the person the
+    description fits in its paragraph or the one before
+    (``Cast.described_person``). Near misses: "a minister" and "one
+    adviser" are someone new, "the ministers" several people, "the father"
+    someone's kin.
     """
     head, phrase = mention.head, mention.phrase
-    if lemma(head) not in ROLE_WORDS or phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
+    if not is_person_noun(head) or lemma(head) in NOT_TITLES:
         return None
-    ent = cast.titled_before(head) or cast.person_just_named(head)
+    if phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
+        return None
+    ent = cast.titled_before(head)
+    if ent is None:
+        earlier = known.last_with_lemma(lemma(head))
+        if earlier is not None and earlier[0] < head.idx:
+            return None
+        ent = cast.described_person(head, DESCRIPTION_PARAGRAPHS)
     if ent is None:
         return None
     return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))

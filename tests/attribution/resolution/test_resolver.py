@@ -273,8 +273,8 @@ A_MINISTER_AFTER_NAME = parse(
 )
 
 
-MAYOR_IN_THE_NEXT_PARAGRAPH = parse(
-    "Ana Ruiz arrived on Monday.\n\nThe mayor said the pier would reopen.",
+MAYOR_TWO_PARAGRAPHS_ON = parse(
+    "Ana Ruiz arrived on Monday.\n\nThe pier was shut.\n\nThe mayor said the pier would reopen.",
     r"""
     0 Ana Ana NNP PROPN compound 1 B-PERSON
     1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
@@ -284,13 +284,19 @@ MAYOR_IN_THE_NEXT_PARAGRAPH = parse(
     5 . - . PUNCT punct 2
     6 \n\n - _SP SPACE dep 5
     7 The - DT DET det 8
-    8 mayor - NN NOUN nsubj 9
-    9 said say VBD VERB ROOT 9
-    10 the - DT DET det 11
-    11 pier - NN NOUN nsubj 13
-    12 would - MD AUX aux 13
-    13 reopen - VB VERB ccomp 9
-    14 . - . PUNCT punct 9
+    8 pier - NN NOUN nsubjpass 10
+    9 was be VBD AUX auxpass 10
+    10 shut - VBN VERB ROOT 10
+    11 . - . PUNCT punct 10
+    12 \n\n - _SP SPACE dep 11
+    13 The - DT DET det 14
+    14 mayor - NN NOUN nsubj 15
+    15 said say VBD VERB ROOT 15
+    16 the - DT DET det 17
+    17 pier - NN NOUN nsubj 19
+    18 would - MD AUX aux 19
+    19 reopen - VB VERB ccomp 15
+    20 . - . PUNCT punct 15
     """,
 )
 
@@ -340,8 +346,8 @@ def test_an_indefinite_title_names_a_new_speaker() -> None:
     assert [e.name for e in resolver.known.entities] == ["minister"]
 
 
-def test_a_title_does_not_reach_a_person_in_an_earlier_paragraph() -> None:
-    doc = MAYOR_IN_THE_NEXT_PARAGRAPH
+def test_a_title_does_not_reach_a_person_two_paragraphs_back() -> None:
+    doc = MAYOR_TWO_PARAGRAPHS_ON
     resolver = Resolver(Article(doc))
     entity, _ = resolved(resolver, word(doc, "mayor"))
     assert [e.name for e in resolver.known.entities] == ["mayor"]
@@ -889,3 +895,82 @@ def test_she_stands_for_the_woman_the_article_calls_ms_though_the_recogniser_mis
 def test_she_after_a_man_and_a_coach_is_only_a_guess() -> None:
     doc = COACH_RUIZ_UNTAGGED
     assert how(Resolver(Article(doc)), word(doc, "She")) == ("Hale", Kind.PERSON, Basis.GUESSED_ANTECEDENT)
+
+
+# A person described, not named, a paragraph after the one named: "the retired plumber" is Tom Hale.
+THE_PLUMBER = parse(
+    "Tom Hale has fixed boilers in Tellbridge for 30 years.\n\n“Nobody wants to do this work,” the retired plumber said.",
+    r"""
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 3 I-PERSON
+    2 has have VBZ AUX aux 3
+    3 fixed fix VBN VERB ROOT 3
+    4 boilers boiler NNS NOUN dobj 3
+    5 in - IN ADP prep 3
+    6 Tellbridge Tellbridge NNP PROPN pobj 5 B-GPE
+    7 for - IN ADP prep 3
+    8 30 - CD NUM nummod 9 B-DATE
+    9 years year NNS NOUN pobj 7 I-DATE
+    10 . - . PUNCT punct 3
+    11 \n\n - _SP SPACE dep 10
+    12 “ " `` PUNCT punct 24
+    13 Nobody - NN PRON nsubj 14
+    14 wants want VBZ VERB ccomp 24
+    15 to - TO PART aux 16
+    16 do - VB VERB xcomp 14
+    17 this - DT DET det 18
+    18 work - NN NOUN dobj 16
+    19 , - , PUNCT punct 24
+    20 ” " '' PUNCT punct 24
+    21 the - DT DET det 23
+    22 retired - JJ ADJ amod 23
+    23 plumber - NN NOUN nsubj 24
+    24 said say VBD VERB ROOT 24
+    25 . - . PUNCT punct 24
+    """,
+)
+# Near miss: the article made Tom Hale a nurse, so "the retired plumber" is someone else.
+THE_PLUMBER_NOT_THE_NURSE = parse(
+    "Tom Hale, a nurse, has worked in Tellbridge for 30 years.\n\n“Nobody wants to do this work,” the retired plumber said.",
+    r"""
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 7 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 nurse - NN NOUN appos 1
+    5 , - , PUNCT punct 1
+    6 has have VBZ AUX aux 7
+    7 worked work VBN VERB ROOT 7
+    8 in - IN ADP prep 7
+    9 Tellbridge Tellbridge NNP PROPN pobj 8 B-GPE
+    10 for - IN ADP prep 7
+    11 30 - CD NUM nummod 12 B-DATE
+    12 years year NNS NOUN pobj 10 I-DATE
+    13 . - . PUNCT punct 7
+    14 \n\n - _SP SPACE dep 13
+    15 “ " `` PUNCT punct 27
+    16 Nobody - NN PRON nsubj 17
+    17 wants want VBZ VERB ccomp 27
+    18 to - TO PART aux 19
+    19 do - VB VERB xcomp 17
+    20 this - DT DET det 21
+    21 work - NN NOUN dobj 19
+    22 , - , PUNCT punct 27
+    23 ” " '' PUNCT punct 27
+    24 the - DT DET det 26
+    25 retired - JJ ADJ amod 26
+    26 plumber - NN NOUN nsubj 27
+    27 said say VBD VERB ROOT 27
+    28 . - . PUNCT punct 27
+    """,
+)
+
+
+def test_a_definite_description_stands_for_the_person_named_just_before() -> None:
+    doc = THE_PLUMBER
+    assert how(Resolver(Article(doc)), word(doc, "plumber")) == ("Tom Hale", Kind.PERSON, Basis.TITLED_PERSON)
+
+
+def test_a_definite_description_is_not_someone_the_article_gave_another_title() -> None:
+    doc = THE_PLUMBER_NOT_THE_NURSE
+    assert how(Resolver(Article(doc)), word(doc, "plumber")) == ("retired plumber", Kind.PERSON, Basis.DESCRIPTION)
