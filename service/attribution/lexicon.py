@@ -148,6 +148,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
 """Words that can name a speaker."""
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+"""Present and past participles: "Speaking at the summit, ...", "Asked about it, ..."."""
 PERSONAL_PRONOUN_TAG = "PRP"
 POSSESSIVE_TAG = "POS"
 """The "’s" of a possessive."""

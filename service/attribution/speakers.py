@@ -32,7 +32,10 @@ from service.attribution.lexicon import (
     MAX_LABEL_WORDS,
     NOMINAL_POS,
     NOT_SPEAKER_LABELS,
+    ORGANISATION_LABELS,
+    PARTICIPLE_TAGS,
     PASSIVE_SUBJECT_DEPS,
+    PERSON_LABELS,
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
@@ -41,6 +44,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
     TIME_LABELS,
 )
+from service.attribution.lexicons import person_nouns
 from service.attribution.rules import Rule
 from service.attribution.tagging import lemma
 
@@ -94,7 +98,54 @@ def subject(cue: Token) -> Token | None:
     found = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and is_word(c)), None)
     if found is not None and found.lower_ in RELATIVE_PRONOUNS and cue.dep_ == "relcl":
         return cue.head
+    if found is not None and is_participle_opener(found):
+        return speaker_after_participle(found)
     return found
+
+
+def is_participle_opener(token: Token) -> bool:
+    """A participle that opens the sentence, with no subject of its own: "Speaking at the summit, ...".
+
+    The parser sometimes makes it the cue's subject, with the name after it
+    hanging inside its clause. Near miss: "Ruiz, speaking at the summit,
+    said" (the participle does not open the sentence).
+    """
+    return (
+        token.tag_ in PARTICIPLE_TAGS
+        and token.pos_ == "VERB"
+        and token.left_edge.i == token.i
+        and all(t.is_space or t.is_punct for t in token.doc[token.sent.start : token.i])
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def speaker_after_participle(opener: Token) -> Token | None:
+    """Who speaks after a participle clause the parser took for the subject: "Asked about it, Ana Ruiz, the mayor, said".
+
+    The participle's clause ends at its first comma; of the comma-separated
+    phrases after it, the first that names someone (an entity, a proper noun,
+    a person noun) is the speaker: "Ana Ruiz", not "the mayor" after her.
+    Near miss: a participle clause with nothing after its comma gives no one.
+    """
+    # The words the parser hung on the participle, commas included wherever it hung them.
+    words = opener.doc[opener.i + 1 : opener.right_edge.i + 1]
+    phrases: list[list[Token]] = [[]]
+    for token in words:
+        if token.text == ",":
+            phrases.append([])
+        elif not token.is_space:
+            phrases[-1].append(token)
+    heads = [h for phrase in phrases[1:] if phrase and (h := _named_in(phrase)) is not None]
+    named = [h for h in heads if h.ent_type_ in SPEAKER_LABELS or h.pos_ == "PROPN"]
+    return named[0] if named else next((h for h in heads if lemma(h) in person_nouns() | ROLE_WORDS), None)
+
+
+def _named_in(phrase: list[Token]) -> Token | None:
+    """The phrase's own head, or, where the parser made a verb of a word in it ("lead [author] X"), its first name."""
+    head = phrase_head(phrase)
+    if head is not None:
+        return head
+    return next((t for t in phrase if t.ent_type_ in PERSON_LABELS | ORGANISATION_LABELS and t.ent_iob_ == "B"), None)
 
 
 def passive_agent(cue: Token) -> Token | None:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.speakers import (
+    is_participle_opener,
     SPEAKER_RULES,
     according_to_object,
     find_speaker,
@@ -532,3 +533,69 @@ def test_a_subject_with_a_letter_or_a_digit_is_a_word() -> None:
     doc = DASH_BEFORE_THE_SUBJECT
     assert is_word(word(doc, "Ruiz"))
     assert subject(word(doc, "were")).text == "returns"
+
+
+# The parser took the opening participle for the subject of "argued"; the name hangs inside its clause.
+PARTICIPLE_TAKEN_FOR_SUBJECT = parse(
+    "Responding to questions from Tom Hale, Ana Ruiz, the island's mayor, argued: “The pier is safe.”",
+    """
+    0 Responding respond VBG VERB csubj 15
+    1 to - IN ADP prep 0
+    2 questions question NNS NOUN pobj 1
+    3 from - IN ADP prep 2
+    4 Tom Tom NNP PROPN compound 5 B-PERSON
+    5 Hale Hale NNP PROPN pobj 3 I-PERSON
+    6 , - , PUNCT punct 5
+    7 Ana Ana NNP PROPN compound 8 B-PERSON
+    8 Ruiz Ruiz NNP PROPN appos 5 I-PERSON
+    9 , - , PUNCT punct 8
+    10 the - DT DET det 11
+    11 island - NN NOUN poss 13
+    12 's - POS PART case 11
+    13 mayor - NN NOUN appos 8
+    14 , - , PUNCT punct 5
+    15 argued argue VBD VERB ROOT 15
+    16 : - : PUNCT punct 15
+    17 “ " `` PUNCT punct 15
+    18 The - DT DET det 19
+    19 pier - NN NOUN nsubj 20
+    20 is be VBZ AUX ccomp 15
+    21 safe - JJ ADJ acomp 20
+    22 . - . PUNCT punct 15
+    23 ” " '' PUNCT punct 15
+    """,
+)
+# Near miss: a participle inside the sentence, after its subject.
+PARTICIPLE_INSIDE = parse(
+    "Ana Ruiz, speaking at the harbour, said the pier was safe.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 8 I-PERSON
+    2 , - , PUNCT punct 1
+    3 speaking speak VBG VERB acl 1
+    4 at - IN ADP prep 3
+    5 the - DT DET det 6
+    6 harbour - NN NOUN pobj 4
+    7 , - , PUNCT punct 1
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 pier - NN NOUN nsubj 11
+    11 was be VBD AUX ccomp 8
+    12 safe - JJ ADJ acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_a_participle_taken_for_the_subject_gives_the_name_after_its_clause() -> None:
+    doc = PARTICIPLE_TAKEN_FOR_SUBJECT
+    assert is_participle_opener(word(doc, "Responding"))
+    found = subject(word(doc, "argued"))
+    assert found is not None and found.text == "Ruiz"  # not "Hale", inside the clause, nor "mayor", her title
+
+
+def test_a_participle_inside_the_sentence_is_no_opener() -> None:
+    doc = PARTICIPLE_INSIDE
+    assert not is_participle_opener(word(doc, "speaking"))
+    found = subject(word(doc, "said"))
+    assert found is not None and found.text == "Ruiz"
