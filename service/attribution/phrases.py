@@ -14,6 +14,7 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DETERMINER_DEPS,
     COLLECTIVE_NOUNS,
+    FULL_NAME_MIN_WORDS,
     IN_ENTITY,
     MAX_GROUP_WORDS,
     NAME_JOINERS,
@@ -25,6 +26,7 @@ from service.attribution.lexicon import (
     SPEAKER_LABELS,
     TITLE_WORDS,
 )
+from service.attribution.lexicons import person_nouns
 from service.attribution.tagging import lemma
 
 
@@ -93,8 +95,15 @@ def strip_titles(words: list[Token]) -> list[Token]:
 
 
 def _is_name_word(token: Token, after: list[Token]) -> bool:
-    """Whether ``token`` can stand in a name before the words ``after``: "Haji-", "R.", "al-", "Ann"."""
+    """Whether ``token`` can stand in a name before the words ``after``: "Haji-", "R.", "al-", "Ann".
+
+    Not a title or a role ("Mayor"), nor a noun that names a person before a
+    full name ("Shopkeeper Jo Park"); near miss: before one name it may be a
+    first name ("Hunter Biden").
+    """
     if token.lower_.rstrip(".") in TITLE_WORDS or token.tag_ == POSSESSIVE_TAG:
+        return False
+    if len(after) >= FULL_NAME_MIN_WORDS and token.lower_ in person_nouns() and not token.ent_type_:
         return False
     if token.is_punct:
         return bool(after) and token.text in NAME_JOINERS and not token.whitespace_

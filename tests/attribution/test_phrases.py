@@ -295,3 +295,30 @@ def test_a_group_is_named_with_whom_it_gathers() -> None:
 
 def test_a_role_of_a_place_is_named_without_the_place() -> None:
     assert texts(speaker_phrase(word(MAYOR_OF_TELLBRIDGE, "mayor"))) == ["The", "mayor"]
+
+
+# A noun that names a person, capitalised before a full name as a label is: "Shopkeeper Jo Park".
+SHOPKEEPER_JO_PARK = parse(
+    "Shopkeeper Jo Park and Hunter Hale spoke.",
+    """
+    0 Shopkeeper shopkeeper NNP PROPN compound 2
+    1 Jo Jo NNP PROPN compound 2 B-PERSON
+    2 Park Park NNP PROPN nsubj 6 I-PERSON
+    3 and - CC CCONJ cc 2
+    4 Hunter Hunter NNP PROPN compound 5 B-PERSON
+    5 Hale Hale NNP PROPN conj 2 I-PERSON
+    6 spoke speak VBD VERB ROOT 6
+    7 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_a_person_noun_before_a_full_name_is_no_part_of_it() -> None:
+    doc = SHOPKEEPER_JO_PARK
+    assert texts(strip_titles([doc[0], doc[1], doc[2]])) == ["Jo", "Park"]
+
+
+def test_a_person_noun_before_one_name_may_be_a_first_name() -> None:
+    # Near miss: "hunter" names a person too, but before a lone surname it is a first name.
+    doc = SHOPKEEPER_JO_PARK
+    assert texts(strip_titles([doc[4], doc[5]])) == ["Hunter", "Hale"]
