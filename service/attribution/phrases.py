@@ -98,8 +98,9 @@ def _is_name_word(token: Token, after: list[Token]) -> bool:
     """Whether ``token`` can stand in a name before the words ``after``: "Haji-", "R.", "al-", "Ann".
 
     Not a title or a role ("Mayor"), nor a noun that names a person before a
-    full name ("Shopkeeper Jo Park"); near miss: before one name it may be a
-    first name ("Hunter Biden").
+    full name, outside the recogniser's name ("Shopkeeper Jo Park"). Near
+    misses: before one name it may be a first name ("Hunter Hale"), and inside
+    a PERSON entity it is one ("Guy Ruiz").
     """
     if token.lower_.rstrip(".") in TITLE_WORDS or token.tag_ == POSSESSIVE_TAG:
         return False

@@ -305,8 +305,8 @@ SHOPKEEPER_JO_PARK = parse(
     1 Jo Jo NNP PROPN compound 2 B-PERSON
     2 Park Park NNP PROPN nsubj 6 I-PERSON
     3 and - CC CCONJ cc 2
-    4 Hunter Hunter NNP PROPN compound 5 B-PERSON
-    5 Hale Hale NNP PROPN conj 2 I-PERSON
+    4 Hunter Hunter NNP PROPN compound 5
+    5 Hale Hale NNP PROPN conj 2
     6 spoke speak VBD VERB ROOT 6
     7 . - . PUNCT punct 6
     """,
