@@ -315,6 +315,13 @@ COMPANY_NOUNS = frozenset(
 """Nouns a news story uses for the organisation it has just named: "Acme cut jobs. The
 company said ...". Not "the campaign" or "the government", which stand for ones of their own."""
 
+COMPANY_FORMS = frozenset("inc ltd plc llc llp corp co gmbh ag sa nv bv pty".split())
+"""The legal forms that end companies' names in English-language news ("Acme Inc", "Calder plc")."""
+
+MAX_MISLABELLED_NAME_WORDS = 3
+"""The longest run of proper nouns read as a person's name the recogniser labelled otherwise:
+a first name, perhaps a middle one, and a surname."""
+
 NAME_PARTICLES = frozenset("al el bin ibn de del della der den di da dos du la le van von ter ten".split())
 """Lower-case words inside a name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen"."""
 

@@ -27,3 +27,8 @@ def person_nouns() -> frozenset[str]:
 def communication_verbs() -> frozenset[str]:
     """Verbs of telling, asking and answering: "comment", "discuss", "name" (WordNet 3.0, first sense)."""
     return words("communication_verbs")
+
+
+def body_nouns() -> frozenset[str]:
+    """Nouns that name a body, a place or an establishment: "council", "borough", "hospital" (WordNet 3.0, first sense)."""
+    return words("body_nouns")

@@ -55,6 +55,12 @@ LISTS = (
         roots=("00007846",),
     ),
     WordList(
+        "body_nouns",
+        "nouns that name a body, a place or an establishment (social_group.n.01, district.n.01, building.n.01, "
+        "facility.n.01): 'council', 'ministry', 'academy', 'borough', 'hospital'",
+        roots=("07950920", "08552138", "02913152", "03315023"),
+    ),
+    WordList(
         "communication_verbs",
         "verbs of telling, asking, ordering and singing (verb.communication): 'comment', 'discuss', 'name', 'answer'",
         pos="verb",

@@ -14,15 +14,19 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.resolution.entities import clean_name, person_name, same_surname
+from service.attribution.lexicons import body_nouns
+from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
 from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
 from service.attribution.lexicon import (
+    APPOSITION_DEPS,
     COMPANY_NOUNS,
     CONTENT_DEPS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
     HONORIFICS,
+    COMPANY_FORMS,
+    MAX_MISLABELLED_NAME_WORDS,
     ORGANISATION_LABELS,
     ORGANISATION_NOUNS,
     PASSIVE_SUBJECT_DEPS,
@@ -41,7 +45,7 @@ class Cast:
     def __init__(self, article: Article) -> None:
         self.article = article
         tagged = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
-        untagged = untagged_names(article)
+        untagged = untagged_names(article) + mislabelled_names(article)
         self.persons = sorted([*tagged, *untagged], key=lambda e: e.start)
         self._untagged = {e.root.i: e for e in untagged}
         self._person_starts = [e.start for e in self.persons]
@@ -285,6 +289,55 @@ def untagged_names(article: Article) -> list[SpacySpan]:
     return found
 
 
+def mislabelled_names(article: Article) -> list[SpacySpan]:
+    """People's names the recogniser labelled something else, told by a role beside them.
+
+    Two or three capitalised singular proper nouns, none a word
+    organisations are named with (``names_an_organisation``), right after a
+    noun that names a person ("finance director [Beatrice Askew]") or with
+    one in apposition ("[Marcus Thornbury], the leader of ..."). Near
+    misses: "Thornton Borough Council" holds an organisation noun; "market
+    leader Acme Foods" a plural, as companies' and teams' names do; "Acme"
+    alone is one word.
+    """
+    found = []
+    for ent in article.doc.ents:
+        if ent.label_ in PERSON_LABELS or not FULL_NAME_MIN_WORDS <= len(ent) <= MAX_MISLABELLED_NAME_WORDS:
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_title and t.tag_ not in PLURAL_NOUN_TAGS for t in ent):
+            continue
+        if any(names_an_organisation(t) for t in ent):
+            continue
+        if article.quoted_at(ent.root) is not None:
+            continue
+        if _role_before(ent) or _role_in_apposition(ent.root):
+            found.append(ent)
+    return found
+
+
+def names_an_organisation(token: Token) -> bool:
+    """A word organisations and places are named with: a body or an establishment ("Council", "Academy",
+    ``lexicons.body_nouns``), an organisation noun, a company's legal form ("Ltd")."""
+    word = token.lower_.rstrip(".")
+    return word in body_nouns() or word in ORGANISATION_NOUNS | COMPANY_NOUNS | COMPANY_FORMS
+
+
+def _role_before(ent: SpacySpan) -> bool:
+    """A noun that names a person right before the name, modifying it: "finance director [Beatrice Askew]"."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.pos_ == "NOUN" and before.head.i == ent.root.i and is_person_noun(before)
+
+
+def _role_in_apposition(root: Token) -> bool:
+    """A noun that names a person beside the name, set off by commas: "[Marcus Thornbury], the leader of ..."."""
+    beside = [c for c in root.children if c.dep_ in APPOSITION_DEPS]
+    if root.dep_ in APPOSITION_DEPS:
+        beside.append(root.head)
+    return any(t.pos_ == "NOUN" and t.tag_ not in PLURAL_NOUN_TAGS and is_person_noun(t) for t in beside)
+
+
 def _short_form(words: list[str], full_words: list[str]) -> bool:
     """Whether a name of ``words`` may stand for ``full_words``: the same surname, and its other words among the full name's."""
     return same_surname(full_words[-1], words[-1]) and all(w in full_words for w in words[:-1])
@@ -303,10 +356,17 @@ def _main_clause_subject(article: Article, ent: SpacySpan) -> bool:
     """A PERSON that is the subject of a main clause, not of a clause someone reports or causes.
 
     "Arnesen said the problems caused Santini to quit": Arnesen is, Santini is
-    not. A clause the parser hangs on words inside a quotation is still a main
-    clause ("Sen. Ann Lee scolded him: “...”").
+    not; in "Its leader, Joanna Moreno, joined in 2014" the name of the
+    described subject is (near miss: "Lisa Harris, Liberal MLA, said" makes
+    no subject of the description beside the name). A clause the parser hangs
+    on words inside a quotation is still a main clause ("Sen. Ann Lee
+    scolded him: “...”").
     """
     root = ent.root
+    if root.dep_ in APPOSITION_DEPS and root.head.pos_ == "NOUN" and root.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        # "Its leader, Joanna Moreno, has been with the council since 2014": the name of a described subject is one
+        # (not a description set beside a name that is the subject: "Lisa Harris, Liberal MLA").
+        root = root.head
     if root.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         return False
     verb = root.head

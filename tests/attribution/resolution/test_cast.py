@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from service.attribution.article import Article
-from service.attribution.resolution.cast import Cast, untagged_names, _main_clause_subject
+from service.attribution.resolution.cast import Cast, mislabelled_names, untagged_names, _main_clause_subject
 from service.attribution.resolution.genders import Gender
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
@@ -419,3 +419,107 @@ def test_one_untagged_proper_noun_after_a_role_word_is_no_name() -> None:
     doc = COACH_RUIZ_UNTAGGED
     assert untagged_names(Article(doc)) == []
     assert Cast(Article(doc)).person_of_gender_before(word(doc, "She"), Gender.FEMALE) is None
+
+
+# A described subject with her name beside it: "Its treasurer, Ada Rusk," is the subject "she" stands for.
+ITS_TREASURER = parse(
+    "Its treasurer, Ada Rusk, joined the society in 2009. “We will not close,” she said.",
+    """
+    0 Its - PRP$ PRON poss 1
+    1 treasurer - NN NOUN nsubj 6
+    2 , - , PUNCT punct 1
+    3 Ada Ada NNP PROPN compound 4 B-PERSON
+    4 Rusk Rusk NNP PROPN appos 1 I-PERSON
+    5 , - , PUNCT punct 1
+    6 joined join VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 society - NN NOUN dobj 6
+    9 in - IN ADP prep 6
+    10 2009 - CD NUM pobj 9 B-DATE
+    11 . - . PUNCT punct 6
+    12 “ " `` PUNCT punct 20
+    13 We - PRP PRON nsubj 16
+    14 will - MD AUX aux 16
+    15 not - RB PART neg 16
+    16 close - VB VERB ccomp 20
+    17 , - , PUNCT punct 20
+    18 ” " '' PUNCT punct 20
+    19 she - PRP PRON nsubj 20
+    20 said say VBD VERB ROOT 20
+    21 . - . PUNCT punct 20
+    """,
+)
+# Near miss: a description beside a name that is the subject is no subject of its own.
+RUSK_LIBERAL_MLA = parse(
+    "Ada Rusk, Liberal MLA, joined the society in 2009.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 6 I-PERSON
+    2 , - , PUNCT punct 1
+    3 Liberal Liberal NNP PROPN compound 4 B-PERSON
+    4 MLA MLA NNP PROPN appos 1 I-PERSON
+    5 , - , PUNCT punct 1
+    6 joined join VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 society - NN NOUN dobj 6
+    9 in - IN ADP prep 6
+    10 2009 - CD NUM pobj 9 B-DATE
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_the_name_of_a_described_subject_is_a_subject() -> None:
+    cast = Cast(Article(ITS_TREASURER))
+    found = cast.subject_before(word(ITS_TREASURER, "she"))
+    assert found is not None and found.text == "Ada Rusk"
+
+
+def test_a_description_beside_a_subjects_name_is_no_subject() -> None:
+    cast = Cast(Article(RUSK_LIBERAL_MLA))
+    assert [e.text for e in cast._subjects] == ["Ada Rusk"]
+
+
+# The recogniser called a person's name an organisation; the role before it says it is a person's.
+DIRECTOR_TAGGED_ORG = parse(
+    "Tellbridge Ferries finance director Ola Dent said the tolls would rise.",
+    """
+    0 Tellbridge Tellbridge NNP PROPN compound 1 B-ORG
+    1 Ferries Ferries NNPS PROPN compound 3 I-ORG
+    2 finance - NN NOUN compound 3
+    3 director - NN NOUN compound 5
+    4 Ola Ola NNP PROPN compound 5 B-ORG
+    5 Dent Dent NNP PROPN nsubj 6 I-ORG
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 tolls toll NNS NOUN nsubj 10
+    9 would - MD AUX aux 10
+    10 rise - VB VERB ccomp 6
+    11 . - . PUNCT punct 6
+    """,
+)
+# Near miss: a company's name after a role used of companies ("Ltd" is a company's legal form).
+LEADER_ACME_LTD = parse(
+    "Market leader Acme Ltd said prices would rise.",
+    """
+    0 Market - NN NOUN compound 1
+    1 leader - NN NOUN compound 3
+    2 Acme Acme NNP PROPN compound 3 B-ORG
+    3 Ltd Ltd NNP PROPN nsubj 4 I-ORG
+    4 said say VBD VERB ROOT 4
+    5 prices price NNS NOUN nsubj 7
+    6 would - MD AUX aux 7
+    7 rise - VB VERB ccomp 4
+    8 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_name_after_a_role_is_a_persons_whatever_its_label() -> None:
+    article = Article(DIRECTOR_TAGGED_ORG)
+    assert [e.text for e in mislabelled_names(article)] == ["Ola Dent"]
+    assert Cast(article).untagged_name_at(word(DIRECTOR_TAGGED_ORG, "Dent")) is not None
+
+
+def test_a_companys_name_after_a_role_stays_an_organisation() -> None:
+    assert mislabelled_names(Article(LEADER_ACME_LTD)) == []
