@@ -52,19 +52,19 @@ check: typecheck test
 # Accuracy against ../shared's annotated data, through a running service (one is
 # started if none answers at 127.0.0.1:$(PORT)).
 eval: install
-	$(BIN)/python bench/eval.py --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
+	$(BIN)/python -m bench.accuracy --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
 
 # Speed and memory, side by side with raw spaCy (bench/README.md); QUICK=1 for a smoke run.
 bench: install-bench
-	$(BIN)/python bench/bench.py $(if $(QUICK),--quick) --json bench/results/bench.json
+	$(BIN)/python -m bench.speed $(if $(QUICK),--quick) --json bench/results/bench.json
 
 # gunicorn with 2 workers under sustained load with fresh vocabulary: errors, latency over time, worker memory.
 # Twice: as deployed (workers recycled after ~1000 requests), then the same workers throughout: the
 # second run shows what spaCy itself keeps per new word (README, "Load and long runs"), and only its
 # errors fail the target.
 soak: install-dev
-	$(BIN)/python bench/soak.py --max-requests 1000 --json bench/results/soak-recycled.json
-	$(BIN)/python bench/soak.py --memory-not-judged --json bench/results/soak.json
+	$(BIN)/python -m bench.soak --max-requests 1000 --json bench/results/soak-recycled.json
+	$(BIN)/python -m bench.soak --memory-not-judged --json bench/results/soak.json
 
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
 # service/attribution/cue_frames.json, which is committed).
