@@ -49,10 +49,10 @@ typecheck: install-dev
 
 check: typecheck test
 
-# Accuracy against ../shared's annotated data, through a running service (one is
-# started if none answers at 127.0.0.1:$(PORT)).
+# Accuracy on every shared annotated set (needs ../shared), through a running service (one is started if
+# none answers at 127.0.0.1:$(PORT)), or OFFLINE=1 through the engine in-process, its parses cached in .cache/.
 eval: install
-	$(BIN)/python -m bench.accuracy --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
+	$(BIN)/python -m bench.accuracy --shared $(SHARED) $(if $(OFFLINE),--offline,--url http://127.0.0.1:$(PORT)) --json bench/results/eval.json
 
 # Speed and memory, side by side with raw spaCy (bench/README.md); QUICK=1 for a smoke run.
 bench: install-bench
@@ -80,4 +80,4 @@ lock:
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra spark -o requirements/spark.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .cache

@@ -1,136 +1,156 @@
-"""Accuracy of the running service, measured by the shared scorer (``make eval``).
+"""The evaluation's recipe: the shared scorer on every shared annotated set (``make eval``).
 
-Runs ``../shared/eval/score.py`` against the service on every annotated set
-in ``../shared/data``: the seeds, PolNeAR dev (quoted speech only, then all
-attributions), the PolNeAR dev speaker table and the BBC dev set (direct and
-mixed quotes, the only ones it annotates), and prints two tables: the quotes,
-and the speaker tables (speakers found, their affiliations and titles). A service already answering at ``--url`` is used as it is; otherwise
-one is started with gunicorn on a free loopback port and stopped afterwards.
+Runs ``../shared/eval/score.py`` on each run of ``sets.RUNS`` (the seeds,
+PolNeAR dev quoted and all, its speaker table, BBC dev, GGT dev all and
+direct and mixed, the challenge suite by capability) and prints the tables
+of ``report``. The answers come from one of two places:
 
-    python -m bench.accuracy [--shared ../shared] [--url http://127.0.0.1:8000] [--json FILE]
+- a running service (the default): the one answering at ``--url``, or, when
+  none answers, one started on a free loopback port by
+  ``service.server.serving`` and stopped afterwards; the scorer posts each
+  article to it (``--url``);
+- the engine in this process (``--offline``): ``predict`` writes its answers,
+  the API's JSON exactly, with the parses kept in ``--cache`` between runs,
+  and the scorer reads them (``--pred``). No server, and seconds instead of
+  minutes once the parses are cached: the mode for working on the rules.
+
+    python -m bench.accuracy [--shared ../shared] [--url http://127.0.0.1:8000 | --offline [--cache DIR]]
+                             [--json FILE] [--record FILE.md]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench import SHARED
-from bench.common.results import write_json
-from service.server import ServerDidNotStart, is_ready, serving
+from bench import ROOT, SHARED
+from bench.accuracy.predict import predict
+from bench.accuracy.report import report
+from bench.accuracy.sets import RUNS, Run
+from bench.common.progress import BenchError, log
+from bench.common.provenance import git_commit, service_code
+from bench.common.results import add_output_options, command_line, write_outputs
+from service.server import ServerDidNotStart, readiness, serving
 
-RUNS: tuple[tuple[str, str, list[str]], ...] = (
-    ("seeds", "data/seeds/gold.jsonl", []),
-    ("PolNeAR dev, quoted", "data/polnear/dev.jsonl", ["--quoted"]),
-    ("PolNeAR dev, all", "data/polnear/dev.jsonl", []),
-    ("PolNeAR dev speaker table", "data/polnear/dev-speakers-gold.jsonl", []),
-    ("BBC dev, direct and mixed", "data/bbc/dev.jsonl", ["--types", "direct,mixed"]),
-)
-# PolNeAR names speakers as written (often a pronoun) and marks no affiliations:
-# these columns measure nothing there.
-NOT_MEASURED = {"PolNeAR": {"canonical_name_accuracy", "affiliation_accuracy", "spurious_affiliations"}}
-SPEAKER_COLUMNS = (
-    ("speakers found", "speaker_recall"),
-    ("affiliation", "affiliation_accuracy"),
-    ("affil. wrong/given", "affiliation_wrong_or_spurious"),
-    ("title", "title_accuracy"),
-    ("title wrong", "title_wrong_or_spurious"),
-)
-"""The speaker table's figures, for the sets that have one (the seeds, the PolNeAR table, BBC)."""
-COLUMNS = (
-    ("quote P", "quote_precision"),
-    ("quote R", "quote_recall"),
-    ("quote F1", "quote_f1"),
-    ("exact", "exact_span_share"),
-    ("speaker", "speaker_accuracy"),
-    ("canonical", "canonical_name_accuracy"),
-    ("attrib. F1", "attribution_f1"),
-    ("affil.", "affiliation_accuracy"),
-    ("spur. affil.", "spurious_affiliations"),
-)
+PROG = "python -m bench.accuracy"
+DEFAULT_URL = "http://127.0.0.1:8000"
+DEFAULT_CACHE = ROOT / ".cache" / "parses"
+"""Where ``--offline`` keeps the parses between runs (git ignores it; ``make clean`` removes it)."""
+SCORER = Path("eval") / "score.py"
 
 
-@contextmanager
-def service(url: str | None) -> Iterator[str]:
-    """The URL of a ready service: the one given, if it answers, or one started here (``service.server.serving``)."""
-    if url and is_ready(url):
-        print(f"using the service already running at {url}", file=sys.stderr)
-        yield url
-        return
-    try:
-        with serving() as started:
-            print(f"started gunicorn at {started.url}", file=sys.stderr)
-            yield started.url
-    except ServerDidNotStart as exc:
-        raise SystemExit(f"the service did not start: {exc}") from None
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=PROG, description="Accuracy on every shared annotated set.")
+    parser.add_argument(
+        "--shared", type=Path, default=SHARED, help="the shared folder: data and scorer (default ../shared)"
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--url", default=DEFAULT_URL, help=f"a running service to use, if it answers (default {DEFAULT_URL})"
+    )
+    source.add_argument("--offline", action="store_true", help="the engine in this process, no server")
+    parser.add_argument(
+        "--cache", type=Path, default=DEFAULT_CACHE, help="--offline: keep the parses here (default .cache/parses)"
+    )
+    add_output_options(parser, "the tables")
+    return parser.parse_args(argv)
 
 
-def score(shared: Path, url: str, gold: str, flags: list[str]) -> dict[str, Any]:
-    command = [sys.executable, str(shared / "eval" / "score.py"), str(shared / gold), "--url", f"{url}/v1/quotes", *flags]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0 and not result.stdout.strip():
-        raise SystemExit(f"the scorer failed: {result.stderr.strip()[-500:]}")
-    scored: dict[str, Any] = json.loads(result.stdout)
+def missing_data(shared: Path) -> list[Path]:
+    """The scorer and the annotated files ``make eval`` needs that are not in ``shared``."""
+    needed = [shared / SCORER, *{run.set.file(shared) for run in RUNS}]
+    return sorted(path for path in needed if not path.exists())
+
+
+def score(shared: Path, run: Run, source: list[str]) -> dict[str, Any]:
+    """The scorer's figures for one run; ``source`` is ``--url ENDPOINT`` or ``--pred FILE``."""
+    command = [sys.executable, str(shared / SCORER), str(run.set.file(shared)), *source, *run.options]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if not done.stdout.strip():
+        raise BenchError(f"the scorer failed on {run.name} ({done.returncode}): {done.stderr.strip()[-500:]}")
+    scored: dict[str, Any] = json.loads(done.stdout)
     return scored
 
 
-def table(results: dict[str, dict[str, Any]]) -> str:
-    def cell(value: Any) -> str:
-        if value is None:
-            return "—"
-        return f"{value:.3f}" if isinstance(value, float) else str(value)
-
-    header = "| data | " + " | ".join(name for name, _ in COLUMNS) + " |"
-    rule = "|---" * (len(COLUMNS) + 1) + "|"
-    def skipped(name: str, key: str) -> bool:
-        return any(name.startswith(prefix) and key in keys for prefix, keys in NOT_MEASURED.items())
-
-    rows = [
-        f"| {name} | " + " | ".join("n/a" if skipped(name, key) else cell(result.get(key)) for _, key in COLUMNS) + " |"
-        for name, result in results.items()
-    ]
-    tables = {name: result["speakers"] for name, result in results.items() if result.get("speakers")}
-    speaker_header = "| speaker table | " + " | ".join(name for name, _ in SPEAKER_COLUMNS) + " |"
-    speaker_rule = "|---" * (len(SPEAKER_COLUMNS) + 1) + "|"
-    speaker_rows = [f"| {name} | " + " | ".join(_speaker_cell(table, key, cell) for _, key in SPEAKER_COLUMNS) + " |" for name, table in tables.items()]
-    return "\n".join([header, rule, *rows, "", speaker_header, speaker_rule, *speaker_rows])
+@contextmanager
+def service(url: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A ready service and what its ``/readyz`` says: the one at ``url`` if it answers, or one started here."""
+    if (ready := readiness(url)) is not None:
+        log(f"using the service already running at {url}")
+        yield url, ready
+        return
+    try:
+        with serving() as started:
+            log(f"started gunicorn at {started.url}")
+            yield started.url, started.ready
+    except ServerDidNotStart as exc:
+        raise BenchError(f"the service did not start: {exc}") from None
 
 
-def _speaker_cell(table: dict[str, Any], key: str, cell: Any) -> str:
-    if key == "affiliation_wrong_or_spurious":
-        return f"{table.get(key)} / {table.get('affiliations_given')}"
-    return str(cell(table.get(key)))
+def through_service(shared: Path, url: str) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Every run, the scorer posting each article to the service; the figures and where they came from."""
+    with service(url) as (base, ready):
+        results = {}
+        for run in RUNS:
+            log(f"scoring {run.name} through {base}")
+            results[run.name] = score(shared, run, ["--url", f"{base}/v1/quotes"])
+    model = ready.get("model") or {}
+    return results, {
+        "mode": "service",
+        "url": base,
+        "model": {"name": model.get("name"), "version": model.get("version")},
+    }
+
+
+def in_process(shared: Path, cache: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Every run, on the engine's answers made in this process; the figures and where they came from."""
+    golds = sorted({run.set.file(shared) for run in RUNS})
+    with tempfile.TemporaryDirectory(prefix="quotes-eval-") as folder:
+        files, info = predict(golds, Path(folder), cache)
+        results = {}
+        for run in RUNS:
+            log(f"scoring {run.name} offline")
+            results[run.name] = score(shared, run, ["--pred", str(files[run.set.file(shared)])])
+    return results, {"mode": "offline", "model": {"name": info.name, "version": info.version}}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--url", default="http://127.0.0.1:8000", help="a running service to use, if it answers")
-    parser.add_argument("--json", type=Path, help="also write the scorer's full output here")
-    args = parser.parse_args(argv)
-
-    if not (args.shared / "eval" / "score.py").exists():
-        print(
-            f"make eval needs the shared scorer and annotated data at {args.shared} "
-            "(eval/score.py, data/seeds, data/polnear, data/bbc); they are not there, so nothing was measured.",
-            file=sys.stderr,
+    args = parse_args(argv)
+    if missing := missing_data(args.shared):
+        log(
+            f"make eval needs the shared scorer and annotated data at {args.shared}; "
+            f"not there: {', '.join(map(str, missing))}. Nothing was measured."
         )
         return 2
-    with service(args.url) as url:
-        results = {name: score(args.shared, url, gold, flags) for name, gold, flags in RUNS}
-    print(table(results))
-    for name, result in results.items():
-        if result.get("failed_requests"):
-            print(f"{name}: {result['failed_requests']} requests failed", file=sys.stderr)
-    if args.json:
-        write_json(args.json, results)
-    return 0
+    meta: dict[str, Any] = {
+        "date": datetime.date.today().isoformat(),
+        "shared": str(args.shared),
+        "project_commit": git_commit(),
+        "service_code": service_code(),
+    }
+    try:
+        results, source = (
+            in_process(args.shared, args.cache) if args.offline else through_service(args.shared, args.url)
+        )
+    except BenchError as exc:
+        log(f"eval: {exc}")
+        return 1
+    figures = {"meta": {**meta, **source}, "runs": results}
+    text = report(figures)
+    print(text)
+    failed = {name: result["failed_requests"] for name, result in results.items() if result.get("failed_requests")}
+    for name, count in failed.items():
+        log(f"{name}: {count} requests failed; its figures count them as articles with no quotes")
+    write_outputs(args, text, figures, command_line(PROG, argv))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
