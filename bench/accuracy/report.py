@@ -7,7 +7,7 @@ is a dash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from bench.accuracy.sets import RUNS, Run
@@ -40,30 +40,35 @@ CAPABILITY_COLUMNS = (
 """The challenge suite's figures per capability; its speaker-table figures follow them."""
 
 
-def quote_cells(run: Run, figures: Mapping[str, Any]) -> list[str]:
-    """A run's quote figures; the affiliation with how many were given where the gold has none."""
-    cells = []
-    for _, key in QUOTE_COLUMNS:
-        if key in run.set.quotes_not_measured:
-            cells.append(NOT_MEASURED)
-        elif key == "affiliation_accuracy":
-            cells.append(f"{score(figures.get(key))} ({figures.get('spurious_affiliations', 0)} spurious)")
-        else:
-            cells.append(score(figures.get(key)))
-    return cells
+def affiliation_with_spurious(figures: Mapping[str, Any]) -> str:
+    """The quotes' affiliation accuracy, and how many were given where the gold has none."""
+    return f"{score(figures.get('affiliation_accuracy'))} ({figures.get('spurious_affiliations', 0)} spurious)"
 
 
-def speaker_cells(run: Run, table: Mapping[str, Any]) -> list[str]:
-    """A speaker table's figures: found, affiliation, title, kind, and how many given values were wrong."""
-    cells = []
-    for _, key in SPEAKER_COLUMNS:
-        if key in run.set.speakers_not_measured:
-            cells.append(NOT_MEASURED)
-        elif key == "affiliation_wrong_or_spurious":
-            cells.append(f"{table.get(key)} / {table.get('affiliations_given')}")
-        else:
-            cells.append(score(table.get(key)))
-    return cells
+def affiliations_wrong_of_given(table: Mapping[str, Any]) -> str:
+    """A speaker table's affiliations wrong or spurious, out of those given."""
+    return f"{table.get('affiliation_wrong_or_spurious')} / {table.get('affiliations_given')}"
+
+
+QUOTE_CELLS: dict[str, Callable[[Mapping[str, Any]], str]] = {"affiliation_accuracy": affiliation_with_spurious}
+SPEAKER_CELLS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "affiliation_wrong_or_spurious": affiliations_wrong_of_given
+}
+"""Cells drawn from more than their column's figure, by column."""
+
+
+def cells(
+    figures: Mapping[str, Any],
+    columns: Sequence[tuple[str, str]],
+    not_measured: frozenset[str] = frozenset(),
+    drawn: Mapping[str, Callable[[Mapping[str, Any]], str]] | None = None,
+) -> list[str]:
+    """One figure a column: ``n/a`` where the set does not annotate it, else as ``drawn`` or the scorer gave it."""
+    drawn = drawn or {}
+    return [
+        NOT_MEASURED if key in not_measured else drawn[key](figures) if key in drawn else score(figures.get(key))
+        for _, key in columns
+    ]
 
 
 def articles(figures: Mapping[str, Any]) -> str:
@@ -72,14 +77,26 @@ def articles(figures: Mapping[str, Any]) -> str:
 
 def quotes_table(runs: Sequence[Run], results: Mapping[str, Mapping[str, Any]]) -> list[str]:
     header = ("data", "articles", *(name for name, _ in QUOTE_COLUMNS))
-    rows = [(run.name, articles(results[run.name]), *quote_cells(run, results[run.name])) for run in runs if run.pooled]
+    rows = [
+        (
+            run.name,
+            articles(results[run.name]),
+            *cells(results[run.name], QUOTE_COLUMNS, run.set.quotes_not_measured, QUOTE_CELLS),
+        )
+        for run in runs
+        if run.pooled
+    ]
     return markdown_table(header, rows)
 
 
 def speakers_table(runs: Sequence[Run], results: Mapping[str, Mapping[str, Any]]) -> list[str]:
     header = ("speaker table", "speakers", *(name for name, _ in SPEAKER_COLUMNS))
     rows = [
-        (run.name, str(table.get("gold_speakers")), *speaker_cells(run, table))
+        (
+            run.name,
+            str(table.get("gold_speakers")),
+            *cells(table, SPEAKER_COLUMNS, run.set.speakers_not_measured, SPEAKER_CELLS),
+        )
         for run in runs
         if run.pooled and (table := results[run.name].get("speakers"))
     ]
@@ -97,12 +114,7 @@ def groups_table(run: Run, figures: Mapping[str, Any]) -> list[str]:
 
     def line(name: str, part: Mapping[str, Any]) -> tuple[str, ...]:
         table = part.get("speakers") or {}
-        return (
-            name,
-            articles(part),
-            *(score(part.get(key)) for _, key in CAPABILITY_COLUMNS),
-            *(score(table.get(key)) for _, key in SPEAKER_COLUMNS[:4]),
-        )
+        return (name, articles(part), *cells(part, CAPABILITY_COLUMNS), *cells(table, SPEAKER_COLUMNS[:4]))
 
     rows = [line(f"`{name}`", part) for name, part in sorted((figures.get("by") or {}).items())]
     rows.append(line(f"**all {len(rows)}**", figures))

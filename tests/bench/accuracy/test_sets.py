@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.accuracy.report import QUOTE_COLUMNS, SPEAKER_COLUMNS
-from bench.accuracy.sets import RUNS, Run, SEEDS
+from bench.accuracy.sets import RUNS, SEEDS, Run
 
 
 def test_every_figure_said_not_measured_is_one_the_tables_print() -> None:
