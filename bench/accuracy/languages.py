@@ -127,7 +127,7 @@ def measure(shared: Path, engine: bool) -> tuple[dict[str, Any], bool]:
         passed &= not report["sets"][annotated.name]["refused"]
         if annotated is TIMED_SET:
             report.update(costs([d.text for d in documents], engine))
-    report["meta"]["load_average_after"] = load_average()
+    report["meta"]["machine"]["load_average_after"] = load_average()
     return report, passed
 
 

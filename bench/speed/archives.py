@@ -182,10 +182,12 @@ def measure(
         results["batch"] = {"runs": batch_runs, "chars_per_second": corpus.chars / median_of(batch_runs)}
         checks = {"batch_same_rows": by_id(batch_rows) == by_id(reference)}
         if spark:
-            results["spark"], spark_rows = measure_spark(corpus, warm_up, folder, source, processes, model, repeat)
+            results["spark"], spark_rows = measure_spark(
+                corpus, warm_up, folder, source, processes, model, settings.max_chars, repeat
+            )
             checks["spark_same_rows"] = by_id(spark_rows) == by_id(reference)
         results["checks"] = checks
-    results["meta"]["load_average_after"] = load_average()
+    results["meta"]["machine"]["load_average_after"] = load_average()
     results["ratios"] = ratios(results, engine, batch_runs)
     # How many cores the processes had: near N on an idle machine; less when other jobs took their turns.
     results["batch"]["cores_busy"] = statistics.median(
@@ -203,10 +205,9 @@ def measure(
 
 
 def measure_spark(
-    corpus: Corpus, warm_up: Corpus, folder: Path, source: Path, processes: int, model: str, repeat: int
+    corpus: Corpus, warm_up: Corpus, folder: Path, source: Path, processes: int, model: str, max_chars: int, repeat: int
 ) -> tuple[dict[str, Any], Rows]:
     """The Spark job's runs, after a first small job that loads the model in each executor process; and its rows."""
-    max_chars = Settings.from_env().max_chars
     runs: list[dict[str, float]] = []
     rows: Rows = []
     log(f"archives: Spark, local[{processes}]: starting, and a first small job that loads the model in each process")
@@ -289,7 +290,7 @@ def table(results: dict[str, Any]) -> str:
         f"Measured {meta['date']}: {meta['documents']} articles, {meta['chars']:,} characters ({meta['corpus']}), "
         f"{meta['model']['name']} {meta['model']['version']}; {machine_['cpu']}, {machine_['usable_cores']} cores; "
         f"medians of {meta['repeat']}; load average {machine_['load_average_before'][0]} before, "
-        f"{meta['load_average_after'][0]} after; same rows: {', '.join(f'{k} {v}' for k, v in results['checks'].items())}."
+        f"{machine_['load_average_after'][0]} after; same rows: {', '.join(f'{k} {v}' for k, v in results['checks'].items())}."
     )
     return "\n".join([caption, "", *markdown_table(TARGET_COLUMNS, rows(results))])
 
