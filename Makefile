@@ -49,22 +49,24 @@ typecheck: install-dev
 
 check: typecheck test
 
-# Accuracy against ../shared's annotated data, through a running service (one is
-# started if none answers at 127.0.0.1:$(PORT)).
+# Accuracy on every shared annotated set (needs ../shared), through a running service (one is started if
+# none answers at 127.0.0.1:$(PORT)), or OFFLINE=1 through the engine in-process, its parses cached in .cache/;
+# recorded in bench/results/accuracy.md.
 eval: install
-	$(BIN)/python bench/eval.py --shared $(SHARED) --url http://127.0.0.1:$(PORT) --json bench/results/eval.json
+	$(BIN)/python -m bench.accuracy --shared $(SHARED) $(if $(OFFLINE),--offline,--url http://127.0.0.1:$(PORT)) --record bench/results/accuracy.md
 
-# Speed and memory, side by side with raw spaCy (bench/README.md); QUICK=1 for a smoke run.
+# Speed and memory, side by side with raw spaCy (bench/README.md), recorded in bench/results/speed.md;
+# QUICK=1 for a smoke run, which records nothing.
 bench: install-bench
-	$(BIN)/python bench/bench.py $(if $(QUICK),--quick) --json bench/results/bench.json
+	$(BIN)/python -m bench.speed $(if $(QUICK),--quick,--record bench/results/speed.md)
 
 # gunicorn with 2 workers under sustained load with fresh vocabulary: errors, latency over time, worker memory.
 # Twice: as deployed (workers recycled after ~1000 requests), then the same workers throughout: the
-# second run shows what spaCy itself keeps per new word (README, "Load and long runs"), and only its
+# second run shows what spaCy itself keeps per new word (bench/results/README.md), and only its
 # errors fail the target.
 soak: install-dev
-	$(BIN)/python bench/soak.py --max-requests 1000 --json bench/results/soak-recycled.json
-	$(BIN)/python bench/soak.py --memory-not-judged --json bench/results/soak.json
+	$(BIN)/python -m bench.soak --max-requests 1000 --record bench/results/soak-recycled.md
+	$(BIN)/python -m bench.soak --memory-not-judged --record bench/results/soak.md
 
 # Relearn which verbs report speech from PolNeAR train (needs ../shared; writes
 # service/attribution/cue_frames.json, which is committed).
@@ -88,4 +90,4 @@ lock:
 	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra spark -o requirements/spark.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .cache

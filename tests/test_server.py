@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from bench import procfs
+from bench.common import procfs
 from service.server import ServerDidNotStart, free_port, is_ready, readiness, serving
 from tests.contract import assert_conforms
 from tests.servers import running_server
