@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import requests
 
-from service.attribution import Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry
+from service.attribution import Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry, SpeakerKind
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 OffsetUnit = Literal["codepoints", "utf16"]
@@ -263,7 +263,12 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         affiliation=data["affiliation"],
         title_mention=_optional_span(data.get("title_mention")),
         affiliation_mention=_optional_span(data.get("affiliation_mention")),
+        kind=_kind(data.get("kind")),
     )
+
+
+def _kind(value: str | None) -> SpeakerKind | None:
+    return SpeakerKind(value) if value is not None else None
 
 
 def _optional_span(data: Mapping[str, Any] | None) -> Span | None:
@@ -293,6 +298,7 @@ def _speaker_entry(data: Mapping[str, Any]) -> SpeakerEntry:
         quotes=tuple(data["quotes"]),
         title_mention=_optional_span(data.get("title_mention")),
         affiliation_mention=_optional_span(data.get("affiliation_mention")),
+        kind=_kind(data.get("kind")),
     )
 
 

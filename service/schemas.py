@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
-from service.attribution import Attribution, QuoteType, Rule
+from service.attribution import Attribution, QuoteType, Rule, SpeakerKind
 from service.offsets import OffsetUnit
 
 TEXT_ERRORS: dict[str, str | list[Any] | dict[Any, Any]] = {
@@ -168,6 +168,7 @@ class SpeakerSchema(Schema):
     affiliation = fields.String(allow_none=True)
     title_mention = fields.Nested(SpanSchema, allow_none=True)
     affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
+    kind = fields.Enum(SpeakerKind, by_value=True, allow_none=True)
 
 
 class QuoteSchema(Schema):
@@ -192,6 +193,7 @@ class SpeakerEntrySchema(Schema):
     quotes = fields.List(fields.Integer())
     title_mention = fields.Nested(SpanSchema, allow_none=True)
     affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
+    kind = fields.Enum(SpeakerKind, by_value=True, allow_none=True)
 
 
 class ModelSchema(Schema):

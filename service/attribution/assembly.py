@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from service.attribution.article import Article
 from service.attribution.quotes import Found
-from service.attribution.resolution.entities import Entity, Profile
+from service.attribution.resolution.entities import Entity, Kind, Profile
 from service.attribution.resolution.values import Known, Resolution
-from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry
+from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
+
+KINDS = {
+    Kind.GROUP: SpeakerKind.GROUP,
+    Kind.ORGANISATION: SpeakerKind.ORGANISATION,
+    Kind.DOCUMENT: SpeakerKind.DOCUMENT,
+}
 
 
 def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:
@@ -61,15 +67,35 @@ def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speak
     entity = resolution.entity
     if entity is None:
         return Speaker(None, None, resolution.mention, None, None)
-    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)))
+    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)), kind_of_source(entity))
 
 
 def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
     profile = known.profile(entity)
     title, affiliation, title_mention, affiliation_mention = _described(profile)
     return SpeakerEntry(
-        speaker_id, entity.name, title, affiliation, profile.mentions, tuple(quotes), title_mention, affiliation_mention
+        speaker_id,
+        entity.name,
+        title,
+        affiliation,
+        profile.mentions,
+        tuple(quotes),
+        title_mention,
+        affiliation_mention,
+        kind_of_source(entity),
     )
+
+
+def kind_of_source(entity: Entity) -> SpeakerKind | None:
+    """What kind of source an entity is: a person the article names, or one it only describes, a group, ...
+
+    "Ana Ruiz" is a person, "a spokeswoman" an unnamed person, "two
+    officials" a group. Near miss: a thing no kind fits ("the photo") has
+    none.
+    """
+    if entity.kind is Kind.PERSON:
+        return SpeakerKind.PERSON if entity.named else SpeakerKind.UNNAMED_PERSON
+    return KINDS.get(entity.kind)
 
 
 def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:

@@ -336,8 +336,15 @@ RELATIVE_AFFILIATION_VERBS = frozenset(
 AUTHOR_PREPOSITIONS = frozenset("by from".split())
 """Prepositions that name a document's author: "a report by X", "a statement from X"."""
 
-DOCUMENT_NOUNS = frozenset("report study statement letter memo paper survey poll analysis review assessment".split())
-"""Documents that speak for whoever released them: "a report released by X"."""
+DOCUMENT_NOUNS = frozenset(
+    """
+    report study statement letter memo paper survey poll analysis review assessment
+    release filing complaint ruling tweet
+    """.split()
+)
+"""Documents that speak for whoever released them: "a report released by X", and the forms a
+statement takes in news copy that WordNet 3.0 (2006) files elsewhere or predates: a press
+"release", a court's "ruling", a "tweet"."""
 
 # --- Quotation marks --------------------------------------------------------
 

@@ -41,6 +41,21 @@ class Span:
         return cls(start, end, text[start:end])
 
 
+class SpeakerKind(str, Enum):
+    """What kind of source a speaker is."""
+
+    PERSON = "person"
+    """A named individual: "Ana Ruiz"."""
+    UNNAMED_PERSON = "unnamed_person"
+    """An individual described but not named: "a spokeswoman", "the driver"."""
+    GROUP = "group"
+    """Several people spoken of together: "residents", "two officials"."""
+    ORGANISATION = "organisation"
+    """A company, agency, party, team or country speaking as one."""
+    DOCUMENT = "document"
+    """A report, statement, lawsuit, poll, study or ruling, for whoever issued it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a quote is attributed to, as seen from that quote."""
@@ -58,6 +73,8 @@ class Speaker:
     """The words the title was read from (anywhere in the article), so a reader can check it."""
     affiliation_mention: Span | None = None
     """The words the affiliation was read from."""
+    kind: SpeakerKind | None = None
+    """What kind of source this is; None where the engine cannot tell (an unresolved pronoun)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +107,7 @@ class SpeakerEntry:
     """Indexes into ``Attribution.quotes``."""
     title_mention: Span | None = None
     affiliation_mention: Span | None = None
+    kind: SpeakerKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,3 +32,8 @@ def communication_verbs() -> frozenset[str]:
 def body_nouns() -> frozenset[str]:
     """Nouns that name a body, a place or an establishment: "council", "borough", "hospital" (WordNet 3.0, first sense)."""
     return words("body_nouns")
+
+
+def document_nouns() -> frozenset[str]:
+    """Nouns that name a document or what one holds: "report", "lawsuit", "poll", "statement" (WordNet 3.0, first sense)."""
+    return words("document_nouns")

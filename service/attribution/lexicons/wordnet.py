@@ -55,6 +55,13 @@ LISTS = (
         roots=("00007846",),
     ),
     WordList(
+        "document_nouns",
+        "nouns that name a document, a statement, a publication, a record, a legal proceeding or an inquiry "
+        "(written_communication.n.01, statement.n.01, submission.n.01, publication.n.01, record.n.01, "
+        "due_process.n.01, investigation.n.02, inquiry.n.01, document.n.03): 'report', 'lawsuit', 'poll', 'study'",
+        roots=("06349220", "06722453", "07167578", "06589574", "06647206", "01181475", "00633864", "05797597", "13403331"),
+    ),
+    WordList(
         "body_nouns",
         "nouns that name a body, a place or an establishment (social_group.n.01, district.n.01, building.n.01, "
         "facility.n.01): 'council', 'ministry', 'academy', 'borough', 'hospital'",
@@ -78,7 +85,7 @@ BRITISH = (
     (re.compile(r"ense$"), "ence"),  # defense -> defence
     (re.compile(r"ensem"), "encem"),  # defenseman -> defenceman
     (re.compile(r"(behavi|col|fav|hon|hum|lab|neighb|rum|harb|savi|vig)or"), r"\1our"),  # neighbor -> neighbour
-    (re.compile(r"([^aeiou])ter$"), r"\1tre"),  # theater -> theatre
+    (re.compile(r"(cent|theat|met|lit|fib|somb|spect|calib|sab|lust)er$"), r"\1re"),  # theater -> theatre
 )
 """American spellings WordNet uses and their British forms, as the Oxford and Cambridge style guides give them."""
 

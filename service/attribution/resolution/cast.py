@@ -21,6 +21,7 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     COMPANY_NOUNS,
     CONTENT_DEPS,
+    DEFINITE_DETERMINERS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
@@ -29,6 +30,7 @@ from service.attribution.lexicon import (
     MAX_MISLABELLED_NAME_WORDS,
     ORGANISATION_LABELS,
     ORGANISATION_NOUNS,
+    ORGANISATION_PARAGRAPHS,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
@@ -174,6 +176,18 @@ class Cast:
             if not _inside(ent, token) and (not subject or _main_clause_subject(self.article, ent)):
                 return ent
         return None
+
+    def organisation_meant(self, head: Token) -> SpacySpan | None:
+        """The organisation a definite organisation noun stands for: "the company" after "Acme cut 200 jobs".
+
+        The last organisation named outside quotation marks, in this paragraph or
+        the ``ORGANISATION_PARAGRAPHS`` before. Near misses: "a company" is
+        indefinite; "the companies" are several.
+        """
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
+        if head.ent_type_ or head.tag_ in PLURAL_NOUN_TAGS or lemma(head) not in COMPANY_NOUNS or not definite:
+            return None
+        return self.organisation_before(head, ORGANISATION_PARAGRAPHS)
 
     def thing_subject_before(self, token: Token, plural: bool, paragraphs: int) -> Token | None:
         """The last subject of a main clause before ``token`` that "it" (or, ``plural``, "they") may stand for.

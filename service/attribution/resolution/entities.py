@@ -26,7 +26,7 @@ from service.attribution.lexicon import (
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
-from service.attribution.lexicons import person_nouns
+from service.attribution.lexicons import document_nouns, person_nouns
 from service.attribution.phrases import name_tokens, strip_titles
 from service.attribution.resolution.titles import Piece
 from service.attribution.results import Span
@@ -55,11 +55,19 @@ class Entity:
     name: str
     kind: Kind
     head_lemma: str
+    qualifier: str = ""
+    """What tells apart entities of one name: a document's issuer."""
+    named: bool = True
+    """Whether the article names it ("Ana Ruiz") rather than only describes it ("a spokeswoman")."""
 
     @property
     def key(self) -> str:
-        """Names that differ only in case are one speaker."""
-        return self.name.lower()
+        """Names that differ only in case are one speaker, unless their qualifiers differ."""
+        return self.key_of(self.name, self.qualifier)
+
+    @staticmethod
+    def key_of(name: str, qualifier: str = "") -> str:
+        return f"{name.lower()}\x1f{qualifier.lower()}" if qualifier else name.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,18 @@ def is_person_noun(token: Token) -> bool:
     return word in person_nouns() or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
 
 
+def is_document_noun(token: Token) -> bool:
+    """A common noun that names a document or what one holds: "report", "lawsuit", "poll", "tweet".
+
+    WordNet's documents, statements, publications, records, legal
+    proceedings and inquiries (``lexicons.document_nouns``), or a document
+    of news copy (``DOCUMENT_NOUNS``). Near misses: "reporter" names a
+    person, "photo" and "video" show rather than state.
+    """
+    word = lemma(token)
+    return (word in document_nouns() or word in DOCUMENT_NOUNS) and not is_person_noun(token)
+
+
 def kind_of(head: Token) -> Kind:
     """What kind of speaker a head word names, from its entity label, tag, part of speech and lemma.
 
@@ -142,7 +162,7 @@ def kind_of(head: Token) -> Kind:
         return Kind.UNKNOWN
     if is_person_noun(head):
         return Kind.PERSON
-    if lemma(head) in DOCUMENT_NOUNS:
+    if is_document_noun(head):
         return Kind.DOCUMENT
     if lemma(head) in ORGANISATION_NOUNS | COMPANY_NOUNS:
         return Kind.ORGANISATION

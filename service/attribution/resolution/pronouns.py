@@ -112,7 +112,7 @@ def _antecedent_of_any_gender(cast: Cast, known: Known, pronoun: Token) -> Refer
         return replace(referent, learned=(describe(ent.root),))
     if best is None:
         return None
-    return Referent(best[1].name, best[1].kind, best[1].head_lemma, Basis.GUESSED_ANTECEDENT)
+    return Referent.known(best[1], Basis.GUESSED_ANTECEDENT)
 
 
 def is_bare_name(entity: Entity) -> bool:
@@ -125,6 +125,6 @@ def _known(found: tuple[int, Entity] | None, considered: tuple[Referent, ...] = 
     if found is None:
         return None
     entity = found[1]
-    return Referent(entity.name, entity.kind, entity.head_lemma, Basis.ANTECEDENT, considered=considered)
+    return Referent.known(entity, Basis.ANTECEDENT, considered)
 
 

@@ -17,7 +17,8 @@ entity (a ``Referent``):
 4. ``organisation_noun``: "the company" is the organisation named before it;
 5. ``earlier_description``: "the spokesperson" is the earlier speaker with
    the same head noun;
-6. ``document_author``: "a report released by X" speaks for X;
+6. ``document`` (``documents``): "a report released by X" is a speaker of
+   its own, a document, with X as its affiliation;
 7. ``description``: otherwise a noun names a new speaker, without its
    determiner.
 
@@ -57,6 +58,7 @@ from service.attribution.lexicon import (
     VERB_POS,
 )
 from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
+from service.attribution.resolution.documents import document
 from service.attribution.resolution.pronouns import is_pronoun, pronoun
 from service.attribution.resolution.titles import Description
 from service.attribution.resolution.values import Known, Mention, Referent, Resolution, Basis
@@ -130,7 +132,7 @@ def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent 
     if earlier is None or earlier[0] >= head.idx:
         return None
     entity = earlier[1]
-    return Referent(entity.name, entity.kind, entity.head_lemma, Basis.EARLIER_DESCRIPTION)
+    return Referent.known(entity, Basis.EARLIER_DESCRIPTION)
 
 
 def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
@@ -140,33 +142,10 @@ def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | 
     the ``ORGANISATION_PARAGRAPHS`` before. Near misses: "a company" is
     indefinite; "the companies" are several.
     """
-    ent = _organisation_meant(cast, mention.head)
+    ent = cast.organisation_meant(mention.head)
     if ent is None:
         return None
     return Referent(organisation_name(ent), Kind.ORGANISATION, lemma(ent.root), Basis.ORGANISATION_NAMED)
-
-
-def _organisation_meant(cast: Cast, head: Token) -> SpacySpan | None:
-    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
-    if head.ent_type_ or head.tag_ in PLURAL_NOUN_TAGS or lemma(head) not in COMPANY_NOUNS or not definite:
-        return None
-    return cast.organisation_before(head, ORGANISATION_PARAGRAPHS)
-
-
-def document_author(cast: Cast, known: Known, mention: Mention) -> Referent | None:
-    """"A report released by the Harbor Agency said", "a statement from the firm": the document speaks for its author.
-
-    An author named by an organisation noun ("the discount phone firm") is the organisation named before.
-    """
-    author = authored_by(mention.head)
-    if author is None:
-        return None
-    meant = _organisation_meant(cast, author)
-    if meant is not None:
-        name = organisation_name(meant)
-    else:
-        name = clean_name(cast.article.tokens_span(name_words(speaker_phrase(author))).text)
-    return Referent(name, Kind.ORGANISATION, lemma(mention.head), Basis.DOCUMENT_AUTHOR)
 
 
 def description(cast: Cast, known: Known, mention: Mention) -> Referent:
@@ -175,13 +154,16 @@ def description(cast: Cast, known: Known, mention: Mention) -> Referent:
     return Referent(name, kind_of(mention.head), lemma(mention.head), Basis.DESCRIPTION)
 
 
+DESCRIBED = frozenset({Basis.DESCRIPTION, Basis.AUTHOR})
+"""Ways of resolving that give an entity the article describes but does not name: "a spokeswoman", "I"."""
+
 RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
     pronoun,
     person,
     titled_person,
     organisation_noun,
     earlier_description,
-    document_author,
+    document,
     description,
 )
 
@@ -219,7 +201,8 @@ class Resolver:
         return Resolution(entity, mention.span, referent.how)
 
     def _make_known(self, referent: Referent) -> Entity:
-        entity = self.known.entity(referent.name, referent.kind, referent.head_lemma)
+        named = referent.how not in DESCRIBED
+        entity = self.known.entity(referent.name, referent.kind, referent.head_lemma, referent.qualifier, named)
         for learned in referent.learned:
             self.known.learn(entity, self._named(learned))
         return entity
@@ -231,7 +214,7 @@ class Resolver:
             return described
         # The noun ends its piece ("the firm"); only a definite one refers back ("a firm’s founder" does not).
         noun = self.article.doc[self.article.token_at(piece.span.end - 1)]
-        named = _organisation_meant(self.cast, noun)
+        named = self.cast.organisation_meant(noun)
         if named is None:
             return described
         return replace(described, affiliation=replace(piece, text=organisation_name(named)))

@@ -65,6 +65,8 @@ class Source(str, Enum):
     ROLE = "role"
     TITLED_MENTION = "titled_mention"
     """A bare or definite title that stands for a person named just before: "Russian President pledged"."""
+    ISSUER = "issuer"
+    """Who issued a document that speaks: "a report by the Harbor Agency", "her statement"."""
 
 
 class Rank(IntEnum):

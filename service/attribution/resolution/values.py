@@ -50,7 +50,8 @@ class Basis(Enum):
     PERSON_NAME = ("person name", True, 1.0)
     TITLED_PERSON = ("titled person", True, 1.0)
     EARLIER_DESCRIPTION = ("earlier description", True, 1.0)
-    DOCUMENT_AUTHOR = ("document author", True, 1.0)
+    DOCUMENT = ("document", True, 1.0)
+    """A document speaks ("the report found"), for whoever issued it."""
     ORGANISATION_NAMED = ("organisation named", True, 1.0)
     """"the company", standing for the organisation the article named just before."""
     DESCRIPTION = ("description", True, 1.0)
@@ -79,6 +80,13 @@ class Referent:
     considered: tuple[Referent, ...] = ()
     """Others the rule weighed and the article makes known here: a person subject a
     pronoun was weighed against is known from then on, with what its mention says."""
+    qualifier: str = ""
+    """What tells apart entities of one name: a document's issuer (two issuers' "statement" are two)."""
+
+    @classmethod
+    def known(cls, entity: Entity, how: Basis, considered: tuple[Referent, ...] = ()) -> Referent:
+        """A referent for an entity already known: the same entity, found again ``how``."""
+        return cls(entity.name, entity.kind, entity.head_lemma, how, considered=considered, qualifier=entity.qualifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +134,11 @@ class Known:
 
     # --- written by the resolver only -------------------------------------------
 
-    def entity(self, name: str, kind: Kind, head_lemma: str) -> Entity:
-        """The entity named ``name``, made (with the next id) if it is new."""
-        entity = self._by_key.get(name.lower())
+    def entity(self, name: str, kind: Kind, head_lemma: str, qualifier: str = "", named: bool = True) -> Entity:
+        """The entity named ``name`` (of ``qualifier``), made (with the next id) if it is new."""
+        entity = self._by_key.get(Entity.key_of(name, qualifier))
         if entity is None:
-            entity = Entity(len(self.entities), name, kind, head_lemma)
+            entity = Entity(len(self.entities), name, kind, head_lemma, qualifier, named)
             self._by_key[entity.key] = entity
             self.entities.append(entity)
             self._mentions[entity.id] = []

@@ -360,17 +360,19 @@ def test_a_plural_title_does_not_stand_for_one_person() -> None:
     assert (entity.name, entity.kind) == ("ministers", Kind.GROUP)
 
 
-def test_a_document_speaker_resolves_to_its_author() -> None:
+def test_a_document_speaks_for_its_author() -> None:
     doc = REPORT_RELEASED_BY
-    entity, mention = resolved(Resolver(Article(doc)), word(doc, "report"))
-    assert (entity.name, entity.kind) == ("Harbor Agency", Kind.ORGANISATION)
+    resolver = Resolver(Article(doc))
+    entity, mention = resolved(resolver, word(doc, "report"))
+    assert (entity.name, entity.kind, profile(resolver, entity).affiliation) == ("report", Kind.DOCUMENT, "Harbor Agency")
     assert mention.text == "A report"
 
 
 def test_a_document_without_an_author_is_its_own_speaker() -> None:
     doc = REPORT_RELEASED_ON
-    entity, _ = resolved(Resolver(Article(doc)), word(doc, "report"))
-    assert entity.name == "report"
+    resolver = Resolver(Article(doc))
+    entity, _ = resolved(resolver, word(doc, "report"))
+    assert (entity.name, entity.kind, profile(resolver, entity).affiliation) == ("report", Kind.DOCUMENT, None)
 
 
 def test_gather_mentions_adds_the_full_name_and_what_it_says() -> None:
@@ -708,14 +710,18 @@ STATEMENT_FROM_A_FIRM = parse(
 )
 
 
-def test_a_statement_from_the_firm_speaks_for_the_organisation_named_before() -> None:
+def test_a_statement_from_the_firm_is_issued_by_the_organisation_named_before() -> None:
     doc = STATEMENT_FROM_THE_FIRM
-    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("Kestrel", Kind.ORGANISATION, Basis.DOCUMENT_AUTHOR)
+    resolver = Resolver(Article(doc))
+    assert how(resolver, word(doc, "statement")) == ("statement", Kind.DOCUMENT, Basis.DOCUMENT)
+    assert profile(resolver, resolver.known.entities[0]).affiliation == "Kestrel"
 
 
-def test_a_statement_from_a_firm_speaks_for_that_firm_unnamed() -> None:
+def test_a_statement_from_a_firm_is_issued_by_that_firm_unnamed() -> None:
     doc = STATEMENT_FROM_A_FIRM
-    assert how(Resolver(Article(doc)), word(doc, "statement")) == ("firm", Kind.ORGANISATION, Basis.DOCUMENT_AUTHOR)
+    resolver = Resolver(Article(doc))
+    assert how(resolver, word(doc, "statement")) == ("statement", Kind.DOCUMENT, Basis.DOCUMENT)
+    assert profile(resolver, resolver.known.entities[0]).affiliation == "firm"
 
 
 # --- pronouns and genders ---------------------------------------------------------------------
