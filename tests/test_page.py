@@ -23,7 +23,7 @@ import requests
 
 from tests.servers import running_server
 
-pytestmark = [pytest.mark.server, pytest.mark.model]
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.model]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -63,7 +63,10 @@ MENDES_QUOTE = "We support the idea, but the buses stop at eleven,"
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM to a Chromium binary")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM}: install Debian's chromium (sudo apt-get install chromium, "
+            "as .ci/run does) or set CHROMIUM to a Chromium binary"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
