@@ -144,7 +144,7 @@ def page(browser: Any, server: str, served_page: dict[str, Any], watch: Watch) -
 def analyse(page: Any, text: str = ARTICLE) -> dict[str, Any]:
     """Paste ``text``, press Analyse, wait for the results; the API's answer as the page shows it."""
     page.get_by_label("Article text").fill(text)
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     return answer_shown(page)
 
 
@@ -168,6 +168,18 @@ def highlighted(page: Any) -> dict[str, str]:
         }"""
     )
     return result
+
+
+def expect(target: Any) -> Any:
+    """Playwright's assertions, which wait (for an answer, or for the page to finish scrolling)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def focused(page: Any) -> str:
+    element_id: str = page.evaluate("document.activeElement.id")
+    return element_id
 
 
 def utf16_slice(text: str, start: int, end: int) -> str:
@@ -259,7 +271,7 @@ def test_ctrl_enter_analyses(page: Any, watch: Watch) -> None:
 
 def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> None:
     page.get_by_label("Article text").fill("   \n ")
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     error = page.get_by_role("alert")
     assert error.inner_text() == "There is no text to analyse. Paste or type an article first."
     assert page.get_by_label("Article text").get_attribute("aria-invalid") == "true"
@@ -268,7 +280,7 @@ def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> Non
 
 def test_too_long_an_article_shows_the_services_limit(page: Any) -> None:
     page.get_by_label("Article text").fill("a" * 100_001)
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     error = page.get_by_role("alert")
     error.wait_for()
     assert error.inner_text().startswith("The article is too long for this service.")
@@ -314,9 +326,9 @@ def test_a_starting_service_is_retried_after_retry_after(page: Any) -> None:
     assert page.get_by_role("alert").is_hidden()
 
 
-def analyse_without_answer(page: Any) -> None:
-    page.get_by_label("Article text").fill(ARTICLE)
-    page.get_by_role("button", name="Analyse").click()
+def analyse_without_answer(page: Any, text: str = ARTICLE) -> None:
+    page.get_by_label("Article text").fill(text)
+    page.get_by_role("button", name="Analyse", exact=True).click()
     page.get_by_role("alert").wait_for()
 
 
@@ -369,7 +381,7 @@ def test_an_error_clears_the_previous_results(page: Any) -> None:
 def test_an_empty_submission_clears_the_previous_results(page: Any) -> None:
     analyse(page)
     page.get_by_label("Article text").fill(" ")
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     assert page.locator("#results").is_hidden() and page.locator("#article-view mark.quote").count() == 0
 
 
@@ -518,7 +530,7 @@ def test_pasted_rich_text_is_read_as_html_and_its_quotes_highlighted(page: Any, 
     paste(page, PASTED_HTML, PASTED_PLAIN)
     assert page.get_by_label("Article text").input_value() == PASTED_PLAIN
     assert page.locator("#html-note").is_visible()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer = answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"html": PASTED_HTML, "offsets": "utf16"}
     assert page.text_content("#article-view") == answer["text"]
@@ -536,7 +548,7 @@ def test_editing_pasted_rich_text_sends_the_text_as_it_stands(page: Any, watch: 
     page.get_by_label("Article text").press("End")
     page.get_by_label("Article text").type(" Fares stay the same.")
     assert page.locator("#html-note").is_hidden()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN + " Fares stay the same.", "offsets": "utf16"}
 
@@ -545,7 +557,50 @@ def test_pasted_rich_text_can_be_sent_as_plain_text(page: Any, watch: Watch) -> 
     paste(page, PASTED_HTML, PASTED_PLAIN)
     page.get_by_role("button", name="Send as plain text instead").click()
     assert page.locator("#html-note").is_hidden()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer = answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN, "offsets": "utf16"}
     assert "text" not in answer
+
+
+# --- a text in another language ---------------------------------------------------------------
+
+# Our own, in German: long enough (200 letters and more) for the service to refuse it.
+GERMAN = (
+    "„Wir lassen die Fähren am Freitag wieder fahren“, sagte Maria Okafor, die Hafenmeisterin von Tellbridge. "
+    "Jedes Boot sei zweimal von den Ingenieuren geprüft worden, die die ganze Nacht und das Wochenende hindurch "
+    "gearbeitet hätten. Die Stadtverwaltung will außerdem die Nachtbusse ab Montag wieder fahren lassen."
+)
+
+
+def test_a_text_refused_as_not_english_can_be_analysed_anyway(page: Any, watch: Watch) -> None:
+    analyse_without_answer(page, GERMAN)
+    message = page.get_by_role("alert").inner_text()
+    assert message.startswith("This article appears to be in German, and this service reads English only.")
+    assert "any_language" not in message and "`" not in message
+    anyway = page.get_by_role("button", name="Analyse it anyway")
+    assert anyway.is_visible() and focused(page) == "analyse-anyway"
+
+    anyway.click()
+    answer = answer_shown(page)
+    assert watch.api_calls[-1]["body"] == {"text": GERMAN, "offsets": "utf16", "any_language": True}
+    assert answer["language"]["code"] == "de"
+    assert page.get_by_role("alert").is_hidden()
+    assert "appears to be in German" in page.locator("#language-note").inner_text()
+
+    # Insisting holds for that text only: the next analysis is checked again.
+    page.get_by_label("Article text").fill(ARTICLE)
+    page.get_by_role("button", name="Analyse", exact=True).click()
+    expect(page.locator("#language-note")).to_be_hidden()
+    assert watch.api_calls[-1]["body"] == {"text": ARTICLE, "offsets": "utf16"}
+
+
+def test_a_refused_language_the_service_does_not_name_is_still_said_plainly(page: Any) -> None:
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "Not English.", "/problems/unsupported-language")))
+    analyse_without_answer(page)
+    assert page.get_by_role("alert").inner_text().startswith("This article does not appear to be in English")
+    assert page.get_by_role("button", name="Analyse it anyway").is_visible()
+    # Any other problem comes without the button.
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "`text` is not valid.", "/problems/validation-failed")))
+    analyse_without_answer(page)
+    assert page.get_by_role("button", name="Analyse it anyway").is_hidden()

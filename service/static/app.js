@@ -11,6 +11,9 @@
 // Rich text pasted from a web page or a word processor arrives with its HTML:
 // that is sent as `html`, and the page then shows the text the service read
 // (the answer's `text`), which the offsets count in.
+//
+// A text the service refuses as not English can be sent again with
+// `any_language: true` ("Analyse it anyway"); its results then say so.
 
 "use strict";
 
@@ -80,11 +83,18 @@
     controller: null, // aborts a request overtaken by a newer one
     retryTimer: null,
     retries: 0,
+    anyLanguage: false, // the answer shown was asked for whatever the text's language
   };
 
   // --- talking to the service ------------------------------------------------
 
-  async function analyse({ automatic = false } = {}) {
+  /**
+   * Send the box's text (or its pasted HTML) and show the answer.
+   *
+   * `anyLanguage` insists on an analysis of a text the service refused as not
+   * English; `automatic` is a retry while the service starts up.
+   */
+  async function analyse({ automatic = false, anyLanguage = false } = {}) {
     clearTimeout(state.retryTimer);
     state.retries = automatic ? state.retries + 1 : 0;
     const text = ui.text.value;
@@ -113,7 +123,7 @@
       response = await fetch(ENDPOINT, {
         method: "POST",
         headers,
-        body: JSON.stringify(html ? { html, offsets: "utf16" } : { text, offsets: "utf16" }),
+        body: JSON.stringify({ ...(html ? { html } : { text }), offsets: "utf16", ...(anyLanguage ? { any_language: true } : {}) }),
         signal: controller.signal,
         credentials: "same-origin",
         cache: "no-store",
@@ -130,12 +140,13 @@
     finish(controller);
     if (response.ok && body && Array.isArray(body.quotes)) {
       hideError();
+      state.anyLanguage = anyLanguage;
       // An HTML article's offsets count in the text the service read from it.
       render(typeof body.text === "string" ? body.text : text, body, (performance.now() - started) / 1000);
       return;
     }
     setStatus("");
-    handleProblem(response, body, Boolean(key));
+    handleProblem(response, body, { sentKey: Boolean(key), anyLanguage });
   }
 
   function finish(controller) {
@@ -155,7 +166,7 @@
   }
 
   /** Put a problem (RFC 9457) into plain words; retry by itself while the service starts. */
-  function handleProblem(response, problem, sentKey) {
+  function handleProblem(response, problem, { sentKey, anyLanguage }) {
     const status = response.status;
     const detail = problem && typeof problem.detail === "string" ? plain(problem.detail) : "";
     const type = problem && typeof problem.type === "string" ? problem.type : "";
@@ -172,6 +183,10 @@
       showError(`The article is too long for this service. ${detail}`.trim());
       return;
     }
+    if (status === 422 && type.endsWith("/unsupported-language")) {
+      refusedLanguage(problem.language);
+      return;
+    }
     if (status === 422) {
       const messages = problem && Array.isArray(problem.errors) ? problem.errors.map((e) => plain(e.message)) : [];
       showError(`The text could not be analysed. ${messages.length ? messages.join(" ") : detail}`.trim());
@@ -186,7 +201,7 @@
             `The service is still starting up (it is loading its language model). ` +
               `It will be tried again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`
           );
-          state.retryTimer = setTimeout(() => analyse({ automatic: true }), seconds * 1000);
+          state.retryTimer = setTimeout(() => analyse({ automatic: true, anyLanguage }), seconds * 1000);
         } else {
           showError("The service is still starting up (it is loading its language model). Wait a little, then press Analyse again.");
         }
@@ -201,6 +216,22 @@
     }
     const title = problem && typeof problem.title === "string" ? ` (${problem.title})` : "";
     showError(`The service answered with an error, HTTP ${status}${title}. ${detail}`.trim());
+  }
+
+  /**
+   * The service reads English only and refused this text: say so in a
+   * reporter's words, with the one control that insists (the problem's own
+   * detail speaks to programmers, of `any_language`).
+   */
+  function refusedLanguage(found) {
+    const name = found && typeof found.name === "string" ? found.name : "";
+    showError(
+      `${name ? `This article appears to be in ${name}` : "This article does not appear to be in English"}, ` +
+        "and this service reads English only. In another language it misses quotes and can name the wrong " +
+        "speakers, so it has not analysed it. You can analyse it anyway, then check every quote against the text."
+    );
+    ui.errorAction.hidden = false;
+    ui.analyseAnyway.focus();
   }
 
   /** Seconds from a Retry-After header (a number or an HTTP date), or null. */
@@ -235,9 +266,19 @@
       el("p", "muted", answer.quotes.length ? "Hover over or click a quote (or Tab to it) to see who said it." : "No quotes were found in this text.")
     );
     ui.jsonView.textContent = JSON.stringify(answer, null, 2);
+    renderLanguageNote(answer.language);
     ui.results.hidden = false;
     const n = answer.quotes.length;
     setStatus(`Done: ${n} ${n === 1 ? "quote" : "quotes"} found. The results follow the form.`);
+  }
+
+  /** After "Analyse it anyway": the results are of a text the engine cannot read well. */
+  function renderLanguageNote(language) {
+    const foreign = state.anyLanguage && language && language.code !== "en";
+    ui.languageNote.hidden = !foreign;
+    ui.languageNote.textContent = foreign
+      ? `Analysed anyway, though the text appears to be in ${language.name}: the service reads English only, so check every quote against the text.`
+      : "";
   }
 
   function renderSummary(answer, seconds) {
@@ -511,7 +552,8 @@
 
   function showError(message) {
     clearResults();
-    ui.error.textContent = message;
+    ui.errorText.textContent = message;
+    ui.errorAction.hidden = true;
     ui.error.hidden = false;
   }
 
@@ -531,6 +573,7 @@
     ui.summary.textContent = "";
     ui.quoteCard.replaceChildren();
     ui.jsonView.textContent = "";
+    ui.languageNote.hidden = true;
   }
 
   // --- pasted rich text ------------------------------------------------------------
@@ -560,7 +603,8 @@
 
   function hideError() {
     ui.error.hidden = true;
-    ui.error.textContent = "";
+    ui.errorText.textContent = "";
+    ui.errorAction.hidden = true;
   }
 
   function setStatus(message) {
@@ -583,10 +627,14 @@
       analyse: $("analyse"),
       example: $("load-example"),
       error: $("error"),
+      errorText: $("error-text"),
+      errorAction: $("error-action"),
+      analyseAnyway: $("analyse-anyway"),
       status: $("status"),
       charCount: $("char-count"),
       results: $("results"),
       summary: $("summary"),
+      languageNote: $("language-note"),
       articleView: $("article-view"),
       quoteCard: $("quote-card"),
       speakers: $("speakers"),
@@ -627,6 +675,7 @@
       ui.text.focus();
     });
     ui.copy.addEventListener("click", copyJson);
+    ui.analyseAnyway.addEventListener("click", () => analyse({ anyLanguage: true }));
 
     ui.speakers.addEventListener("click", (event) => {
       const button = event.target.closest("button.speaker");
