@@ -152,8 +152,26 @@ def answer_shown(page: Any) -> dict[str, Any]:
     # The JSON view is filled before the results are shown. (No wait_for_function:
     # it evaluates strings, which the page's policy forbids.)
     page.wait_for_selector("#results:not([hidden])")
+    scrolled(page)
     answer: dict[str, Any] = json.loads(page.text_content("#json-view"))
     return answer
+
+
+def scrolled(page: Any) -> None:
+    """Wait until the window has stopped scrolling (the page scrolls smoothly to its results)."""
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          let last = null;
+          let still = 0;
+          const tick = () => {
+            still = window.scrollY === last ? still + 1 : 0;
+            last = window.scrollY;
+            if (still >= 5) resolve();
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        })"""
+    )
 
 
 def highlighted(page: Any) -> dict[str, str]:
@@ -267,6 +285,7 @@ def test_ctrl_enter_analyses(page: Any, watch: Watch) -> None:
     answer = answer_shown(page)
     assert highlighted(page)[answer["quotes"][0]["id"]] == answer["quotes"][0]["text"]
     assert watch.api_calls[-1]["body"] == {"text": ARTICLE, "offsets": "utf16"}
+    assert focused(page) == "results"
 
 
 def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> None:
@@ -587,6 +606,7 @@ def test_a_text_refused_as_not_english_can_be_analysed_anyway(page: Any, watch: 
     assert answer["language"]["code"] == "de"
     assert page.get_by_role("alert").is_hidden()
     assert "appears to be in German" in page.locator("#language-note").inner_text()
+    assert focused(page) == "results"
 
     # Insisting holds for that text only: the next analysis is checked again.
     page.get_by_label("Article text").fill(ARTICLE)
@@ -604,3 +624,34 @@ def test_a_refused_language_the_service_does_not_name_is_still_said_plainly(page
     page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "`text` is not valid.", "/problems/validation-failed")))
     analyse_without_answer(page)
     assert page.get_by_role("button", name="Analyse it anyway").is_hidden()
+
+
+# --- where the results are ---------------------------------------------------------------------------
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def in_window(locator: Any) -> bool:
+    """Whether the whole of an element is inside the window (not merely some of it)."""
+    inside: bool = locator.evaluate(
+        """(e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        }"""
+    )
+    return inside
+
+
+def test_the_results_come_into_view_with_the_focus_and_their_count_is_announced(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    answer = analyse(page)
+    heading = page.locator("#results-heading")
+    expect(heading).to_be_in_viewport()
+    expect(page.locator("#article-view mark.quote").first).to_be_in_viewport()
+    expect(page.locator("#speakers button.speaker").first).to_be_in_viewport()
+    assert in_window(heading)
+    assert focused(page) == "results"
+    status = page.locator("#status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    n, speakers = len(answer["quotes"]), len(answer["speakers"])
+    assert status.inner_text() == f"Done: {n} quotes from {speakers} speakers found."

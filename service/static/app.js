@@ -26,6 +26,7 @@
   const DEFAULT_RETRY_SECONDS = 5;
   const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
   const NO_SPEAKER = "none"; // the speakers list's entry for quotes no one is named for
+  const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   const TYPE_NAMES = { direct: "direct quote", mixed: "mixed quote", indirect: "reported speech" };
   // How each rule attributes a quote, in the contract's words (openapi.yaml, Quote.rule).
@@ -116,6 +117,7 @@
     if (!automatic) hideError();
     setStatus("Analysing…");
     ui.analyse.setAttribute("aria-busy", "true");
+    const focused = document.activeElement;
     const started = performance.now();
     let response;
     let body;
@@ -143,10 +145,22 @@
       state.anyLanguage = anyLanguage;
       // An HTML article's offsets count in the text the service read from it.
       render(typeof body.text === "string" ? body.text : text, body, (performance.now() - started) / 1000);
+      // Unless the reader has gone elsewhere meanwhile, take them to what they asked for.
+      if (document.activeElement === focused || document.activeElement === document.body) revealResults();
       return;
     }
     setStatus("");
     handleProblem(response, body, { sentKey: Boolean(key), anyLanguage });
+  }
+
+  /** Scroll the results to the top of the window and put the focus on them (the count is in the status). */
+  function revealResults() {
+    ui.results.focus({ preventScroll: true });
+    ui.results.scrollIntoView({ block: "start", behavior: scrolling() });
+  }
+
+  function scrolling() {
+    return REDUCED_MOTION.matches ? "auto" : "smooth";
   }
 
   function finish(controller) {
@@ -199,7 +213,7 @@
           const seconds = retryAfter || DEFAULT_RETRY_SECONDS;
           showError(
             `The service is still starting up (it is loading its language model). ` +
-              `It will be tried again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`
+              `It will be tried again in ${plural(seconds, "second")}.`
           );
           state.retryTimer = setTimeout(() => analyse({ automatic: true, anyLanguage }), seconds * 1000);
         } else {
@@ -269,7 +283,13 @@
     renderLanguageNote(answer.language);
     ui.results.hidden = false;
     const n = answer.quotes.length;
-    setStatus(`Done: ${n} ${n === 1 ? "quote" : "quotes"} found. The results follow the form.`);
+    const from = n ? ` from ${plural(answer.speakers.length, "speaker")}` : "";
+    setStatus(`Done: ${plural(n, "quote")}${from} found.`);
+  }
+
+  /** "1 quote", "3 quotes". */
+  function plural(n, word) {
+    return `${n} ${n === 1 ? word : `${word}s`}`;
   }
 
   /** After "Analyse it anyway": the results are of a text the engine cannot read well. */
@@ -285,9 +305,7 @@
     const counts = { direct: 0, mixed: 0, indirect: 0 };
     answer.quotes.forEach((q) => { counts[q.type] = (counts[q.type] || 0) + 1; });
     const n = answer.quotes.length;
-    const parts = [
-      `${n} ${n === 1 ? "quote" : "quotes"} from ${answer.speakers.length} ${answer.speakers.length === 1 ? "speaker" : "speakers"}`,
-    ];
+    const parts = [`${plural(n, "quote")} from ${plural(answer.speakers.length, "speaker")}`];
     if (n) parts.push(`${counts.direct} direct, ${counts.mixed} mixed, ${counts.indirect} reported`);
     ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${duration(seconds)}.`;
   }
@@ -405,7 +423,7 @@
       el("span", "swatch"),
       el("span", "speaker-name", name),
       el("span", "speaker-role", role || "no title or affiliation given"),
-      el("span", "speaker-count", `${count} ${count === 1 ? "quote" : "quotes"}`)
+      el("span", "speaker-count", plural(count, "quote"))
     );
     const item = el("li");
     item.append(button);
@@ -429,9 +447,9 @@
     }
     const ids = new Set(marks.filter((m) => m.dataset.speaker === selected).map((m) => m.dataset.quote));
     const name = selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
-    setStatus(`Highlighting the ${ids.size} ${ids.size === 1 ? "quote" : "quotes"} of ${name}.`);
+    setStatus(`Highlighting the ${plural(ids.size, "quote")} of ${name}.`);
     const first = marks.find((m) => m.classList.contains("selected"));
-    if (first) first.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    if (first) first.scrollIntoView({ block: "nearest", behavior: scrolling() });
   }
 
   function speakerName(id) {
