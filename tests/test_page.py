@@ -626,8 +626,29 @@ def test_a_refused_language_the_service_does_not_name_is_still_said_plainly(page
     assert page.get_by_role("button", name="Analyse it anyway").is_hidden()
 
 
-# --- where the results are ---------------------------------------------------------------------------
+# --- where the results are, on a laptop ---------------------------------------------------------------
 
+VERY_LONG_QUOTE = (
+    "“The ferries will run again on Friday, and every boat in the fleet has been checked twice by the engineers "
+    "of the harbour, who worked through the night and the whole of the weekend so that nobody would have to wait "
+    "a day longer than they must. We have replaced the ropes on the northern pier, repainted the markings on the "
+    "landing stages, tested every radio on every boat and asked the coastguard to stand by for the first crossings, "
+    "in case the swell comes back. Passengers who bought tickets for the cancelled crossings will get their money "
+    "back, and those who would rather wait can keep their tickets for any crossing until the end of the month,” "
+    "said Maria Okafor, the harbour master."
+)
+LONG_ARTICLE = "\n\n".join(
+    [
+        ARTICLE,
+        VERY_LONG_QUOTE,
+        "The harbour has been closed since Tuesday, when waves of up to six metres broke over the sea wall and flooded "
+        "the car park beside the ticket office. Shops along the quay stayed shut for three days, and the town's two "
+        "hotels moved guests to rooms facing away from the water.",
+        "Repairs to the sea wall are expected to take the rest of the year. The council has set aside money for a survey "
+        "of the older stretch near the lighthouse, which was built before the war and has not been inspected since the "
+        "harbour was dredged.",
+    ]
+)
 LAPTOP = {"width": 1366, "height": 768}
 
 
@@ -655,3 +676,34 @@ def test_the_results_come_into_view_with_the_focus_and_their_count_is_announced(
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     n, speakers = len(answer["quotes"]), len(answer["speakers"])
     assert status.inner_text() == f"Done: {n} quotes from {speakers} speakers found."
+
+
+def test_a_long_selected_quote_scrolls_in_its_own_box_and_the_speakers_stay_in_view(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    answer = analyse(page, LONG_ARTICLE)
+    assert in_window(page.locator("#sidebar"))  # the whole of it, from the start
+    longest = max(answer["quotes"], key=lambda q: len(q["text"]))
+    mark = page.locator(f'#article-view mark.quote[data-quote="{longest["id"]}"]').first
+    mark.click()
+    card = page.locator("#quote-card")
+    assert longest["text"] in card.inner_text()
+    assert card.evaluate("c => c.scrollHeight > c.clientHeight")  # it scrolls on its own...
+    assert card.get_attribute("tabindex") == "0"  # ...by keyboard too
+    assert in_window(card) and in_window(page.locator("#speakers-heading"))
+    assert in_window(page.locator("#speakers button.speaker").first)
+    # Down at the article's last lines, the sidebar is still beside it.
+    page.locator("#article-view").evaluate("a => a.scrollIntoView({block: 'end'})")
+    assert in_window(page.locator("#sidebar"))
+    assert not page.locator("#sidebar").evaluate("s => s.scrollHeight > s.clientHeight")  # nothing hidden below it
+
+
+def test_a_long_list_of_speakers_scrolls_in_its_own_box_under_the_selected_quote(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    analyse(page, MANY_SPEAKERS)
+    page.locator("#article-view mark.quote").last.click()
+    speakers = page.locator("#speakers")
+    assert speakers.evaluate("list => list.scrollHeight > list.clientHeight")
+    assert in_window(page.locator("#sidebar")) and in_window(page.locator("#quote-card"))
+    last = page.get_by_role("button", name="Karl Vogel")
+    last.click()
+    assert last.get_attribute("aria-pressed") == "true" and in_window(last)

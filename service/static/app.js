@@ -276,7 +276,7 @@
     ui.articleView.classList.remove("filtering");
     renderSpeakers(answer);
     renderSummary(answer, seconds);
-    ui.quoteCard.replaceChildren(
+    setQuoteCard(
       el("p", "muted", answer.quotes.length ? "Hover over or click a quote (or Tab to it) to see who said it." : "No quotes were found in this text.")
     );
     ui.jsonView.textContent = JSON.stringify(answer, null, 2);
@@ -468,7 +468,15 @@
     if (!quote) return;
     const card = describeQuote(quote);
     const text = el("blockquote", "card-quote", quote.text);
-    ui.quoteCard.replaceChildren(text, ...card.childNodes);
+    setQuoteCard(text, ...card.childNodes);
+  }
+
+  /** The selected quote's box scrolls on its own when the quote is long; the keyboard can then reach it to scroll it. */
+  function setQuoteCard(...nodes) {
+    ui.quoteCard.replaceChildren(...nodes);
+    ui.quoteCard.scrollTop = 0;
+    if (ui.quoteCard.scrollHeight > ui.quoteCard.clientHeight) ui.quoteCard.tabIndex = 0;
+    else ui.quoteCard.removeAttribute("tabindex");
   }
 
   /** Who said a quote, how it is written, and how sure the engine is, as a few lines. */
