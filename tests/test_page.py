@@ -626,7 +626,7 @@ def test_a_refused_language_the_service_does_not_name_is_still_said_plainly(page
     assert page.get_by_role("button", name="Analyse it anyway").is_hidden()
 
 
-# --- where the results are, on a laptop ---------------------------------------------------------------
+# --- where the results are, on a laptop and in a side panel -------------------------------------------
 
 VERY_LONG_QUOTE = (
     "“The ferries will run again on Friday, and every boat in the fleet has been checked twice by the engineers "
@@ -663,6 +663,12 @@ def in_window(locator: Any) -> bool:
     return inside
 
 
+def horizontal_overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0: no sideways scrolling)."""
+    overflow: int = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return overflow
+
+
 def test_the_results_come_into_view_with_the_focus_and_their_count_is_announced(page: Any) -> None:
     page.set_viewport_size(LAPTOP)
     answer = analyse(page)
@@ -676,6 +682,9 @@ def test_the_results_come_into_view_with_the_focus_and_their_count_is_announced(
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     n, speakers = len(answer["quotes"]), len(answer["speakers"])
     assert status.inner_text() == f"Done: {n} quotes from {speakers} speakers found."
+    # From the results, Tab leads to the speakers, then to the quotes.
+    page.keyboard.press("Tab")
+    assert focused(page) == "speakers-toggle"
 
 
 def test_a_long_selected_quote_scrolls_in_its_own_box_and_the_speakers_stay_in_view(page: Any) -> None:
@@ -689,7 +698,7 @@ def test_a_long_selected_quote_scrolls_in_its_own_box_and_the_speakers_stay_in_v
     assert longest["text"] in card.inner_text()
     assert card.evaluate("c => c.scrollHeight > c.clientHeight")  # it scrolls on its own...
     assert card.get_attribute("tabindex") == "0"  # ...by keyboard too
-    assert in_window(card) and in_window(page.locator("#speakers-heading"))
+    assert in_window(card) and in_window(page.locator("#speakers-toggle"))
     assert in_window(page.locator("#speakers button.speaker").first)
     # Down at the article's last lines, the sidebar is still beside it.
     page.locator("#article-view").evaluate("a => a.scrollIntoView({block: 'end'})")
@@ -707,3 +716,53 @@ def test_a_long_list_of_speakers_scrolls_in_its_own_box_under_the_selected_quote
     last = page.get_by_role("button", name="Karl Vogel")
     last.click()
     assert last.get_attribute("aria-pressed") == "true" and in_window(last)
+
+
+@pytest.mark.parametrize("width", [360, 500, 700])
+def test_a_narrow_side_panel_keeps_the_speakers_and_the_selected_quote_at_hand(page: Any, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    for control in ("#article-text", "#api-key", "#analyse", "#load-example"):
+        assert in_window(page.locator(control)), control
+    assert horizontal_overflow(page) == 0
+
+    answer = analyse(page, LONG_ARTICLE)
+    expect(page.locator("#results-heading")).to_be_in_viewport()
+    assert horizontal_overflow(page) == 0
+    sidebar, article = page.locator("#sidebar"), page.locator("#article-view")
+    assert sidebar.bounding_box()["y"] < article.bounding_box()["y"]  # above the article, not after it
+    toggle = page.locator("#speakers-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"  # folded, so that the article shows
+    named = page.get_by_role("button", name=f"Speakers ({len(answer['speakers'])})", exact=True)
+    assert named.get_attribute("id") == "speakers-toggle"
+
+    # A quote clicked stays under the pointer, though the selected quote grows the sidebar above it
+    # (here where the sidebar is still in its place in the page, not yet kept at the top).
+    article.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight / 2)")
+    first = next(mark for mark in page.locator("#article-view mark.quote[tabindex='0']").all() if in_window(mark))
+    before = first.bounding_box()["y"]
+    assert sidebar.bounding_box()["y"] > 0
+    first.click()
+    assert abs(first.bounding_box()["y"] - before) < 1
+    quotes = {q["id"]: q for q in answer["quotes"]}
+    assert page.locator("#quote-card blockquote").inner_text() == quotes[first.get_attribute("data-quote")]["text"]
+
+    # At the article's last quote, the selected quote and the speakers are still in the window.
+    last = page.locator("#article-view mark.quote[tabindex='0']").last
+    last.click()
+    assert page.locator("#quote-card blockquote").inner_text() == answer["quotes"][-1]["text"]
+    assert in_window(page.locator("#quote-card")) and in_window(toggle)
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    mendes = page.locator("#speakers button.speaker", has_text="Carlos Mendes")
+    assert in_window(mendes)
+    mendes.click()
+    assert mendes.get_attribute("aria-pressed") == "true"
+    assert "Highlighting the 2 quotes of Carlos Mendes" in (page.text_content("#status") or "")
+    # The list folds away again, saying whom it shows, and his first quote is in sight below it.
+    assert toggle.get_attribute("aria-expanded") == "false" and focused(page) == "speakers-toggle"
+    assert page.locator("#speakers-heading").inner_text().endswith(": Carlos Mendes")
+    scrolled(page)
+    first = page.locator("#article-view mark.quote.selected").first
+    assert in_window(first)
+    assert first.bounding_box()["y"] >= sidebar.bounding_box()["y"] + sidebar.bounding_box()["height"]
+    assert horizontal_overflow(page) == 0

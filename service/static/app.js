@@ -26,6 +26,7 @@
   const DEFAULT_RETRY_SECONDS = 5;
   const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
   const NO_SPEAKER = "none"; // the speakers list's entry for quotes no one is named for
+  const NARROW = window.matchMedia("(max-width: 60rem)"); // one column, the sidebar above the article (app.css)
   const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   const TYPE_NAMES = { direct: "direct quote", mixed: "mixed quote", indirect: "reported speech" };
@@ -412,6 +413,34 @@
     if (unnamed) items.push(speakerItem(NO_SPEAKER, "No speaker named", "quotes the article attributes to no one", unnamed));
     if (!items.length) items.push(el("li", "muted", "No one is quoted."));
     ui.speakers.replaceChildren(...items);
+    ui.speakersCount.textContent = `(${answer.speakers.length})`;
+    ui.speakersChosen.textContent = "";
+    // In a narrow panel the list starts folded, so that the article shows under it.
+    expandSpeakers(!NARROW.matches);
+  }
+
+  /**
+   * Make a change to the sidebar without moving the article under the reader's eyes.
+   *
+   * A narrow layout keeps the sidebar at the top of the window, but it still
+   * takes its place in the page, above the article: as the selected quote
+   * grows or shrinks, the article would move (the quote just clicked sliding
+   * away from the pointer), so the window follows it. Unfolding the speakers
+   * is left to push the article down, under the button pressed.
+   */
+  function keepingPlace(change) {
+    if (!NARROW.matches) {
+      change();
+      return;
+    }
+    const before = ui.articleView.getBoundingClientRect().top;
+    change();
+    window.scrollBy(0, ui.articleView.getBoundingClientRect().top - before);
+  }
+
+  function expandSpeakers(expanded) {
+    ui.speakersToggle.setAttribute("aria-expanded", String(expanded));
+    ui.speakersBody.hidden = !expanded;
   }
 
   function speakerItem(id, name, role, count) {
@@ -441,12 +470,18 @@
     ui.articleView.classList.toggle("filtering", selected !== null);
     const marks = [...ui.articleView.querySelectorAll("mark.quote")];
     marks.forEach((m) => m.classList.toggle("selected", selected !== null && m.dataset.speaker === selected));
+    const name = selected === null ? "" : selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
+    ui.speakersChosen.textContent = name && `: ${name}`;
+    if (NARROW.matches) {
+      // A list folded over the article gets out of its way once a choice is made.
+      expandSpeakers(false);
+      ui.speakersToggle.focus({ preventScroll: true });
+    }
     if (selected === null) {
       setStatus("Showing every quote.");
       return;
     }
     const ids = new Set(marks.filter((m) => m.dataset.speaker === selected).map((m) => m.dataset.quote));
-    const name = selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
     setStatus(`Highlighting the ${plural(ids.size, "quote")} of ${name}.`);
     const first = marks.find((m) => m.classList.contains("selected"));
     if (first) first.scrollIntoView({ block: "nearest", behavior: scrolling() });
@@ -460,7 +495,7 @@
   function pinQuote(id) {
     state.pinnedQuote = id;
     ui.articleView.querySelectorAll("mark.quote").forEach((m) => m.classList.toggle("pinned", m.dataset.quote === id));
-    showQuoteCard(id);
+    keepingPlace(() => showQuoteCard(id));
   }
 
   function showQuoteCard(id) {
@@ -661,9 +696,14 @@
       results: $("results"),
       summary: $("summary"),
       languageNote: $("language-note"),
+      sidebar: $("sidebar"),
       articleView: $("article-view"),
       quoteCard: $("quote-card"),
       speakers: $("speakers"),
+      speakersToggle: $("speakers-toggle"),
+      speakersBody: $("speakers-body"),
+      speakersCount: $("speakers-count"),
+      speakersChosen: $("speakers-chosen"),
       copy: $("copy-json"),
       jsonView: $("json-view"),
       tooltip: $("tooltip"),
@@ -702,6 +742,14 @@
     });
     ui.copy.addEventListener("click", copyJson);
     ui.analyseAnyway.addEventListener("click", () => analyse({ anyLanguage: true }));
+    ui.speakersToggle.addEventListener("click", () => {
+      expandSpeakers(ui.speakersToggle.getAttribute("aria-expanded") !== "true");
+    });
+    // A quote reached by Tab or by choosing a speaker scrolls into view below the
+    // sidebar that a narrow layout keeps at the top (app.css, scroll-margin-top).
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty("--sidebar-height", `${NARROW.matches ? ui.sidebar.offsetHeight : 0}px`);
+    }).observe(ui.sidebar);
 
     ui.speakers.addEventListener("click", (event) => {
       const button = event.target.closest("button.speaker");
