@@ -6,8 +6,9 @@ there is none. The page is held to a Content-Security-Policy of
 ``default-src 'self'`` whatever the service sends, so an inline script or
 style, or anything loaded from elsewhere, fails here.
 
-``UPDATE_SCREENSHOT=1`` also writes ``tests/screenshots/page.png`` (the
-README's picture); ``test-artifacts/page.png`` is written on every run.
+``UPDATE_SCREENSHOT=1`` also writes ``tests/screenshots/page.png`` and
+``page-narrow.png`` (the README's pictures); ``test-artifacts/`` gets them on
+every run.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACT = ROOT / "test-artifacts" / "page.png"
-SCREENSHOT = ROOT / "tests" / "screenshots" / "page.png"
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
 CSP = "default-src 'self'"
 HOP_HEADERS = frozenset({"content-security-policy", "content-length", "content-encoding", "transfer-encoding", "connection"})
 VIEWPORT = {"width": 1280, "height": 900}
@@ -368,6 +369,8 @@ def test_article_text_is_shown_never_run(page: Any) -> None:
 
 
 def test_screenshot(page: Any) -> None:
+    # The whole page in the window: nothing scrolls, so the sidebar is where it sits beside the results.
+    page.set_viewport_size({"width": 1280, "height": 1700})
     answer = analyse(page)
     page.evaluate("window.scrollTo(0, 0)")
     page.locator("#article-text").evaluate("box => box.scrollTo(0, 0)")
@@ -375,12 +378,32 @@ def test_screenshot(page: Any) -> None:
     page.locator(f'#article-view mark.quote[data-quote="{raman["id"]}"]').first.click()
     mendes = next(q for q in answer["quotes"] if q["text"] == MENDES_QUOTE)
     page.locator(f'#article-view mark.quote[data-quote="{mendes["id"]}"]').first.hover()
-    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACT), full_page=True)
+    keep_screenshot(page, "page.png", full_page=True)
+
+
+def test_screenshot_of_a_narrow_panel(page: Any) -> None:
+    """The window of a CMS side panel, 500 px wide: one speaker chosen, the page scrolled to his first quote."""
+    page.set_viewport_size({"width": 500, "height": 860})
+    analyse(page, LONG_ARTICLE)
+    page.locator("#speakers-toggle").click()
+    page.get_by_role("button", name="Carlos Mendes").click()
+    scrolled(page)
+    mendes = page.locator("#article-view mark.quote.selected").first
+    mendes.click()
+    page.mouse.move(0, 0)  # no tooltip
+    mendes.evaluate("m => m.scrollIntoView({block: 'center'})")
+    keep_screenshot(page, "page-narrow.png", full_page=False)
+
+
+def keep_screenshot(page: Any, name: str, *, full_page: bool) -> None:
+    """A screenshot in test-artifacts/; in tests/screenshots/ too with UPDATE_SCREENSHOT=1."""
+    artifact = ARTIFACTS / name
+    artifact.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(artifact), full_page=full_page, animations="disabled")
     if os.environ.get("UPDATE_SCREENSHOT") == "1":
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        SCREENSHOT.write_bytes(ARTIFACT.read_bytes())
-    assert ARTIFACT.stat().st_size > 10_000
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / name).write_bytes(artifact.read_bytes())
+    assert artifact.stat().st_size > 10_000
 
 
 # --- a new text, a new answer -------------------------------------------------------------
