@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Generator, Iterator
 
 import pytest
 import spacy
@@ -39,3 +40,21 @@ def real_nlp() -> Iterator[Language]:
 @pytest.fixture(scope="session")
 def real_app(real_nlp: Language) -> Flask:
     return create_app(nlp=real_nlp)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> Generator[None]:
+    """Say loudly, last before the counts, that the browser tests were skipped and why.
+
+    Without Debian's chromium the page's tests skip, and a run that passes has
+    then not tested the page at all: that must not pass unnoticed among the
+    other skips (CI installs chromium and fails if it cannot).
+    """
+    yield  # after pytest's own summary, whose list of skips is long
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if "browser" in report.keywords]
+    if not skipped:
+        return
+    reasons = Counter(str(report.longrepr[2]).removeprefix("Skipped: ") for report in skipped if isinstance(report.longrepr, tuple))
+    terminalreporter.section(f"{len(skipped)} browser tests did not run: the page is untested", sep="!", red=True, bold=True)
+    for reason, count in reasons.items():
+        terminalreporter.write_line(f"{count} skipped: {reason}", red=True)

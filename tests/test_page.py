@@ -6,8 +6,9 @@ there is none. The page is held to a Content-Security-Policy of
 ``default-src 'self'`` whatever the service sends, so an inline script or
 style, or anything loaded from elsewhere, fails here.
 
-``UPDATE_SCREENSHOT=1`` also writes ``tests/screenshots/page.png`` (the
-README's picture); ``test-artifacts/page.png`` is written on every run.
+``UPDATE_SCREENSHOT=1`` also writes ``tests/screenshots/page.png`` and
+``page-narrow.png`` (the README's pictures); ``test-artifacts/`` gets them on
+every run.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import requests
 
 from tests.servers import running_server
 
-pytestmark = [pytest.mark.server, pytest.mark.model]
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.model]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -37,8 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACT = ROOT / "test-artifacts" / "page.png"
-SCREENSHOT = ROOT / "tests" / "screenshots" / "page.png"
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
 CSP = "default-src 'self'"
 HOP_HEADERS = frozenset({"content-security-policy", "content-length", "content-encoding", "transfer-encoding", "connection"})
 VIEWPORT = {"width": 1280, "height": 900}
@@ -63,7 +64,10 @@ MENDES_QUOTE = "We support the idea, but the buses stop at eleven,"
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM to a Chromium binary")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM}: install Debian's chromium (sudo apt-get install chromium, "
+            "as .ci/run does) or set CHROMIUM to a Chromium binary"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -141,7 +145,7 @@ def page(browser: Any, server: str, served_page: dict[str, Any], watch: Watch) -
 def analyse(page: Any, text: str = ARTICLE) -> dict[str, Any]:
     """Paste ``text``, press Analyse, wait for the results; the API's answer as the page shows it."""
     page.get_by_label("Article text").fill(text)
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     return answer_shown(page)
 
 
@@ -149,8 +153,26 @@ def answer_shown(page: Any) -> dict[str, Any]:
     # The JSON view is filled before the results are shown. (No wait_for_function:
     # it evaluates strings, which the page's policy forbids.)
     page.wait_for_selector("#results:not([hidden])")
+    scrolled(page)
     answer: dict[str, Any] = json.loads(page.text_content("#json-view"))
     return answer
+
+
+def scrolled(page: Any) -> None:
+    """Wait until the window has stopped scrolling (the page scrolls smoothly to its results)."""
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          let last = null;
+          let still = 0;
+          const tick = () => {
+            still = window.scrollY === last ? still + 1 : 0;
+            last = window.scrollY;
+            if (still >= 5) resolve();
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        })"""
+    )
 
 
 def highlighted(page: Any) -> dict[str, str]:
@@ -165,6 +187,18 @@ def highlighted(page: Any) -> dict[str, str]:
         }"""
     )
     return result
+
+
+def expect(target: Any) -> Any:
+    """Playwright's assertions, which wait (for an answer, or for the page to finish scrolling)."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def focused(page: Any) -> str:
+    element_id: str = page.evaluate("document.activeElement.id")
+    return element_id
 
 
 def utf16_slice(text: str, start: int, end: int) -> str:
@@ -252,11 +286,12 @@ def test_ctrl_enter_analyses(page: Any, watch: Watch) -> None:
     answer = answer_shown(page)
     assert highlighted(page)[answer["quotes"][0]["id"]] == answer["quotes"][0]["text"]
     assert watch.api_calls[-1]["body"] == {"text": ARTICLE, "offsets": "utf16"}
+    assert focused(page) == "results"
 
 
 def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> None:
     page.get_by_label("Article text").fill("   \n ")
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     error = page.get_by_role("alert")
     assert error.inner_text() == "There is no text to analyse. Paste or type an article first."
     assert page.get_by_label("Article text").get_attribute("aria-invalid") == "true"
@@ -265,7 +300,7 @@ def test_empty_submission_says_so_in_plain_words(page: Any, watch: Watch) -> Non
 
 def test_too_long_an_article_shows_the_services_limit(page: Any) -> None:
     page.get_by_label("Article text").fill("a" * 100_001)
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     error = page.get_by_role("alert")
     error.wait_for()
     assert error.inner_text().startswith("The article is too long for this service.")
@@ -311,9 +346,9 @@ def test_a_starting_service_is_retried_after_retry_after(page: Any) -> None:
     assert page.get_by_role("alert").is_hidden()
 
 
-def analyse_without_answer(page: Any) -> None:
-    page.get_by_label("Article text").fill(ARTICLE)
-    page.get_by_role("button", name="Analyse").click()
+def analyse_without_answer(page: Any, text: str = ARTICLE) -> None:
+    page.get_by_label("Article text").fill(text)
+    page.get_by_role("button", name="Analyse", exact=True).click()
     page.get_by_role("alert").wait_for()
 
 
@@ -334,6 +369,8 @@ def test_article_text_is_shown_never_run(page: Any) -> None:
 
 
 def test_screenshot(page: Any) -> None:
+    # The whole page in the window: nothing scrolls, so the sidebar is where it sits beside the results.
+    page.set_viewport_size({"width": 1280, "height": 1700})
     answer = analyse(page)
     page.evaluate("window.scrollTo(0, 0)")
     page.locator("#article-text").evaluate("box => box.scrollTo(0, 0)")
@@ -341,12 +378,32 @@ def test_screenshot(page: Any) -> None:
     page.locator(f'#article-view mark.quote[data-quote="{raman["id"]}"]').first.click()
     mendes = next(q for q in answer["quotes"] if q["text"] == MENDES_QUOTE)
     page.locator(f'#article-view mark.quote[data-quote="{mendes["id"]}"]').first.hover()
-    ARTIFACT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACT), full_page=True)
+    keep_screenshot(page, "page.png", full_page=True)
+
+
+def test_screenshot_of_a_narrow_panel(page: Any) -> None:
+    """The window of a CMS side panel, 500 px wide: one speaker chosen, the page scrolled to his first quote."""
+    page.set_viewport_size({"width": 500, "height": 860})
+    analyse(page, LONG_ARTICLE)
+    page.locator("#speakers-toggle").click()
+    page.get_by_role("button", name="Carlos Mendes").click()
+    scrolled(page)
+    mendes = page.locator("#article-view mark.quote.selected").first
+    mendes.click()
+    page.mouse.move(0, 0)  # no tooltip
+    mendes.evaluate("m => m.scrollIntoView({block: 'center'})")
+    keep_screenshot(page, "page-narrow.png", full_page=False)
+
+
+def keep_screenshot(page: Any, name: str, *, full_page: bool) -> None:
+    """A screenshot in test-artifacts/; in tests/screenshots/ too with UPDATE_SCREENSHOT=1."""
+    artifact = ARTIFACTS / name
+    artifact.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(artifact), full_page=full_page, animations="disabled")
     if os.environ.get("UPDATE_SCREENSHOT") == "1":
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        SCREENSHOT.write_bytes(ARTIFACT.read_bytes())
-    assert ARTIFACT.stat().st_size > 10_000
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / name).write_bytes(artifact.read_bytes())
+    assert artifact.stat().st_size > 10_000
 
 
 # --- a new text, a new answer -------------------------------------------------------------
@@ -366,7 +423,7 @@ def test_an_error_clears_the_previous_results(page: Any) -> None:
 def test_an_empty_submission_clears_the_previous_results(page: Any) -> None:
     analyse(page)
     page.get_by_label("Article text").fill(" ")
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     assert page.locator("#results").is_hidden() and page.locator("#article-view mark.quote").count() == 0
 
 
@@ -515,7 +572,7 @@ def test_pasted_rich_text_is_read_as_html_and_its_quotes_highlighted(page: Any, 
     paste(page, PASTED_HTML, PASTED_PLAIN)
     assert page.get_by_label("Article text").input_value() == PASTED_PLAIN
     assert page.locator("#html-note").is_visible()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer = answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"html": PASTED_HTML, "offsets": "utf16"}
     assert page.text_content("#article-view") == answer["text"]
@@ -533,7 +590,7 @@ def test_editing_pasted_rich_text_sends_the_text_as_it_stands(page: Any, watch: 
     page.get_by_label("Article text").press("End")
     page.get_by_label("Article text").type(" Fares stay the same.")
     assert page.locator("#html-note").is_hidden()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN + " Fares stay the same.", "offsets": "utf16"}
 
@@ -542,7 +599,193 @@ def test_pasted_rich_text_can_be_sent_as_plain_text(page: Any, watch: Watch) -> 
     paste(page, PASTED_HTML, PASTED_PLAIN)
     page.get_by_role("button", name="Send as plain text instead").click()
     assert page.locator("#html-note").is_hidden()
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyse", exact=True).click()
     answer = answer_shown(page)
     assert watch.api_calls[-1]["body"] == {"text": PASTED_PLAIN, "offsets": "utf16"}
     assert "text" not in answer
+
+
+# --- a text in another language ---------------------------------------------------------------
+
+# Our own, in German: long enough (200 letters and more) for the service to refuse it.
+GERMAN = (
+    "„Wir lassen die Fähren am Freitag wieder fahren“, sagte Maria Okafor, die Hafenmeisterin von Tellbridge. "
+    "Jedes Boot sei zweimal von den Ingenieuren geprüft worden, die die ganze Nacht und das Wochenende hindurch "
+    "gearbeitet hätten. Die Stadtverwaltung will außerdem die Nachtbusse ab Montag wieder fahren lassen."
+)
+
+
+def test_a_text_refused_as_not_english_can_be_analysed_anyway(page: Any, watch: Watch) -> None:
+    analyse_without_answer(page, GERMAN)
+    message = page.get_by_role("alert").inner_text()
+    assert message.startswith("This article appears to be in German, and this service reads English only.")
+    assert "any_language" not in message and "`" not in message
+    anyway = page.get_by_role("button", name="Analyse it anyway")
+    assert anyway.is_visible() and focused(page) == "analyse-anyway"
+
+    anyway.click()
+    answer = answer_shown(page)
+    assert watch.api_calls[-1]["body"] == {"text": GERMAN, "offsets": "utf16", "any_language": True}
+    assert answer["language"]["code"] == "de"
+    assert page.get_by_role("alert").is_hidden()
+    assert "appears to be in German" in page.locator("#language-note").inner_text()
+    assert focused(page) == "results"
+
+    # Insisting holds for that text only: the next analysis is checked again.
+    page.get_by_label("Article text").fill(ARTICLE)
+    page.get_by_role("button", name="Analyse", exact=True).click()
+    expect(page.locator("#language-note")).to_be_hidden()
+    assert watch.api_calls[-1]["body"] == {"text": ARTICLE, "offsets": "utf16"}
+
+
+def test_a_refused_language_the_service_does_not_name_is_still_said_plainly(page: Any) -> None:
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "Not English.", "/problems/unsupported-language")))
+    analyse_without_answer(page)
+    assert page.get_by_role("alert").inner_text().startswith("This article does not appear to be in English")
+    assert page.get_by_role("button", name="Analyse it anyway").is_visible()
+    # Any other problem comes without the button.
+    page.route("**/v1/quotes", lambda route: route.fulfill(**problem(422, "`text` is not valid.", "/problems/validation-failed")))
+    analyse_without_answer(page)
+    assert page.get_by_role("button", name="Analyse it anyway").is_hidden()
+
+
+# --- where the results are, on a laptop and in a side panel -------------------------------------------
+
+VERY_LONG_QUOTE = (
+    "“The ferries will run again on Friday, and every boat in the fleet has been checked twice by the engineers "
+    "of the harbour, who worked through the night and the whole of the weekend so that nobody would have to wait "
+    "a day longer than they must. We have replaced the ropes on the northern pier, repainted the markings on the "
+    "landing stages, tested every radio on every boat and asked the coastguard to stand by for the first crossings, "
+    "in case the swell comes back. Passengers who bought tickets for the cancelled crossings will get their money "
+    "back, and those who would rather wait can keep their tickets for any crossing until the end of the month,” "
+    "said Maria Okafor, the harbour master."
+)
+LONG_ARTICLE = "\n\n".join(
+    [
+        ARTICLE,
+        VERY_LONG_QUOTE,
+        "The harbour has been closed since Tuesday, when waves of up to six metres broke over the sea wall and flooded "
+        "the car park beside the ticket office. Shops along the quay stayed shut for three days, and the town's two "
+        "hotels moved guests to rooms facing away from the water.",
+        "Repairs to the sea wall are expected to take the rest of the year. The council has set aside money for a survey "
+        "of the older stretch near the lighthouse, which was built before the war and has not been inspected since the "
+        "harbour was dredged.",
+    ]
+)
+LAPTOP = {"width": 1366, "height": 768}
+
+
+def in_window(locator: Any) -> bool:
+    """Whether the whole of an element is inside the window (not merely some of it)."""
+    inside: bool = locator.evaluate(
+        """(e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        }"""
+    )
+    return inside
+
+
+def horizontal_overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0: no sideways scrolling)."""
+    overflow: int = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return overflow
+
+
+def test_the_results_come_into_view_with_the_focus_and_their_count_is_announced(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    answer = analyse(page)
+    heading = page.locator("#results-heading")
+    expect(heading).to_be_in_viewport()
+    expect(page.locator("#article-view mark.quote").first).to_be_in_viewport()
+    expect(page.locator("#speakers button.speaker").first).to_be_in_viewport()
+    assert in_window(heading)
+    assert focused(page) == "results"
+    status = page.locator("#status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    n, speakers = len(answer["quotes"]), len(answer["speakers"])
+    assert status.inner_text() == f"Done: {n} quotes from {speakers} speakers found."
+    # From the results, Tab leads to the speakers, then to the quotes.
+    page.keyboard.press("Tab")
+    assert focused(page) == "speakers-toggle"
+
+
+def test_a_long_selected_quote_scrolls_in_its_own_box_and_the_speakers_stay_in_view(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    answer = analyse(page, LONG_ARTICLE)
+    assert in_window(page.locator("#sidebar"))  # the whole of it, from the start
+    longest = max(answer["quotes"], key=lambda q: len(q["text"]))
+    mark = page.locator(f'#article-view mark.quote[data-quote="{longest["id"]}"]').first
+    mark.click()
+    card = page.locator("#quote-card")
+    assert longest["text"] in card.inner_text()
+    assert card.evaluate("c => c.scrollHeight > c.clientHeight")  # it scrolls on its own...
+    assert card.get_attribute("tabindex") == "0"  # ...by keyboard too
+    assert in_window(card) and in_window(page.locator("#speakers-toggle"))
+    assert in_window(page.locator("#speakers button.speaker").first)
+    # Down at the article's last lines, the sidebar is still beside it.
+    page.locator("#article-view").evaluate("a => a.scrollIntoView({block: 'end'})")
+    assert in_window(page.locator("#sidebar"))
+    assert not page.locator("#sidebar").evaluate("s => s.scrollHeight > s.clientHeight")  # nothing hidden below it
+
+
+def test_a_long_list_of_speakers_scrolls_in_its_own_box_under_the_selected_quote(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    analyse(page, MANY_SPEAKERS)
+    page.locator("#article-view mark.quote").last.click()
+    speakers = page.locator("#speakers")
+    assert speakers.evaluate("list => list.scrollHeight > list.clientHeight")
+    assert in_window(page.locator("#sidebar")) and in_window(page.locator("#quote-card"))
+    last = page.get_by_role("button", name="Karl Vogel")
+    last.click()
+    assert last.get_attribute("aria-pressed") == "true" and in_window(last)
+
+
+@pytest.mark.parametrize("width", [360, 500, 700])
+def test_a_narrow_side_panel_keeps_the_speakers_and_the_selected_quote_at_hand(page: Any, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    for control in ("#article-text", "#api-key", "#analyse", "#load-example"):
+        assert in_window(page.locator(control)), control
+    assert horizontal_overflow(page) == 0
+
+    answer = analyse(page, LONG_ARTICLE)
+    expect(page.locator("#results-heading")).to_be_in_viewport()
+    assert horizontal_overflow(page) == 0
+    sidebar, article = page.locator("#sidebar"), page.locator("#article-view")
+    assert sidebar.bounding_box()["y"] < article.bounding_box()["y"]  # above the article, not after it
+    toggle = page.locator("#speakers-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false"  # folded, so that the article shows
+    named = page.get_by_role("button", name=f"Speakers ({len(answer['speakers'])})", exact=True)
+    assert named.get_attribute("id") == "speakers-toggle"
+
+    # A quote clicked stays under the pointer, though the selected quote grows the sidebar above it
+    # (here where the sidebar is still in its place in the page, not yet kept at the top).
+    article.evaluate("a => window.scrollBy(0, a.getBoundingClientRect().top - innerHeight / 2)")
+    first = next(mark for mark in page.locator("#article-view mark.quote[tabindex='0']").all() if in_window(mark))
+    before = first.bounding_box()["y"]
+    assert sidebar.bounding_box()["y"] > 0
+    first.click()
+    assert abs(first.bounding_box()["y"] - before) < 1
+    quotes = {q["id"]: q for q in answer["quotes"]}
+    assert page.locator("#quote-card blockquote").inner_text() == quotes[first.get_attribute("data-quote")]["text"]
+
+    # At the article's last quote, the selected quote and the speakers are still in the window.
+    last = page.locator("#article-view mark.quote[tabindex='0']").last
+    last.click()
+    assert page.locator("#quote-card blockquote").inner_text() == answer["quotes"][-1]["text"]
+    assert in_window(page.locator("#quote-card")) and in_window(toggle)
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    mendes = page.locator("#speakers button.speaker", has_text="Carlos Mendes")
+    assert in_window(mendes)
+    mendes.click()
+    assert mendes.get_attribute("aria-pressed") == "true"
+    assert "Highlighting the 2 quotes of Carlos Mendes" in (page.text_content("#status") or "")
+    # The list folds away again, saying whom it shows, and his first quote is in sight below it.
+    assert toggle.get_attribute("aria-expanded") == "false" and focused(page) == "speakers-toggle"
+    assert page.locator("#speakers-heading").inner_text().endswith(": Carlos Mendes")
+    scrolled(page)
+    first = page.locator("#article-view mark.quote.selected").first
+    assert in_window(first)
+    assert first.bounding_box()["y"] >= sidebar.bounding_box()["y"] + sidebar.bounding_box()["height"]
+    assert horizontal_overflow(page) == 0

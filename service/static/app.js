@@ -11,6 +11,9 @@
 // Rich text pasted from a web page or a word processor arrives with its HTML:
 // that is sent as `html`, and the page then shows the text the service read
 // (the answer's `text`), which the offsets count in.
+//
+// A text the service refuses as not English can be sent again with
+// `any_language: true` ("Analyse it anyway"); its results then say so.
 
 "use strict";
 
@@ -23,6 +26,8 @@
   const DEFAULT_RETRY_SECONDS = 5;
   const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
   const NO_SPEAKER = "none"; // the speakers list's entry for quotes no one is named for
+  const NARROW = window.matchMedia("(max-width: 60rem)"); // one column, the sidebar above the article (app.css)
+  const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   const TYPE_NAMES = { direct: "direct quote", mixed: "mixed quote", indirect: "reported speech" };
   // How each rule attributes a quote, in the contract's words (openapi.yaml, Quote.rule).
@@ -80,11 +85,18 @@
     controller: null, // aborts a request overtaken by a newer one
     retryTimer: null,
     retries: 0,
+    anyLanguage: false, // the answer shown was asked for whatever the text's language
   };
 
   // --- talking to the service ------------------------------------------------
 
-  async function analyse({ automatic = false } = {}) {
+  /**
+   * Send the box's text (or its pasted HTML) and show the answer.
+   *
+   * `anyLanguage` insists on an analysis of a text the service refused as not
+   * English; `automatic` is a retry while the service starts up.
+   */
+  async function analyse({ automatic = false, anyLanguage = false } = {}) {
     clearTimeout(state.retryTimer);
     state.retries = automatic ? state.retries + 1 : 0;
     const text = ui.text.value;
@@ -106,6 +118,7 @@
     if (!automatic) hideError();
     setStatus("Analysing…");
     ui.analyse.setAttribute("aria-busy", "true");
+    const focused = document.activeElement;
     const started = performance.now();
     let response;
     let body;
@@ -113,7 +126,7 @@
       response = await fetch(ENDPOINT, {
         method: "POST",
         headers,
-        body: JSON.stringify(html ? { html, offsets: "utf16" } : { text, offsets: "utf16" }),
+        body: JSON.stringify({ ...(html ? { html } : { text }), offsets: "utf16", ...(anyLanguage ? { any_language: true } : {}) }),
         signal: controller.signal,
         credentials: "same-origin",
         cache: "no-store",
@@ -130,12 +143,25 @@
     finish(controller);
     if (response.ok && body && Array.isArray(body.quotes)) {
       hideError();
+      state.anyLanguage = anyLanguage;
       // An HTML article's offsets count in the text the service read from it.
       render(typeof body.text === "string" ? body.text : text, body, (performance.now() - started) / 1000);
+      // Unless the reader has gone elsewhere meanwhile, take them to what they asked for.
+      if (document.activeElement === focused || document.activeElement === document.body) revealResults();
       return;
     }
     setStatus("");
-    handleProblem(response, body, Boolean(key));
+    handleProblem(response, body, { sentKey: Boolean(key), anyLanguage });
+  }
+
+  /** Scroll the results to the top of the window and put the focus on them (the count is in the status). */
+  function revealResults() {
+    ui.results.focus({ preventScroll: true });
+    ui.results.scrollIntoView({ block: "start", behavior: scrolling() });
+  }
+
+  function scrolling() {
+    return REDUCED_MOTION.matches ? "auto" : "smooth";
   }
 
   function finish(controller) {
@@ -155,7 +181,7 @@
   }
 
   /** Put a problem (RFC 9457) into plain words; retry by itself while the service starts. */
-  function handleProblem(response, problem, sentKey) {
+  function handleProblem(response, problem, { sentKey, anyLanguage }) {
     const status = response.status;
     const detail = problem && typeof problem.detail === "string" ? plain(problem.detail) : "";
     const type = problem && typeof problem.type === "string" ? problem.type : "";
@@ -172,6 +198,10 @@
       showError(`The article is too long for this service. ${detail}`.trim());
       return;
     }
+    if (status === 422 && type.endsWith("/unsupported-language")) {
+      refusedLanguage(problem.language);
+      return;
+    }
     if (status === 422) {
       const messages = problem && Array.isArray(problem.errors) ? problem.errors.map((e) => plain(e.message)) : [];
       showError(`The text could not be analysed. ${messages.length ? messages.join(" ") : detail}`.trim());
@@ -184,9 +214,9 @@
           const seconds = retryAfter || DEFAULT_RETRY_SECONDS;
           showError(
             `The service is still starting up (it is loading its language model). ` +
-              `It will be tried again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`
+              `It will be tried again in ${plural(seconds, "second")}.`
           );
-          state.retryTimer = setTimeout(() => analyse({ automatic: true }), seconds * 1000);
+          state.retryTimer = setTimeout(() => analyse({ automatic: true, anyLanguage }), seconds * 1000);
         } else {
           showError("The service is still starting up (it is loading its language model). Wait a little, then press Analyse again.");
         }
@@ -201,6 +231,22 @@
     }
     const title = problem && typeof problem.title === "string" ? ` (${problem.title})` : "";
     showError(`The service answered with an error, HTTP ${status}${title}. ${detail}`.trim());
+  }
+
+  /**
+   * The service reads English only and refused this text: say so in a
+   * reporter's words, with the one control that insists (the problem's own
+   * detail speaks to programmers, of `any_language`).
+   */
+  function refusedLanguage(found) {
+    const name = found && typeof found.name === "string" ? found.name : "";
+    showError(
+      `${name ? `This article appears to be in ${name}` : "This article does not appear to be in English"}, ` +
+        "and this service reads English only. In another language it misses quotes and can name the wrong " +
+        "speakers, so it has not analysed it. You can analyse it anyway, then check every quote against the text."
+    );
+    ui.errorAction.hidden = false;
+    ui.analyseAnyway.focus();
   }
 
   /** Seconds from a Retry-After header (a number or an HTTP date), or null. */
@@ -231,22 +277,36 @@
     ui.articleView.classList.remove("filtering");
     renderSpeakers(answer);
     renderSummary(answer, seconds);
-    ui.quoteCard.replaceChildren(
+    setQuoteCard(
       el("p", "muted", answer.quotes.length ? "Hover over or click a quote (or Tab to it) to see who said it." : "No quotes were found in this text.")
     );
     ui.jsonView.textContent = JSON.stringify(answer, null, 2);
+    renderLanguageNote(answer.language);
     ui.results.hidden = false;
     const n = answer.quotes.length;
-    setStatus(`Done: ${n} ${n === 1 ? "quote" : "quotes"} found. The results follow the form.`);
+    const from = n ? ` from ${plural(answer.speakers.length, "speaker")}` : "";
+    setStatus(`Done: ${plural(n, "quote")}${from} found.`);
+  }
+
+  /** "1 quote", "3 quotes". */
+  function plural(n, word) {
+    return `${n} ${n === 1 ? word : `${word}s`}`;
+  }
+
+  /** After "Analyse it anyway": the results are of a text the engine cannot read well. */
+  function renderLanguageNote(language) {
+    const foreign = state.anyLanguage && language && language.code !== "en";
+    ui.languageNote.hidden = !foreign;
+    ui.languageNote.textContent = foreign
+      ? `Analysed anyway, though the text appears to be in ${language.name}: the service reads English only, so check every quote against the text.`
+      : "";
   }
 
   function renderSummary(answer, seconds) {
     const counts = { direct: 0, mixed: 0, indirect: 0 };
     answer.quotes.forEach((q) => { counts[q.type] = (counts[q.type] || 0) + 1; });
     const n = answer.quotes.length;
-    const parts = [
-      `${n} ${n === 1 ? "quote" : "quotes"} from ${answer.speakers.length} ${answer.speakers.length === 1 ? "speaker" : "speakers"}`,
-    ];
+    const parts = [`${plural(n, "quote")} from ${plural(answer.speakers.length, "speaker")}`];
     if (n) parts.push(`${counts.direct} direct, ${counts.mixed} mixed, ${counts.indirect} reported`);
     ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${duration(seconds)}.`;
   }
@@ -353,6 +413,34 @@
     if (unnamed) items.push(speakerItem(NO_SPEAKER, "No speaker named", "quotes the article attributes to no one", unnamed));
     if (!items.length) items.push(el("li", "muted", "No one is quoted."));
     ui.speakers.replaceChildren(...items);
+    ui.speakersCount.textContent = `(${answer.speakers.length})`;
+    ui.speakersChosen.textContent = "";
+    // In a narrow panel the list starts folded, so that the article shows under it.
+    expandSpeakers(!NARROW.matches);
+  }
+
+  /**
+   * Make a change to the sidebar without moving the article under the reader's eyes.
+   *
+   * A narrow layout keeps the sidebar at the top of the window, but it still
+   * takes its place in the page, above the article: as the selected quote
+   * grows or shrinks, the article would move (the quote just clicked sliding
+   * away from the pointer), so the window follows it. Unfolding the speakers
+   * is left to push the article down, under the button pressed.
+   */
+  function keepingPlace(change) {
+    if (!NARROW.matches) {
+      change();
+      return;
+    }
+    const before = ui.articleView.getBoundingClientRect().top;
+    change();
+    window.scrollBy(0, ui.articleView.getBoundingClientRect().top - before);
+  }
+
+  function expandSpeakers(expanded) {
+    ui.speakersToggle.setAttribute("aria-expanded", String(expanded));
+    ui.speakersBody.hidden = !expanded;
   }
 
   function speakerItem(id, name, role, count) {
@@ -364,7 +452,7 @@
       el("span", "swatch"),
       el("span", "speaker-name", name),
       el("span", "speaker-role", role || "no title or affiliation given"),
-      el("span", "speaker-count", `${count} ${count === 1 ? "quote" : "quotes"}`)
+      el("span", "speaker-count", plural(count, "quote"))
     );
     const item = el("li");
     item.append(button);
@@ -382,15 +470,21 @@
     ui.articleView.classList.toggle("filtering", selected !== null);
     const marks = [...ui.articleView.querySelectorAll("mark.quote")];
     marks.forEach((m) => m.classList.toggle("selected", selected !== null && m.dataset.speaker === selected));
+    const name = selected === null ? "" : selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
+    ui.speakersChosen.textContent = name && `: ${name}`;
+    if (NARROW.matches) {
+      // A list folded over the article gets out of its way once a choice is made.
+      expandSpeakers(false);
+      ui.speakersToggle.focus({ preventScroll: true });
+    }
     if (selected === null) {
       setStatus("Showing every quote.");
       return;
     }
     const ids = new Set(marks.filter((m) => m.dataset.speaker === selected).map((m) => m.dataset.quote));
-    const name = selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
-    setStatus(`Highlighting the ${ids.size} ${ids.size === 1 ? "quote" : "quotes"} of ${name}.`);
+    setStatus(`Highlighting the ${plural(ids.size, "quote")} of ${name}.`);
     const first = marks.find((m) => m.classList.contains("selected"));
-    if (first) first.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    if (first) first.scrollIntoView({ block: "nearest", behavior: scrolling() });
   }
 
   function speakerName(id) {
@@ -401,7 +495,7 @@
   function pinQuote(id) {
     state.pinnedQuote = id;
     ui.articleView.querySelectorAll("mark.quote").forEach((m) => m.classList.toggle("pinned", m.dataset.quote === id));
-    showQuoteCard(id);
+    keepingPlace(() => showQuoteCard(id));
   }
 
   function showQuoteCard(id) {
@@ -409,7 +503,15 @@
     if (!quote) return;
     const card = describeQuote(quote);
     const text = el("blockquote", "card-quote", quote.text);
-    ui.quoteCard.replaceChildren(text, ...card.childNodes);
+    setQuoteCard(text, ...card.childNodes);
+  }
+
+  /** The selected quote's box scrolls on its own when the quote is long; the keyboard can then reach it to scroll it. */
+  function setQuoteCard(...nodes) {
+    ui.quoteCard.replaceChildren(...nodes);
+    ui.quoteCard.scrollTop = 0;
+    if (ui.quoteCard.scrollHeight > ui.quoteCard.clientHeight) ui.quoteCard.tabIndex = 0;
+    else ui.quoteCard.removeAttribute("tabindex");
   }
 
   /** Who said a quote, how it is written, and how sure the engine is, as a few lines. */
@@ -511,7 +613,8 @@
 
   function showError(message) {
     clearResults();
-    ui.error.textContent = message;
+    ui.errorText.textContent = message;
+    ui.errorAction.hidden = true;
     ui.error.hidden = false;
   }
 
@@ -531,6 +634,7 @@
     ui.summary.textContent = "";
     ui.quoteCard.replaceChildren();
     ui.jsonView.textContent = "";
+    ui.languageNote.hidden = true;
   }
 
   // --- pasted rich text ------------------------------------------------------------
@@ -560,7 +664,8 @@
 
   function hideError() {
     ui.error.hidden = true;
-    ui.error.textContent = "";
+    ui.errorText.textContent = "";
+    ui.errorAction.hidden = true;
   }
 
   function setStatus(message) {
@@ -583,13 +688,22 @@
       analyse: $("analyse"),
       example: $("load-example"),
       error: $("error"),
+      errorText: $("error-text"),
+      errorAction: $("error-action"),
+      analyseAnyway: $("analyse-anyway"),
       status: $("status"),
       charCount: $("char-count"),
       results: $("results"),
       summary: $("summary"),
+      languageNote: $("language-note"),
+      sidebar: $("sidebar"),
       articleView: $("article-view"),
       quoteCard: $("quote-card"),
       speakers: $("speakers"),
+      speakersToggle: $("speakers-toggle"),
+      speakersBody: $("speakers-body"),
+      speakersCount: $("speakers-count"),
+      speakersChosen: $("speakers-chosen"),
       copy: $("copy-json"),
       jsonView: $("json-view"),
       tooltip: $("tooltip"),
@@ -627,6 +741,15 @@
       ui.text.focus();
     });
     ui.copy.addEventListener("click", copyJson);
+    ui.analyseAnyway.addEventListener("click", () => analyse({ anyLanguage: true }));
+    ui.speakersToggle.addEventListener("click", () => {
+      expandSpeakers(ui.speakersToggle.getAttribute("aria-expanded") !== "true");
+    });
+    // A quote reached by Tab or by choosing a speaker scrolls into view below the
+    // sidebar that a narrow layout keeps at the top (app.css, scroll-margin-top).
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty("--sidebar-height", `${NARROW.matches ? ui.sidebar.offsetHeight : 0}px`);
+    }).observe(ui.sidebar);
 
     ui.speakers.addEventListener("click", (event) => {
       const button = event.target.closest("button.speaker");
