@@ -98,6 +98,10 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", 
 DETERMINER_DEPS = frozenset({"det", "predet"})
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
+DESCRIPTION_DEPS = frozenset({"amod", "prep", "acl", "relcl", "cc", "conj"})
+"""What follows a noun in a description of someone unnamed: "a person [familiar with the talks]",
+"an official [with the agency] [who was present]", "lawyers [and] [experts]"."""
 EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 """Clauses inside another clause: their subject is no topic of the paragraph."""
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
@@ -159,6 +163,8 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 """A definite description refers back to someone named before: "the spokesperson"."""
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 """An indefinite description introduces someone new: "a minister", "one adviser"."""
+QUANTIFIERS = frozenset("several many few numerous various multiple most".split())
+"""Words that count an unnamed group: "several lawyers", "many residents"."""
 
 # --- Titles and affiliations ------------------------------------------------
 
@@ -301,6 +307,10 @@ ORGANISATION_NOUNS = frozenset(
 
 COLLECTIVE_NOUNS = frozenset("coalition group alliance association union panel team consortium number majority handful".split())
 """Nouns of a group whose members the article names with "of": "a coalition of retailers" speaks as one."""
+
+MAX_DESCRIPTION_WORDS = 12
+"""The longest description an unnamed speaker is named by: "two officials who spoke on condition of
+anonymity" is nine words; past a dozen a relative clause is telling a story, not describing."""
 
 MAX_GROUP_WORDS = 6
 """The longest "of" phrase kept in a group's name: "a coalition of [independent retailers in Tellbridge]"."""

@@ -12,10 +12,13 @@ from spacy.tokens import Token
 from service.attribution.article import per_token
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
+    CONTENT_DEPS,
+    DESCRIPTION_DEPS,
     DETERMINER_DEPS,
     COLLECTIVE_NOUNS,
     FULL_NAME_MIN_WORDS,
     IN_ENTITY,
+    MAX_DESCRIPTION_WORDS,
     MAX_GROUP_WORDS,
     NAME_JOINERS,
     NAME_PARTICLES,
@@ -23,6 +26,7 @@ from service.attribution.lexicon import (
     NAME_PART_DEPS,
     PERSON_LABELS,
     POSSESSIVE_TAG,
+    RELATIVE_CLAUSE_DEPS,
     SPEAKER_LABELS,
     TITLE_WORDS,
 )
@@ -170,6 +174,32 @@ def _with_group_members(head: Token, words: list[Token]) -> list[Token]:
     if of is None or of.right_edge.i - head.i > MAX_GROUP_WORDS:
         return words
     return [head.doc[i] for i in range(words[0].i, of.right_edge.i + 1)]
+
+
+def described_phrase(head: Token) -> list[Token]:
+    """An unnamed speaker's whole description, with what follows its noun: "a person [familiar with the talks]".
+
+    The noun's phrase (``speaker_phrase``) runs on through an adjective after
+    it, a prepositional phrase, a participle or relative clause ("one adviser
+    [who was in the room]", "an official [with the Harbour Authority]") and a
+    noun joined to it ("lawyers [and experts]"), as long as the description
+    stays short. Near miss: a relative clause that reports speech ("officials
+    who said the plan would fail") is a statement, not a description.
+    """
+    words = speaker_phrase(head)
+    end = max(t.i for t in words)
+    for child in head.rights:
+        if child.i <= end:
+            continue
+        if child.dep_ not in DESCRIPTION_DEPS or child.right_edge.i - words[0].i >= MAX_DESCRIPTION_WORDS:
+            break
+        if child.dep_ in RELATIVE_CLAUSE_DEPS and any(c.dep_ in CONTENT_DEPS for c in child.children if c.dep_ != "xcomp"):
+            break
+        end = child.right_edge.i
+    phrase = [head.doc[i] for i in range(words[0].i, end + 1)]
+    while len(phrase) > 1 and (phrase[-1].is_punct or phrase[-1].is_space):
+        phrase = phrase[:-1]
+    return phrase
 
 
 def name_words(phrase: list[Token]) -> list[Token]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase, strip_titles
+from service.attribution.phrases import described_phrase, name_tokens, name_words, named_head, speaker_phrase, strip_titles
 from tests.attribution.sentences import HEALTH_MINISTER, INSTITUTE_SPOKESPERSON, MAYOR_IN_THE_NAME
 from tests.parses import parse, word
 
@@ -322,3 +322,70 @@ def test_a_person_noun_before_one_name_may_be_a_first_name() -> None:
     # Near miss: "hunter" names a person too, but before a lone surname it is a first name.
     doc = SHOPKEEPER_JO_PARK
     assert texts(strip_titles([doc[4], doc[5]])) == ["Hunter", "Hale"]
+
+
+# Unnamed speakers, described at length.
+PERSON_FAMILIAR = parse(
+    "A person familiar with the talks said the plant would stay open.",
+    """
+    0 A - DT DET det 1
+    1 person - NN NOUN nsubj 6
+    2 familiar - JJ ADJ amod 1
+    3 with - IN ADP prep 2
+    4 the - DT DET det 5
+    5 talks talk NNS NOUN pobj 3
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 plant - NN NOUN nsubj 10
+    9 would - MD AUX aux 10
+    10 stay - VB VERB ccomp 6
+    11 open - JJ ADJ acomp 10
+    12 . - . PUNCT punct 6
+    """,
+)
+TWO_OFFICIALS = parse(
+    "Two officials who spoke on condition of anonymity said the cuts would go ahead.",
+    """
+    0 Two - CD NUM nummod 1 B-CARDINAL
+    1 officials official NNS NOUN nsubj 8
+    2 who - WP PRON nsubj 3
+    3 spoke speak VBD VERB relcl 1
+    4 on - IN ADP prep 3
+    5 condition - NN NOUN pobj 4
+    6 of - IN ADP prep 5
+    7 anonymity - NN NOUN pobj 6
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 cuts cut NNS NOUN nsubj 12
+    11 would - MD AUX aux 12
+    12 go - VB VERB ccomp 8
+    13 ahead - RB ADV advmod 12
+    14 . - . PUNCT punct 8
+    """,
+)
+# Near miss: a relative clause that reports what they said is no description of them.
+OFFICIALS_WHO_SAID = parse(
+    "Officials who said the plan would fail left the room.",
+    """
+    0 Officials official NNS NOUN nsubj 7
+    1 who - WP PRON nsubj 2
+    2 said say VBD VERB relcl 0
+    3 the - DT DET det 4
+    4 plan - NN NOUN nsubj 6
+    5 would - MD AUX aux 6
+    6 fail - VB VERB ccomp 2
+    7 left leave VBN VERB ROOT 7
+    8 the - DT DET det 9
+    9 room - NN NOUN dobj 7
+    10 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_an_unnamed_speakers_description_runs_on_after_its_noun() -> None:
+    assert texts(described_phrase(word(PERSON_FAMILIAR, "person"))) == ["A", "person", "familiar", "with", "the", "talks"]
+    assert " ".join(texts(described_phrase(word(TWO_OFFICIALS, "officials")))) == "Two officials who spoke on condition of anonymity"
+
+
+def test_a_relative_clause_that_reports_speech_is_no_description() -> None:
+    assert texts(described_phrase(word(OFFICIALS_WHO_SAID, "Officials"))) == ["Officials"]

@@ -52,12 +52,13 @@ from service.attribution.lexicon import (
     ORGANISATION_PARAGRAPHS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
+    QUANTIFIERS,
     ROLE_WORDS,
     SUBJECT_DEPS,
     SURNAME_PHRASE_MAX_WORDS,
     VERB_POS,
 )
-from service.attribution.phrases import name_tokens, name_words, named_head, speaker_phrase
+from service.attribution.phrases import described_phrase, name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.resolution.documents import document
 from service.attribution.resolution.pronouns import is_pronoun, pronoun
 from service.attribution.resolution.titles import Description
@@ -149,9 +150,23 @@ def organisation_noun(cast: Cast, known: Known, mention: Mention) -> Referent | 
 
 
 def description(cast: Cast, known: Known, mention: Mention) -> Referent:
-    """Anyone else is named by the mention's words without a determiner: "experts", "spokesperson"."""
-    name = clean_name(cast.article.tokens_span(name_words(mention.phrase)).text)
+    """Anyone else is named by the mention's words without a determiner: "experts", "spokesperson".
+
+    Someone new, described but not named ("a person familiar with the
+    talks", "two officials who spoke on condition of anonymity"), is named
+    by the whole description (``phrases.described_phrase``): its noun alone
+    ("person") would tell no one apart. Near miss: "the spokesperson" is
+    named by its noun.
+    """
+    phrase = described_phrase(mention.head) if introduces_someone(mention.phrase) else mention.phrase
+    name = clean_name(cast.article.tokens_span(name_words(phrase)).text)
     return Referent(name, kind_of(mention.head), lemma(mention.head), Basis.DESCRIPTION)
+
+
+def introduces_someone(phrase: list[Token]) -> bool:
+    """A phrase that brings someone new in: "a person ...", "one adviser", "two officials", "several lawyers"."""
+    first = phrase[0]
+    return first.lower_ in INDEFINITE_DETERMINERS | QUANTIFIERS or (first.tag_ == "CD" and first.dep_ == "nummod")
 
 
 DESCRIBED = frozenset({Basis.DESCRIPTION, Basis.AUTHOR})

@@ -980,3 +980,18 @@ def test_a_definite_description_stands_for_the_person_named_just_before() -> Non
 def test_a_definite_description_is_not_someone_the_article_gave_another_title() -> None:
     doc = THE_PLUMBER_NOT_THE_NURSE
     assert how(Resolver(Article(doc)), word(doc, "plumber")) == ("retired plumber", Kind.PERSON, Basis.DESCRIPTION)
+
+
+def test_someone_new_and_unnamed_is_named_by_the_whole_description() -> None:
+    from tests.attribution.test_phrases import PERSON_FAMILIAR
+
+    doc = PERSON_FAMILIAR
+    entity, _ = resolved(Resolver(Article(doc)), word(doc, "person"))
+    assert (entity.name, entity.kind, entity.named) == ("person familiar with the talks", Kind.PERSON, False)
+
+
+def test_a_definite_description_is_named_by_its_noun() -> None:
+    # Near miss: "the mayor" with no one to stand for keeps its short name.
+    doc = MAYOR_TWO_PARAGRAPHS_ON
+    entity, _ = resolved(Resolver(Article(doc)), word(doc, "mayor"))
+    assert entity.name == "mayor"
