@@ -20,6 +20,7 @@ from tests.attribution.sentences import (
     REPORT_RELEASED_BY,
     REPORT_RELEASED_ON,
 )
+from tests.attribution.test_phrases import PERSON_FAMILIAR
 from tests.parses import parse, word
 
 
@@ -983,8 +984,6 @@ def test_a_definite_description_is_not_someone_the_article_gave_another_title() 
 
 
 def test_someone_new_and_unnamed_is_named_by_the_whole_description() -> None:
-    from tests.attribution.test_phrases import PERSON_FAMILIAR
-
     doc = PERSON_FAMILIAR
     entity, _ = resolved(Resolver(Article(doc)), word(doc, "person"))
     assert (entity.name, entity.kind, entity.named) == ("person familiar with the talks", Kind.PERSON, False)
