@@ -38,6 +38,7 @@ from service.attribution.lexicon import (
     TITLE_WORDS,
 )
 from service.attribution.tagging import lemma
+from service.attribution.phrases import entity_span
 from service.attribution.resolution.titles import organisation_words, text_of
 
 
@@ -59,10 +60,15 @@ class Cast:
             (e.start_char, name) for e in self.persons if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
         ]
         self._short_forms: dict[str, list[tuple[int, str]]] = {}
-        # Persons that are the subject of a main clause outside quotation marks
-        # (after the full names: an untagged surname is one when it is a full name's).
+        # After the full names: a surname the recogniser left untagged or labelled otherwise is a
+        # person when it is the surname of someone named in full ("Mulder" after "Anne Mulder").
+        surnames = self._surnames_of_full_names()
+        self.persons = sorted([*self.persons, *surnames], key=lambda e: e.start)
+        self._untagged.update({e.root.i: e for e in surnames})
+        self._person_starts = [e.start for e in self.persons]
+        # Persons that are the subject of a main clause outside quotation marks.
         self._subjects = sorted(
-            (e for e in [*self.persons, *self._untagged_surnames()] if _main_clause_subject(article, e) and article.quoted_at(e.root) is None),
+            (e for e in self.persons if _main_clause_subject(article, e) and article.quoted_at(e.root) is None),
             key=lambda e: e.start,
         )
         self._subject_starts = [e.start for e in self._subjects]
@@ -77,14 +83,26 @@ class Cast:
             self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
         return self._genders.get(name.lower(), Gender.UNKNOWN)
 
-    def _untagged_surnames(self) -> list[SpacySpan]:
-        """Surnames of people named in full that the recogniser did not tag: "Mulligan" after "Mark Mulligan"."""
+    def _surnames_of_full_names(self) -> list[SpacySpan]:
+        """Surnames of people named in full that the recogniser did not tag as people.
+
+        "Mulligan" after "Mark Mulligan", untagged or labelled a place or an
+        organisation ("Vickers", "Mulder"), standing alone as a name. Near
+        misses: "Mulligan" inside a longer name of something else ("Mulligan
+        Road"), and any word of a PERSON entity (already a person).
+        """
         doc = self.article.doc
-        return [
-            doc[t.i : t.i + 1]
-            for t in self.article.tokens
-            if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in SUBJECT_DEPS and self.short_form_of(t.text)
-        ]
+        found = []
+        for t in self.article.tokens:
+            if t.pos_ != "PROPN" or t.ent_type_ in PERSON_LABELS or not t.is_title:
+                continue
+            if t.ent_type_ and len(entity_span(t)) > 1:
+                continue
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children) or t.dep_ == "compound":
+                continue
+            if self.short_form_of(t.text) and self.article.quoted_at(t) is None:
+                found.append(doc[t.i : t.i + 1])
+        return found
 
     def person_of_gender_before(self, token: Token, gender: Gender) -> SpacySpan | None:
         """The last person the article gave ``gender``, named outside quotation marks in ``token``'s paragraph or the one before."""

@@ -523,3 +523,36 @@ def test_a_name_after_a_role_is_a_persons_whatever_its_label() -> None:
 
 def test_a_companys_name_after_a_role_stays_an_organisation() -> None:
     assert mislabelled_names(Article(LEADER_ACME_LTD)) == []
+
+
+# A surname the recogniser labelled a place, of someone the article named in full.
+MULDER_AS_A_PLACE = parse(
+    "Anne Mulder won on Sunday. Mulder said the course was hard, and Mulder Road was closed.",
+    """
+    0 Anne Anne NNP PROPN compound 1 B-PERSON
+    1 Mulder Mulder NNP PROPN nsubj 2 I-PERSON
+    2 won win VBD VERB ROOT 2
+    3 on - IN ADP prep 2
+    4 Sunday Sunday NNP PROPN pobj 3 B-DATE
+    5 . - . PUNCT punct 2
+    6 Mulder Mulder NNP PROPN nsubj 7 B-GPE
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 course - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 hard - JJ ADJ acomp 10
+    12 , - , PUNCT punct 10
+    13 and - CC CCONJ cc 10
+    14 Mulder Mulder NNP PROPN compound 15 B-FAC
+    15 Road Road NNP PROPN nsubjpass 17 I-FAC
+    16 was be VBD AUX auxpass 17
+    17 closed close VBN VERB conj 10
+    18 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_surname_labelled_otherwise_is_the_person_named_in_full() -> None:
+    cast = Cast(Article(MULDER_AS_A_PLACE))
+    assert [e.start for e in cast.persons] == [0, 6]  # near miss: "Mulder Road" is a road
+    assert cast.untagged_name_at(MULDER_AS_A_PLACE[6]) is not None
