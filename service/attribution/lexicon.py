@@ -57,6 +57,8 @@ ACCORDING_TO = ("according", "to")
 """The preposition pair of "according to X"."""
 
 QUOTE_AS_VERBS = frozenset("quote cite".split())
+CALLED_VERBS = frozenset("name call".split())
+"""Participles that give a person's name after a description: "a fisherman called Tomas"."""
 """Heads of "Tass quoted Rudenko as saying ...": the object is the speaker."""
 
 DASHES = "―—–-"

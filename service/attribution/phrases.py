@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from service.attribution.article import per_token
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
+    CALLED_VERBS,
     CONTENT_DEPS,
     DESCRIPTION_DEPS,
     DETERMINER_DEPS,
@@ -24,6 +25,7 @@ from service.attribution.lexicon import (
     NAME_PARTICLES,
     NAME_DETERMINER_TAGS,
     NAME_PART_DEPS,
+    ORGANISATION_LABELS,
     PERSON_LABELS,
     POSSESSIVE_TAG,
     RELATIVE_CLAUSE_DEPS,
@@ -38,15 +40,44 @@ def named_head(head: Token) -> Token:
     """The word that names the speaker: a title's appositive name if there is one.
 
     "Deputy Foreign Minister Andrey Rudenko" parses with "Minister" as head and
-    "Rudenko" in apposition; "Putin’s adviser, Yuri Ushakov" likewise. The
-    person's name is the speaker; the title stays with ``descriptions``.
+    "Rudenko" in apposition; "Putin’s adviser, Yuri Ushakov" likewise; a noun
+    that names a person takes a proper noun beside it as the name whatever
+    its label ("Wise's dad, Darrin"), or the one it is "named" or "called".
+    The person's name is the speaker; the title stays with ``descriptions``.
+    Near miss: "the firm's owner, Acme Holdings" (an organisation) stays
+    "owner".
     """
     if head.ent_type_ in PERSON_LABELS:
         return head
     for child in head.children:
         if child.dep_ in APPOSITION_DEPS and child.ent_type_ in PERSON_LABELS:
             return child
+    if head.pos_ == "NOUN" and lemma(head) in person_nouns():
+        # "Wise's dad, Darrin", "an official in the province named Jhony": a person's name however labelled.
+        for child in head.children:
+            if child.dep_ in APPOSITION_DEPS and child.pos_ == "PROPN" and child.is_title and not child.ent_type_ in ORGANISATION_LABELS:
+                return child
+        named = _called(head)
+        if named is not None:
+            return named
     return head
+
+
+NAMED_DEPS = frozenset({"oprd", "attr", "dobj"})
+"""How the name hangs on "named" or "called": "an official named [Jhony]"."""
+
+
+def _called(head: Token) -> Token | None:
+    """The name in "a fisherman called Tomas", "an official in the province named Jhony": the object of "named"."""
+    for token in head.subtree:
+        if token.dep_ == "acl" and lemma(token) in CALLED_VERBS and _in_phrase_of(token.head, head):
+            return next((c for c in token.children if c.dep_ in NAMED_DEPS and c.pos_ == "PROPN"), None)
+    return None
+
+
+def _in_phrase_of(noun: Token, head: Token) -> bool:
+    """``noun`` is ``head`` or the object of a preposition on it: "an official [in the province]"."""
+    return noun.i == head.i or (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == head.i)
 
 
 def speaker_phrase(head: Token) -> list[Token]:

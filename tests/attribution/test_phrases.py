@@ -389,3 +389,73 @@ def test_an_unnamed_speakers_description_runs_on_after_its_noun() -> None:
 
 def test_a_relative_clause_that_reports_speech_is_no_description() -> None:
     assert texts(described_phrase(word(OFFICIALS_WHO_SAID, "Officials"))) == ["Officials"]
+
+
+# A name beside a noun that names a person, however the recogniser labelled it.
+DAD_DARRIN = parse(
+    "“You have to start somewhere,” says Wise's dad, Darrin.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 You - PRP PRON nsubj 2
+    2 have - VBP VERB ccomp 8
+    3 to - TO PART aux 4
+    4 start - VB VERB xcomp 2
+    5 somewhere - RB ADV advmod 4
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 says say VBZ VERB ROOT 8
+    9 Wise Wise NNP PROPN poss 11 B-PERSON
+    10 's - POS PART case 9
+    11 dad - NN NOUN nsubj 8
+    12 , - , PUNCT punct 11
+    13 Darrin Darrin NNP PROPN appos 11 B-GPE
+    14 . - . PUNCT punct 8
+    """,
+)
+OFFICIAL_NAMED = parse(
+    "A disaster agency official in the province named Jhony said most victims were tourists.",
+    """
+    0 A - DT DET det 3
+    1 disaster - NN NOUN compound 2
+    2 agency - NN NOUN compound 3
+    3 official - NN NOUN nsubj 9
+    4 in - IN ADP prep 3
+    5 the - DT DET det 6
+    6 province - NN NOUN pobj 4
+    7 named name VBN VERB acl 6
+    8 Jhony Jhony NNP PROPN oprd 7 B-PERSON
+    9 said say VBD VERB ROOT 9
+    10 most - JJS ADJ amod 11
+    11 victims victim NNS NOUN nsubj 12
+    12 were be VBD AUX ccomp 9
+    13 tourists tourist NNS NOUN attr 12
+    14 . - . PUNCT punct 9
+    """,
+)
+# Near miss: an organisation beside a noun that names a person is no one's name.
+OWNER_ACME = parse(
+    "The owner, Acme Holdings, said the pier was sold.",
+    """
+    0 The - DT DET det 1
+    1 owner - NN NOUN nsubj 6
+    2 , - , PUNCT punct 1
+    3 Acme Acme NNP PROPN compound 4 B-ORG
+    4 Holdings Holdings NNP PROPN appos 1 I-ORG
+    5 , - , PUNCT punct 1
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubjpass 10
+    9 was be VBD AUX auxpass 10
+    10 sold sell VBN VERB ccomp 6
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_a_name_beside_a_person_noun_is_the_speakers_whatever_its_label() -> None:
+    assert named_head(word(DAD_DARRIN, "dad")).text == "Darrin"
+    assert named_head(word(OFFICIAL_NAMED, "official")).text == "Jhony"
+
+
+def test_an_organisation_beside_a_person_noun_is_no_name() -> None:
+    assert named_head(word(OWNER_ACME, "owner")).text == "owner"

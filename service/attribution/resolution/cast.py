@@ -334,7 +334,9 @@ def mislabelled_names(article: Article) -> list[SpacySpan]:
     """
     found = []
     for ent in article.doc.ents:
-        if ent.label_ in PERSON_LABELS or not FULL_NAME_MIN_WORDS <= len(ent) <= MAX_MISLABELLED_NAME_WORDS:
+        # One word is a name only beside a noun that names a person: "Wise's dad, [Darrin]".
+        least = 1 if _role_in_apposition(ent.root) else FULL_NAME_MIN_WORDS
+        if ent.label_ in PERSON_LABELS or not least <= len(ent) <= MAX_MISLABELLED_NAME_WORDS:
             continue
         if not all(t.pos_ == "PROPN" and t.is_title and t.tag_ not in PLURAL_NOUN_TAGS for t in ent):
             continue
