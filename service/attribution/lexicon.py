@@ -321,11 +321,12 @@ COMPANY_NOUNS = frozenset(
     """
     company firm group business corporation bank club charity agency union
     insurer retailer carrier operator broadcaster regulator manufacturer maker producer
-    airline supermarket chain publisher studio label watchdog lender
+    airline supermarket chain publisher studio label watchdog lender team squad
     """.split()
 )
 """Nouns a news story uses for the organisation it has just named: "Acme cut jobs. The
-company said ...". Not "the campaign" or "the government", which stand for ones of their own."""
+company said ..."; "The Tigers won. The team said ...". Not "the campaign" or "the
+government", which stand for ones of their own."""
 
 COMPANY_FORMS = frozenset("inc ltd plc llc llp corp co gmbh ag sa nv bv pty".split())
 """The legal forms that end companies' names in English-language news ("Acme Inc", "Calder plc")."""
