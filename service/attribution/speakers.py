@@ -23,9 +23,11 @@ from service.attribution.article import Article, per_doc
 from service.attribution.cues import is_according_to, is_verb
 from service.attribution.lexicon import (
     ACCORDING_TO,
+    APPOSITION_DEPS,
     CLAUSE_HEAD_DEPS,
     CONJUNCT_DEPS,
     DOCUMENT_NOUNS,
+    EMBEDDED_CLAUSE_DEPS,
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
@@ -39,6 +41,7 @@ from service.attribution.lexicon import (
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
+    RELATIVE_TAGS,
     ROLE_WORDS,
     SPEAKER_LABELS,
     SUBJECT_DEPS,
@@ -100,7 +103,50 @@ def subject(cue: Token) -> Token | None:
         return cue.head
     if found is not None and is_participle_opener(found):
         return speaker_after_participle(found)
+    if found is not None and found.ent_type_ not in PERSON_LABELS and found.pos_ != "PRON":
+        return person_in_subject(found) or found
     return found
+
+
+def person_in_subject(head: Token) -> Token | None:
+    """A person named with a role inside a subject the parser headed by something else.
+
+    "The Museum of Maritime History's curator, Daniel Yilmaz, added" parses
+    with "Museum" as the subject and the curator inside it: the name set
+    beside or right after a noun that names a person ("curator, Daniel
+    Yilmaz", "deputy minister Tamsin Dalrymple") is who speaks. Near miss:
+    "Acme, whose chief executive, Jo Park, resigned, said" names her in a
+    relative clause, and Acme speaks.
+    """
+    clauses = {t.i for c in head.subtree if c.dep_ in EMBEDDED_CLAUSE_DEPS for t in c.subtree}
+    for token in head.subtree:
+        if token.i in clauses or token.ent_type_ not in PERSON_LABELS or token.ent_iob_ != "B":
+            continue
+        name = entity_words(token)
+        root = max(name, key=lambda t: t.i)
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        beside = root.dep_ in APPOSITION_DEPS and _names_a_person(root.head) and not _whose(root.head)
+        after_role = before is not None and before.pos_ == "NOUN" and _names_a_person(before) and before.head.i in {t.i for t in name}
+        if beside or after_role:
+            return root
+    return None
+
+
+def entity_words(token: Token) -> list[Token]:
+    """The words of the named entity that ``token`` opens."""
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return list(token.doc[token.i : end])
+
+
+def _whose(noun: Token) -> bool:
+    """ "whose chief executive": a noun a relative pronoun owns, inside a relative clause however parsed."""
+    return any(c.tag_ in RELATIVE_TAGS | {"WP$"} for c in noun.children)
+
+
+def _names_a_person(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (lemma(token) in person_nouns() or lemma(token) in ROLE_WORDS)
 
 
 def is_participle_opener(token: Token) -> bool:

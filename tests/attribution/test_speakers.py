@@ -599,3 +599,63 @@ def test_a_participle_inside_the_sentence_is_no_opener() -> None:
     assert not is_participle_opener(word(doc, "speaking"))
     found = subject(word(doc, "said"))
     assert found is not None and found.text == "Ruiz"
+
+
+# The parser made the museum the subject; its treasurer, named beside her role, speaks.
+TREASURER_INSIDE_SUBJECT = parse(
+    "The Museum of Harbour Life's treasurer, Ada Rusk, added: “We are ready.”",
+    """
+    0 The - DT DET det 1 B-ORG
+    1 Museum Museum NNP PROPN nsubj 11 I-ORG
+    2 of - IN ADP prep 1 I-ORG
+    3 Harbour Harbour NNP PROPN compound 4 I-ORG
+    4 Life Life NNP PROPN poss 6 I-ORG
+    5 's - POS PART case 4 I-ORG
+    6 treasurer - NN NOUN pobj 2
+    7 , - , PUNCT punct 6
+    8 Ada Ada NNP PROPN compound 9 B-PERSON
+    9 Rusk Rusk NNP PROPN appos 6 I-PERSON
+    10 , - , PUNCT punct 1
+    11 added add VBD VERB ROOT 11
+    12 : - : PUNCT punct 11
+    13 “ " `` PUNCT punct 11
+    14 We - PRP PRON nsubj 15
+    15 are be VBP AUX ccomp 11
+    16 ready - JJ ADJ acomp 15
+    17 . - . PUNCT punct 11
+    18 ” " '' PUNCT punct 11
+    """,
+)
+# Near miss: a person named in a relative clause of the subject ("whose chief executive") does not speak.
+WHOSE_CHIEF_EXECUTIVE = parse(
+    "Acme, whose chief executive, Jo Park, resigned, said the pier would reopen.",
+    """
+    0 Acme Acme NNP PROPN nsubj 11 B-ORG
+    1 , - , PUNCT punct 0
+    2 whose - WP$ DET poss 4
+    3 chief - JJ ADJ amod 4
+    4 executive - NN NOUN appos 0
+    5 , - , PUNCT punct 4
+    6 Jo Jo NNP PROPN compound 7 B-PERSON
+    7 Park Park NNP PROPN appos 4 I-PERSON
+    8 , - , PUNCT punct 0
+    9 resigned resign VBD VERB ccomp 11
+    10 , - , PUNCT punct 9
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 15
+    14 would - MD AUX aux 15
+    15 reopen - VB VERB ccomp 11
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_a_person_named_with_her_role_inside_the_subject_speaks() -> None:
+    found = subject(word(TREASURER_INSIDE_SUBJECT, "added"))
+    assert found is not None and found.text == "Rusk"
+
+
+def test_a_person_of_a_relative_clause_in_the_subject_does_not() -> None:
+    found = subject(word(WHOSE_CHIEF_EXECUTIVE, "said"))
+    assert found is not None and found.text == "Acme"
