@@ -401,6 +401,11 @@ DESCRIPTION_PARAGRAPHS = 2
 """How far back "the Republican nominee" may look for the person it describes: its own
 paragraph and the one before (news paragraphs are a sentence or two)."""
 
+GENDER_PARAGRAPHS = 2
+"""How far back "she" may look for the one woman named (or "he" the one man) when no speaker or
+subject of that gender is known: its paragraph and the two before, as a pair of people is often
+introduced a paragraph before a quote paragraph each."""
+
 LAST_SPEAKER_PARAGRAPHS = 2
 """How far back a quote with no cue may look for the last speaker: its own paragraph and
 the two before (a quote paragraph often follows a paragraph of narrative about its speaker)."""

@@ -25,6 +25,7 @@ from service.attribution.lexicon import (
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FULL_NAME_MIN_WORDS,
+    GENDER_PARAGRAPHS,
     HONORIFICS,
     COMPANY_FORMS,
     MAX_MISLABELLED_NAME_WORDS,
@@ -105,11 +106,12 @@ class Cast:
         return found
 
     def person_of_gender_before(self, token: Token, gender: Gender) -> SpacySpan | None:
-        """The last person the article gave ``gender``, named outside quotation marks in ``token``'s paragraph or the one before."""
+        """The last person the article gave ``gender``, named outside quotation marks in ``token``'s paragraph
+        or the ``GENDER_PARAGRAPHS`` before it: "Mr Hale and Ms Ruiz spoke. ⏎ “...,” he said. ⏎ “...,” she said."."""
         paragraph = self.article.paragraph_of(token.idx)
         for k in range(bisect_left(self._person_starts, token.i) - 1, -1, -1):
             ent = self.persons[k]
-            if self.article.paragraph_of(ent.start_char) < paragraph - 1:
+            if self.article.paragraph_of(ent.start_char) < paragraph - GENDER_PARAGRAPHS:
                 return None
             if self.article.quoted_at(ent.root) is None and self.gender_of(self.canonical_name_of(ent)) is gender:
                 return ent

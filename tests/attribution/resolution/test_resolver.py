@@ -994,3 +994,52 @@ def test_a_definite_description_is_named_by_its_noun() -> None:
     doc = MAYOR_TWO_PARAGRAPHS_ON
     entity, _ = resolved(Resolver(Article(doc)), word(doc, "mayor"))
     assert entity.name == "mayor"
+
+
+# A man and a woman named together, then a quote paragraph each: "she" is the woman two paragraphs up.
+HALE_AND_RUIZ_THEN_HE_AND_SHE = parse(
+    "Mr Tom Hale and Ms Ana Ruiz spoke at the meeting.\n\n“We are ready,” he said.\n\n“The boats are checked,” she said.",
+    r"""
+    0 Mr Mr NNP PROPN compound 2 B-PERSON
+    1 Tom Tom NNP PROPN compound 2 I-PERSON
+    2 Hale Hale NNP PROPN nsubj 7 I-PERSON
+    3 and - CC CCONJ cc 2
+    4 Ms Ms NNP PROPN compound 6 B-PERSON
+    5 Ana Ana NNP PROPN compound 6 I-PERSON
+    6 Ruiz Ruiz NNP PROPN conj 2 I-PERSON
+    7 spoke speak VBD VERB ROOT 7
+    8 at - IN ADP prep 7
+    9 the - DT DET det 10
+    10 meeting - NN NOUN pobj 8
+    11 . - . PUNCT punct 7
+    12 \n\n - _SP SPACE dep 11
+    13 “ " `` PUNCT punct 20
+    14 We - PRP PRON nsubj 15
+    15 are be VBP AUX ccomp 20
+    16 ready - JJ ADJ acomp 15
+    17 , - , PUNCT punct 20
+    18 ” " '' PUNCT punct 20
+    19 he - PRP PRON nsubj 20
+    20 said say VBD VERB ROOT 20
+    21 . - . PUNCT punct 20
+    22 \n\n - _SP SPACE dep 21
+    23 “ " `` PUNCT punct 31
+    24 The - DT DET det 25
+    25 boats boat NNS NOUN nsubjpass 27
+    26 are be VBP AUX auxpass 27
+    27 checked check VBN VERB ccomp 31
+    28 , - , PUNCT punct 31
+    29 ” " '' PUNCT punct 31
+    30 she - PRP PRON nsubj 31
+    31 said say VBD VERB ROOT 31
+    32 . - . PUNCT punct 31
+    """,
+)
+
+
+def test_she_finds_the_one_woman_named_two_paragraphs_up() -> None:
+    doc = HALE_AND_RUIZ_THEN_HE_AND_SHE
+    resolver = Resolver(Article(doc))
+    assert resolved(resolver, word(doc, "he"))[0].name == "Tom Hale"
+    found = resolver.resolve(word(doc, "she"))
+    assert found.entity is not None and found.entity.name == "Ana Ruiz" and found.how is Basis.CLAUSE_SUBJECT
