@@ -275,6 +275,11 @@ PORTFOLIO_WORDS = frozenset(
 """Words that name what a role is for, within the title itself: "Justice Minister",
 "home affairs spokesman", "foreign policy adviser"."""
 
+PORTFOLIO_ROLES = frozenset("minister secretary undersecretary".split())
+"""Role nouns that hold a portfolio: a portfolio word before them is the post's, not an
+organisation ("Justice Minister", "Defense Secretary"), where before another role it is
+often the party or department the person speaks for ("Labour MP", "Treasury spokesman")."""
+
 TITLE_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | HONORIFICS | frozenset("prime".split())
 """Words that open a name in spaCy's PERSON entities but are titles or forms of
 address, not names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""

@@ -30,6 +30,7 @@ from service.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_LABELS,
     PLACE_LABELS,
+    PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
     ROLE_WORDS,
@@ -134,8 +135,16 @@ def is_honorific(token: Token) -> bool:
 
 def is_role_word(token: Token) -> bool:
     """A word of a title: a role noun ("spokesman", "Sen."), or what the role is for ("Justice Minister")."""
-    word = token.lower_.rstrip(".")
-    return word in ROLE_WORDS or word in PORTFOLIO_WORDS or lemma(token) in ROLE_WORDS
+    return is_role_noun(token) or token.lower_.rstrip(".") in PORTFOLIO_WORDS
+
+
+def is_role_noun(token: Token) -> bool:
+    """A word that names a post itself: "spokesman", "Leader", "Sen.".
+
+    Near miss: "Affairs" and "Energy" say what a post is for, and end many an
+    organisation's name ("Ministry of Coastal Affairs", "Tarnwick Energy").
+    """
+    return token.lower_.rstrip(".") in ROLE_WORDS or lemma(token) in ROLE_WORDS
 
 
 # --- organisations ----------------------------------------------------------------
@@ -181,14 +190,16 @@ def _capitalised(token: Token) -> bool:
 def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
     """The organisation or place named by the entity ``token`` belongs to, without a leading "the".
 
-    Role words the recogniser counted at the end of an organisation belong to
-    the title: "[Senate] Minority Leader".
+    Role nouns the recogniser counted at the end of an organisation belong to
+    the title: "[Senate] Minority Leader". What a post is for stays with the
+    organisation ("[Ministry of Coastal Affairs] adviser"), and so does a role
+    noun a linking word joins to it ("Department of Justice").
     """
     if not token.ent_type_ or token.ent_type_ in PERSON_LABELS or _is_portfolio(token):
         return None
     words = [t for t in entity_span(token) if t.tag_ != POSSESSIVE_TAG]
     words = [t for n, t in enumerate(words) if not (n == 0 and t.lower_ == "the")]
-    while len(words) > 1 and is_role_word(words[-1]):
+    while len(words) > 1 and is_role_noun(words[-1]) and words[-2].lower_ not in NAME_LINKS:
         words = words[:-1]
     if token.i not in {t.i for t in words}:
         return None
@@ -200,10 +211,20 @@ def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
 
 
 def _is_portfolio(token: Token) -> bool:
-    """ "State" of "secretary of State": a portfolio the recogniser took for an organisation."""
+    """ "State" of "secretary of State", "Justice" of "Justice Minister": a portfolio the recogniser took for an organisation.
+
+    A portfolio word alone in its entity, after "of" or before a role noun
+    that holds a portfolio (``PORTFOLIO_ROLES``), is what the post is for:
+    part of the title. Near misses: "Labour MP", "a Treasury spokesman" (the
+    party and the department speak through them).
+    """
     doc = token.doc
     alone = entity_span(token).start == token.i and entity_span(token).end == token.i + 1
-    return alone and token.lower_ in PORTFOLIO_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "of"
+    if not alone or token.lower_ not in PORTFOLIO_WORDS:
+        return False
+    after_of = token.i > 0 and doc[token.i - 1].lower_ == "of"
+    before_holder = token.i + 1 < len(doc) and _lower_role(doc[token.i + 1]) in PORTFOLIO_ROLES
+    return after_of or before_holder
 
 
 def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
@@ -260,11 +281,14 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     honorific = next((t for t in words if is_honorific(t)), None)
     ranks: dict[int, Rank] = {}
     present = {t.i for t in words}
-    for token in words:
+    for token in list(words):
         if token.i not in ranks and not is_honorific(token):
             found = organisation_words(token) or _owner_word(token, head)
             if found is not None:
-                ranks.update((t.i, found[1]) for t in found[0] if t.i in present or t.i == token.i)
+                cut = _cut_before(words, found[0]) if found[1] is Rank.ORGANISATION else []
+                words[:0] = cut
+                present.update(t.i for t in cut)
+                ranks.update((t.i, found[1]) for t in [*cut, *found[0]] if t.i in present or t.i == token.i)
     _with_organisation_nouns(words, ranks)
     shared = _organisation_noun_before_role(words, head, ranks)
     title_words = [t for t in words if (t.i not in ranks or t.i in shared) and not is_honorific(t)]
@@ -280,6 +304,23 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
         piece(best[0], source) if best else None,
         best[1] if best else Rank.ORGANISATION,
     )
+
+
+def _cut_before(words: list[Token], organisation: list[Token]) -> list[Token]:
+    """The start of an organisation's name that the parse left before a description's words.
+
+    "Department for Rural Transport deputy minister Ann Roe" may parse as
+    "Department for [Rural Transport deputy minister Ann Roe]": the
+    description's words start at "Rural", its organisation at "Department".
+    Stands first in ``read_phrase``, before the title is told from the rest.
+    Near miss: in "Acme chief executive Ann Roe" the organisation starts
+    where the description does, and nothing is added.
+    """
+    first = words[0].i
+    doc = words[0].doc
+    start = min((t.i for t in organisation), default=first)
+    before = whole_name(organisation)[0].i if organisation else first
+    return [doc[i] for i in range(min(start, before), first)]
 
 
 def _is_filler(token: Token) -> bool:

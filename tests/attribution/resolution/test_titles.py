@@ -347,6 +347,115 @@ def test_an_organisation_after_of_is_one() -> None:
     assert found is not None and texts(found[0]) == ["Kestrel"]
 
 
+# The recogniser's entity ends on a portfolio word, which is part of the name.
+COASTAL_AFFAIRS_ADVISER = parse(
+    "Office of Coastal Affairs adviser Ola Dent said the pier was safe.",
+    """
+    0 Office Office NNP PROPN nmod 4 B-ORG
+    1 of - IN ADP prep 0 I-ORG
+    2 Coastal Coastal NNP PROPN compound 3 I-ORG
+    3 Affairs Affairs NNPS PROPN pobj 1 I-ORG
+    4 adviser - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_portfolio_word_ending_an_organisation_stays_in_its_name() -> None:
+    found = organisation_words(word(COASTAL_AFFAIRS_ADVISER, "Office"))
+    assert found is not None and texts(found[0]) == ["Office", "of", "Coastal", "Affairs"]
+    assert read(COASTAL_AFFAIRS_ADVISER, 0, 5, "adviser") == (None, "adviser", "Office of Coastal Affairs", Rank.ORGANISATION)
+
+
+# The parser makes the name the object of "for", so that the description's
+# words (the subtree of "director") start inside the organisation's name.
+INLAND_WATERWAYS_DIRECTOR = parse(
+    "Bureau for Inland Waterways deputy director Ola Dent said the locks were shut.",
+    """
+    0 Bureau Bureau NNP PROPN nsubj 8 B-ORG
+    1 for - IN ADP prep 0 I-ORG
+    2 Inland Inland NNP PROPN compound 3 I-ORG
+    3 Waterways Waterways NNPS PROPN compound 5 I-ORG
+    4 deputy - NN NOUN compound 5
+    5 director - NN NOUN compound 7
+    6 Ola Ola NNP PROPN compound 7 B-PERSON
+    7 Dent Dent NNP PROPN pobj 1 I-PERSON
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 locks - NNS NOUN nsubj 11
+    11 were be VBD AUX ccomp 8
+    12 shut - VBN VERB acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_the_start_of_an_organisation_cut_off_by_the_parse_is_taken_back() -> None:
+    assert read(INLAND_WATERWAYS_DIRECTOR, 2, 6, "director") == (
+        None,
+        "deputy director",
+        "Bureau for Inland Waterways",
+        Rank.ORGANISATION,
+    )
+
+
+def test_nothing_is_taken_back_where_the_organisation_starts_with_the_description() -> None:
+    assert read(COASTAL_AFFAIRS_ADVISER, 0, 5, "adviser")[2] == "Office of Coastal Affairs"
+    assert read(KESTRELS_CHIEF_EXECUTIVE, 0, 4, "executive")[2] == "Kestrel"
+
+
+# The recogniser tags a lone portfolio word as an organisation.
+JUSTICE_MINISTER = parse(
+    "Justice Minister Ola Dent said the pier was safe.",
+    """
+    0 Justice Justice NNP PROPN compound 1 B-ORG
+    1 Minister Minister NNP PROPN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+LABOUR_MP = parse(
+    "Labour MP Ola Dent said the pier was safe.",
+    """
+    0 Labour Labour NNP PROPN compound 1 B-ORG
+    1 MP MP NNP PROPN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_lone_portfolio_word_before_a_minister_is_part_of_the_title() -> None:
+    assert _is_portfolio(word(JUSTICE_MINISTER, "Justice"))
+    assert read(JUSTICE_MINISTER, 0, 2, "Minister") == (None, "Justice Minister", None, Rank.ORGANISATION)
+
+
+def test_a_lone_portfolio_word_before_another_role_is_an_organisation() -> None:
+    assert not _is_portfolio(word(LABOUR_MP, "Labour"))
+    assert read(LABOUR_MP, 0, 2, "MP") == (None, "MP", "Labour", Rank.ORGANISATION)
+
+
 # --- _capitalised_only_here ----------------------------------------------------------
 
 
