@@ -289,6 +289,7 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
                 words[:0] = cut
                 present.update(t.i for t in cut)
                 ranks.update((t.i, found[1]) for t in [*cut, *found[0]] if t.i in present or t.i == token.i)
+    _portfolio_ending_a_name(words, ranks)
     _with_organisation_nouns(words, ranks)
     shared = _organisation_noun_before_role(words, head, ranks)
     title_words = [t for t in words if (t.i not in ranks or t.i in shared) and not is_honorific(t)]
@@ -357,6 +358,20 @@ def _capitalised_only_here(token: Token) -> bool:
 @per_doc(LOWER_WORDS_KEY)
 def _lower_words(doc: Doc) -> set[str]:
     return {t.text for t in doc if t.is_lower}
+
+
+def _portfolio_ending_a_name(words: list[Token], ranks: dict[int, Rank]) -> None:
+    """A capitalised portfolio word right after an organisation's proper noun is part of its name: "Tarnwick Energy chairwoman".
+
+    After the owner words are read, before organisation nouns. Near misses:
+    "Justice Minister" has no organisation before the portfolio word, and in
+    "Tory Health spokesman" the word before is a party, not a name.
+    """
+    for before, token in zip(words, words[1:]):
+        owner = ranks.get(before.i) is Rank.ORGANISATION and before.pos_ == "PROPN" and before.ent_type_ not in PLACE_LABELS
+        portfolio = token.lower_ in PORTFOLIO_WORDS and not is_role_noun(token) and token.pos_ == "PROPN" and token.is_title
+        if owner and portfolio and token.i not in ranks and before.i + 1 == token.i:
+            ranks[token.i] = Rank.ORGANISATION
 
 
 def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None:

@@ -21,7 +21,7 @@ from service.attribution.resolution.titles import (
     text_of,
     whole_name,
 )
-from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, MR_HALE, ROCK_STAR_AND_ROCK, SECRETARY_OF_STATE
+from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, HEALTH_MINISTER, MR_HALE, ROCK_STAR_AND_ROCK, SECRETARY_OF_STATE
 from tests.parses import parse, word
 
 
@@ -409,6 +409,33 @@ def test_the_start_of_an_organisation_cut_off_by_the_parse_is_taken_back() -> No
 def test_nothing_is_taken_back_where_the_organisation_starts_with_the_description() -> None:
     assert read(COASTAL_AFFAIRS_ADVISER, 0, 5, "adviser")[2] == "Office of Coastal Affairs"
     assert read(KESTRELS_CHIEF_EXECUTIVE, 0, 4, "executive")[2] == "Kestrel"
+
+
+# No entity: the recogniser tagged nothing before the name.
+HARBOUR_ENERGY_CHAIRWOMAN = parse(
+    "Harbour Energy chairwoman Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1
+    1 Energy Energy NNP PROPN compound 2
+    2 chairwoman - NN NOUN compound 4
+    3 Ola Ola NNP PROPN compound 4 B-PERSON
+    4 Dent Dent NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_portfolio_word_after_an_organisations_proper_noun_ends_its_name() -> None:
+    assert read(HARBOUR_ENERGY_CHAIRWOMAN, 0, 3, "chairwoman") == (None, "chairwoman", "Harbour Energy", Rank.ORGANISATION)
+
+
+def test_a_portfolio_word_with_no_organisation_before_it_stays_in_the_title() -> None:
+    assert read(HEALTH_MINISTER, 0, 2, "Minister") == (None, "Health Minister", None, Rank.ORGANISATION)
 
 
 # The recogniser tags a lone portfolio word as an organisation.
