@@ -24,6 +24,11 @@ def person_nouns() -> frozenset[str]:
     return words("person_nouns")
 
 
+def role_nouns() -> frozenset[str]:
+    """Nouns that name an occupation or a post: "headteacher", "treasurer", "striker" (WordNet 3.0, first sense)."""
+    return words("role_nouns")
+
+
 def communication_verbs() -> frozenset[str]:
     """Verbs of telling, asking and answering: "comment", "discuss", "name" (WordNet 3.0, first sense)."""
     return words("communication_verbs")

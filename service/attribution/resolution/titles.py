@@ -35,6 +35,7 @@ from service.attribution.lexicon import (
     POSSESSIVE_TAG,
     ROLE_WORDS,
 )
+from service.attribution.lexicons import role_nouns
 from service.attribution.results import Span
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
@@ -139,12 +140,16 @@ def is_role_word(token: Token) -> bool:
 
 
 def is_role_noun(token: Token) -> bool:
-    """A word that names a post itself: "spokesman", "Leader", "Sen.".
+    """A word that names a post itself: "spokesman", "Leader", "Sen.", "headteacher".
 
-    Near miss: "Affairs" and "Energy" say what a post is for, and end many an
+    The hand list (``ROLE_WORDS``) in any case; WordNet's occupations and posts
+    (``lexicons.role_nouns``) written in lower case only, as a capitalised one
+    may as well be a surname ("Ana Fisher", "Cooper & Webb"). Near miss:
+    "Affairs" and "Energy" say what a post is for, and end many an
     organisation's name ("Ministry of Coastal Affairs", "Tarnwick Energy").
     """
-    return token.lower_.rstrip(".") in ROLE_WORDS or lemma(token) in ROLE_WORDS
+    word = lemma(token)
+    return token.lower_.rstrip(".") in ROLE_WORDS or word in ROLE_WORDS or (token.is_lower and word in role_nouns())
 
 
 # --- organisations ----------------------------------------------------------------
