@@ -325,6 +325,17 @@ RELATIVE_AFFILIATION_VERBS = frozenset(
 )
 """Verbs whose object is the organisation of their subject: "Jo Park, who runs the Harbor Institute"."""
 
+LINKING_VERBS = frozenset("be become remain".split())
+"""Verbs whose complement is what their subject is: "Park [became] manager of Acme"."""
+
+HOLDING_VERBS = frozenset("be remain serve work act stay".split())
+"""Verbs of holding a post for a time: in the simple past the post is a former one ("Park
+served as director of X", "was chief of X"), where a verb of entering it ("became", "took
+over as", "was appointed") leaves it held."""
+
+PREDICATE_COMPLEMENT_DEPS = frozenset({"attr", "oprd"})
+"""How a verb's complement hangs from it: "is [chief]", "was named [chairman]"."""
+
 AUTHOR_PREPOSITIONS = frozenset("by from".split())
 """Prepositions that name a document's author: "a report by X", "a statement from X"."""
 

@@ -37,17 +37,23 @@ from service.attribution.lexicon import (
     AUTHOR_PREPOSITIONS,
     DOCUMENT_NOUNS,
     FULL_NAME_MIN_WORDS,
+    HOLDING_VERBS,
     HONORIFICS,
     IN_ENTITY,
+    LINKING_VERBS,
     NOT_TITLES,
     NOUN_POS,
     PARTY_NOTATION,
+    PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     PORTFOLIO_WORDS,
+    PREDICATE_COMPLEMENT_DEPS,
     RELATIVE_AFFILIATION_VERBS,
     RELATIVE_DEPS,
+    SUBJECT_DEPS,
     TITLE_MODIFIER_DEPS,
+    VERB_POS,
 )
 from service.attribution.results import Span
 from service.attribution.phrases import entity_span, name_tokens
@@ -317,17 +323,18 @@ def party_notation(head: Token) -> Description | None:
 def relative_clause(head: Token) -> Description | None:
     """What a relative clause says a person does and for whom: "Jo Park, who runs the Harbor Institute".
 
-    Also "who is the chief of X". Near miss: "Jo Park, who visited the
-    Harbor Institute" says nothing of whom she works for (the verb is none of
-    ``RELATIVE_AFFILIATION_VERBS``).
+    Also "who is the chief of X", "who served as treasurer of X" (the post a
+    clause gives its subject, ``_held_post``). Near misses: "Jo Park, who
+    visited the Harbor Institute" says nothing of whom she works for (the verb
+    is none of ``RELATIVE_AFFILIATION_VERBS``); "who was Ruiz's rival" names
+    no post.
     """
     for clause in head.children:
         if clause.dep_ != "relcl":
             continue
-        if lemma(clause) == "be":
-            attr = next((c for c in clause.children if c.dep_ == "attr" and _is_title_noun(c)), None)
-            if attr is not None:
-                return describe_title(attr, Source.RELATIVE_CLAUSE) or None
+        held = _held_post(clause, Source.RELATIVE_CLAUSE)
+        if held is not None:
+            return held
         found = _clause_affiliation(clause, Source.RELATIVE_CLAUSE)
         if found.affiliation:
             return found
@@ -335,18 +342,63 @@ def relative_clause(head: Token) -> Description | None:
 
 
 def predicate(head: Token) -> Description | None:
-    """A title given in a clause of "be": "Park is the chief executive of Acme".
+    """The post a clause gives its subject: "Park is the chief executive of Acme", "Park became manager of
+    Acme", "Park took over as chairman of Acme", "Park was named treasurer".
 
-    Near miss: "Park is tired" has no noun after "be", and "Park is a
-    household name" no role word in the noun.
+    The subject's other verbs count too ("served as director of X and is now
+    president of Y"); of what they say, the present post wins. Near misses:
+    "Park is tired" has no noun after "be", "Park is a household name" and
+    "Park became a grandmother" no role noun.
     """
+    if head.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return None
     verb = head.head
-    if head.dep_ != "nsubj" or lemma(verb) != "be":
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in VERB_POS and not _own_subject(c))]
+    said = [found for v in verbs if (found := _held_post(v, Source.PREDICATE)) is not None]
+    return min(said, key=lambda found: found.rank if found.affiliation else Rank.PLACE, default=None)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
+def _held_post(verb: Token, source: Source) -> Description | None:
+    """The post a clause says its subject holds, and for whom (``predicate``, ``relative_clause``).
+
+    The role noun after a verb of being or becoming ("is", "became", "remains
+    chief of X"), after a passive verb of naming ("was appointed treasurer"),
+    or after "as" ("took over as chairman of X", "served as director",
+    "joined Acme as treasurer", where the verb's object is the organisation).
+    A post held in the simple past ("served as", "was") is a former one.
+    Near miss: "became a grandmother", "worked as a team" (no role noun).
+    """
+    role = _role_after(verb)
+    if role is None:
         return None
-    attr = next((c for c in verb.children if c.dep_ == "attr" and _is_title_noun(c) and is_role_word(c)), None)
-    if attr is None:
-        return None
-    return describe_title(attr, Source.PREDICATE) or None
+    described = describe_title(role, source)
+    if described.affiliation is None and lemma(verb) in RELATIVE_AFFILIATION_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        found = organisation_in((t for o in objects for t in o.subtree), source)
+        described = merge(described, found)
+    if described.affiliation is not None and verb.tag_ == "VBD" and lemma(verb) in HOLDING_VERBS:
+        described = Description(described.honorific, described.title, described.affiliation, max(described.rank, Rank.FORMER))
+    return described or None
+
+
+def _role_after(verb: Token) -> Token | None:
+    """The role noun a verb gives its subject: its complement after "be", "become", "remain" or a passive
+    ("was named [chairman]"), or the object of its "as"."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in PREDICATE_COMPLEMENT_DEPS and (lemma(verb) in LINKING_VERBS or passive):
+            noun = child
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        else:
+            continue
+        if _is_title_noun(noun) and is_role_word(noun):
+            return noun
+    return None
 
 
 def _norp_piece(token: Token, source: Source) -> Piece:

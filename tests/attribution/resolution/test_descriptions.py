@@ -6,6 +6,7 @@ import pytest
 
 from service.attribution.resolution.descriptions import (
     DESCRIPTION_RULES,
+    _held_post,
     apposition,
     authored_by,
     describe,
@@ -860,6 +861,188 @@ def test_an_adjective_after_be_is_no_title() -> None:
 
 def test_a_noun_without_a_role_word_after_be_is_no_title() -> None:
     assert predicate(word(IS_A_HOUSEHOLD_NAME, "Ortiz")) is None
+
+
+BECAME_TREASURER_OF = parse(
+    "Ada Rusk became treasurer of the Canal Society in 2011.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 2 I-PERSON
+    2 became become VBD VERB ROOT 2
+    3 treasurer - NN NOUN attr 2
+    4 of - IN ADP prep 3
+    5 the - DT DET det 7 B-ORG
+    6 Canal Canal NNP PROPN compound 7 I-ORG
+    7 Society Society NNP PROPN pobj 4 I-ORG
+    8 in - IN ADP prep 2
+    9 2011 - CD NUM pobj 8 B-DATE
+    10 . - . PUNCT punct 2
+    """,
+)
+
+
+BECAME_A_GRANDMOTHER = parse(
+    "Ada Rusk became a grandmother in 2011.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 2 I-PERSON
+    2 became become VBD VERB ROOT 2
+    3 a - DT DET det 4
+    4 grandmother - NN NOUN attr 2
+    5 in - IN ADP prep 2
+    6 2011 - CD NUM pobj 5 B-DATE
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+TOOK_OVER_AS_CHAIR = parse(
+    "Ada Rusk took over as chair of Dock Street Trust in 2015.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 2 I-PERSON
+    2 took take VBD VERB ROOT 2
+    3 over - RP ADP prt 2
+    4 as - IN ADP prep 2
+    5 chair - NN NOUN pobj 4
+    6 of - IN ADP prep 5
+    7 Dock Dock NNP PROPN compound 9 B-ORG
+    8 Street Street NNP PROPN compound 9 I-ORG
+    9 Trust Trust NNP PROPN pobj 6 I-ORG
+    10 in - IN ADP prep 2
+    11 2015 - CD NUM pobj 10 B-DATE
+    12 . - . PUNCT punct 2
+    """,
+)
+
+
+SERVED_AS_AND_IS_NOW = parse(
+    "Rusk served as director of the Canal Society and is now president of Harbour Bank.",
+    """
+    0 Rusk Rusk NNP PROPN nsubj 1 B-PERSON
+    1 served serve VBD VERB ROOT 1
+    2 as - IN ADP prep 1
+    3 director - NN NOUN pobj 2
+    4 of - IN ADP prep 3
+    5 the - DT DET det 7 B-ORG
+    6 Canal Canal NNP PROPN compound 7 I-ORG
+    7 Society Society NNP PROPN pobj 4 I-ORG
+    8 and - CC CCONJ cc 1
+    9 is be VBZ AUX conj 1
+    10 now - RB ADV advmod 9
+    11 president - NN NOUN attr 9
+    12 of - IN ADP prep 11
+    13 Harbour Harbour NNP PROPN compound 14 B-ORG
+    14 Bank Bank NNP PROPN pobj 12 I-ORG
+    15 . - . PUNCT punct 9
+    """,
+)
+
+
+JOINED_AS_TREASURER = parse(
+    "Rusk joined Harbour Bank as treasurer in 2009.",
+    """
+    0 Rusk Rusk NNP PROPN nsubj 1 B-PERSON
+    1 joined join VBD VERB ROOT 1
+    2 Harbour Harbour NNP PROPN compound 3 B-ORG
+    3 Bank Bank NNP PROPN dobj 1 I-ORG
+    4 as - IN ADP prep 1
+    5 treasurer - NN NOUN pobj 4
+    6 in - IN ADP prep 1
+    7 2009 - CD NUM pobj 6 B-DATE
+    8 . - . PUNCT punct 1
+    """,
+)
+
+
+WAS_NAMED_TREASURER = parse(
+    "Rusk was named treasurer of Harbour Bank.",
+    """
+    0 Rusk Rusk NNP PROPN nsubjpass 2 B-PERSON
+    1 was be VBD AUX auxpass 2
+    2 named name VBN VERB ROOT 2
+    3 treasurer - NN NOUN oprd 2
+    4 of - IN ADP prep 3
+    5 Harbour Harbour NNP PROPN compound 6 B-ORG
+    6 Bank Bank NNP PROPN pobj 4 I-ORG
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+HAS_BEEN_HEADTEACHER = parse(
+    "Rusk has been headteacher of Castle School since 2006.",
+    """
+    0 Rusk Rusk NNP PROPN nsubj 2 B-PERSON
+    1 has have VBZ AUX aux 2
+    2 been be VBN AUX ROOT 2
+    3 headteacher - NN NOUN attr 2
+    4 of - IN ADP prep 3
+    5 Castle Castle NNP PROPN compound 6 B-ORG
+    6 School School NNP PROPN pobj 4 I-ORG
+    7 since - IN SCONJ prep 2
+    8 2006 - CD NUM pobj 7 B-DATE
+    9 . - . PUNCT punct 2
+    """,
+)
+
+
+WHO_WAS_THE_RIVAL_OF = parse(
+    "Ada Rusk, who was Tom Hale's rival, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 who - WP PRON nsubj 4
+    4 was be VBD AUX relcl 1
+    5 Tom Tom NNP PROPN compound 6 B-PERSON
+    6 Hale Hale NNP PROPN poss 8 I-PERSON
+    7 's - POS PART case 6
+    8 rival - NN NOUN attr 4
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_role_after_become_is_the_subjects_title() -> None:
+    assert said(predicate(word(BECAME_TREASURER_OF, "Rusk"))) == ("treasurer", "Canal Society", Rank.ORGANISATION)
+
+
+def test_a_noun_after_become_that_names_no_post_is_no_title() -> None:
+    assert predicate(word(BECAME_A_GRANDMOTHER, "Rusk")) is None
+
+
+def test_a_role_after_as_is_the_subjects_title() -> None:
+    assert said(predicate(word(TOOK_OVER_AS_CHAIR, "Rusk"))) == ("chair", "Dock Street Trust", Rank.ORGANISATION)
+
+
+def test_a_post_held_in_the_simple_past_is_a_former_one_and_the_present_one_wins() -> None:
+    served = word(SERVED_AS_AND_IS_NOW, "served")
+    assert said(_held_post(served, Source.PREDICATE)) == ("director", "Canal Society", Rank.FORMER)
+    assert said(predicate(word(SERVED_AS_AND_IS_NOW, "Rusk"))) == ("president", "Harbour Bank", Rank.ORGANISATION)
+
+
+def test_the_object_of_joining_is_the_organisation_of_the_role_after_as() -> None:
+    assert said(predicate(word(JOINED_AS_TREASURER, "Rusk"))) == ("treasurer", "Harbour Bank", Rank.ORGANISATION)
+
+
+def test_a_role_after_a_passive_verb_of_naming_is_the_subjects_title() -> None:
+    assert said(predicate(word(WAS_NAMED_TREASURER, "Rusk"))) == ("treasurer", "Harbour Bank", Rank.ORGANISATION)
+
+
+def test_an_occupation_from_wordnet_is_a_title() -> None:
+    # "headteacher" is no hand-listed role word: WordNet's "head teacher", written closed.
+    assert said(predicate(word(HAS_BEEN_HEADTEACHER, "Rusk"))) == ("headteacher", "Castle School", Rank.ORGANISATION)
+
+
+def test_a_relative_clause_naming_a_rival_gives_no_title_and_no_affiliation() -> None:
+    assert relative_clause(word(WHO_WAS_THE_RIVAL_OF, "Rusk")) is None
 
 
 # --- role and group ---------------------------------------------------------------------------
