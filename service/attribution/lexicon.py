@@ -325,6 +325,16 @@ RELATIVE_AFFILIATION_VERBS = frozenset(
 )
 """Verbs whose object is the organisation of their subject: "Jo Park, who runs the Harbor Institute"."""
 
+ORGANISATION_NAME_LABELS = frozenset({"ORG", "FAC", ""})
+"""Entity labels (none included) of a name that may be an organisation's: not a person, place, work or number."""
+
+MAX_NAME_APPOSITION_WORDS = 6
+"""The longest organisation's name read alone in apposition to a person ("Jo Park, Ports and
+Harbours Employers' Association"): longer, and it is a clause, not a name."""
+
+NAME_APOSTROPHES = frozenset("'’")
+"""Apostrophes inside an organisation's name: "Nurses' Guild"."""
+
 LINKING_VERBS = frozenset("be become remain".split())
 """Verbs whose complement is what their subject is: "Park [became] manager of Acme"."""
 

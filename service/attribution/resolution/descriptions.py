@@ -8,12 +8,13 @@ neighbourhood, with the rules in ``DESCRIPTION_RULES``, in order:
    executive Jo Park" (spaCy often counts them inside the PERSON entity);
 2. ``apposition``: "Daniel DePetris, a fellow at Defense Priorities",
    "Putin’s adviser, Yuri Ushakov", either side of the name;
-3. ``name_preposition``: "Birgit Kuhlhoff, from Sal Oppenheim";
-4. ``party_notation``: "Sen. Ann Lee (D-Ore.)", "Rep. Tom Ruiz, R-Texas";
-5. ``relative_clause``: "Jo Park, who runs the Harbor Institute";
-6. ``predicate``: "Park is the chief executive of Acme";
-7. ``role``: a speaker named by a role, "a U.S. State Department spokesperson";
-8. ``group``: a group named by its party or nation, "many Democrats".
+3. ``organisation_apposition``: "- Rosa Kendrick, Westmark Police:";
+4. ``name_preposition``: "Birgit Kuhlhoff, from Sal Oppenheim";
+5. ``party_notation``: "Sen. Ann Lee (D-Ore.)", "Rep. Tom Ruiz, R-Texas";
+6. ``relative_clause``: "Jo Park, who runs the Harbor Institute";
+7. ``predicate``: "Park is the chief executive of Acme", "Park became manager of X";
+8. ``role``: a speaker named by a role, "a U.S. State Department spokesperson";
+9. ``group``: a group named by its party or nation, "many Democrats".
 
 Each rule finds where a description's words are; ``titles.read_phrase`` tells
 apart the honorific, the title and the organisation among them, each a
@@ -35,19 +36,24 @@ from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
+    DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     FULL_NAME_MIN_WORDS,
     HOLDING_VERBS,
     HONORIFICS,
     IN_ENTITY,
     LINKING_VERBS,
+    MAX_NAME_APPOSITION_WORDS,
+    NAME_APOSTROPHES,
     NOT_TITLES,
     NOUN_POS,
+    ORGANISATION_NAME_LABELS,
     PARTY_NOTATION,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     PORTFOLIO_WORDS,
+    POSSESSIVE_TAG,
     PREDICATE_COMPLEMENT_DEPS,
     RELATIVE_AFFILIATION_VERBS,
     RELATIVE_DEPS,
@@ -66,6 +72,8 @@ from service.attribution.resolution.titles import (
     merge,
     organisation_in,
     Piece,
+    NAME_LINKS,
+    piece,
     Rank,
     read_phrase,
     Source,
@@ -268,7 +276,7 @@ def apposition(head: Token) -> Description | None:
     for child in head.children:
         if child.dep_ in APPOSITION_DEPS:
             noun = _partitive(child) or child
-            if _is_title_noun(noun):
+            if _is_title_noun(noun) and not _organisation_name_words(noun):
                 return describe_title(noun, Source.APPOSITION) or None
             if noun.ent_type_ == "NORP":
                 # "Charlie King, a New York Democrat": the party, not a post.
@@ -279,6 +287,47 @@ def apposition(head: Token) -> Description | None:
     if head.dep_ in APPOSITION_DEPS and _is_title_noun(head.head):
         return describe_title(head.head, Source.APPOSITION, frozenset(t.i for t in head.subtree)) or None
     return None
+
+
+def organisation_apposition(head: Token) -> Description | None:
+    """An organisation's name alone in apposition to a person's: "- Rosa Kendrick, Westmark Police:".
+
+    The affiliation, never a title: reaction lists and captions name people
+    so ("Jo Park, Dock Street Trust: ..."). After ``apposition`` (which
+    leaves such names alone), before ``name_preposition``. Near misses: "Jo
+    Park, Ohio" (a place), "Jo Park, Chief Executive" (role words: a title),
+    "Jo Park (Harbour Lights)" (in brackets: a work or a party, not an
+    employer).
+    """
+    if not names_a_person(head):
+        return None
+    for child in head.children:
+        if child.dep_ in APPOSITION_DEPS:
+            words = _organisation_name_words(child)
+            if words:
+                return Description(affiliation=piece(words, Source.APPOSITION))
+    return None
+
+
+def _organisation_name_words(noun: Token) -> list[Token]:
+    """The words of an appositive that is a name and no post: "Westmark Police", "the Dockers' Guild".
+
+    Capitalised words (joined by "and", "of", "&" or an apostrophe), none a
+    role word; the appositive set off by a comma, its head no person, place,
+    work or number. Nothing otherwise.
+    """
+    words = [t for t in noun.subtree if not (t.dep_ in DETERMINER_DEPS and t.i == noun.left_edge.i)]
+    before = noun.doc[words[0].i - 1] if words and words[0].i > 0 else None
+    if not words or before is None or before.text != "," or noun.ent_type_ not in ORGANISATION_NAME_LABELS:
+        return []
+    if noun.pos_ not in NOUN_POS or _is_party_letter(noun) or len(words) > MAX_NAME_APPOSITION_WORDS:
+        return []
+    for token in words:
+        linking = token.lower_ in NAME_LINKS or token.tag_ == POSSESSIVE_TAG or token.text in NAME_APOSTROPHES
+        capitalised = token.is_alpha and (token.is_title or token.is_upper) and not is_role_word(token)
+        if not (linking or capitalised):
+            return []
+    return words
 
 
 def _partitive(token: Token) -> Token | None:
@@ -434,6 +483,7 @@ DescriptionRule = Callable[[Token], Description | None]
 DESCRIPTION_RULES: tuple[DescriptionRule, ...] = (
     name_phrase,
     apposition,
+    organisation_apposition,
     name_preposition,
     party_notation,
     relative_clause,

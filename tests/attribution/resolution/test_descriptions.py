@@ -15,6 +15,7 @@ from service.attribution.resolution.descriptions import (
     name_phrase,
     name_preposition,
     names_a_person,
+    organisation_apposition,
     party_notation,
     predicate,
     relative_clause,
@@ -330,6 +331,7 @@ def test_description_rules_run_in_the_documented_order() -> None:
     assert DESCRIPTION_RULES == (
         name_phrase,
         apposition,
+        organisation_apposition,
         name_preposition,
         party_notation,
         relative_clause,
@@ -722,6 +724,97 @@ def test_a_party_letter_alone_in_brackets_names_the_party() -> None:
 
 def test_a_state_alone_in_brackets_names_no_party() -> None:
     assert party_notation(word(STATE_ALONE, "Ruiz")) is None
+
+
+# --- organisation_apposition -----------------------------------------------------------------
+
+
+# A reaction list: the organisation's name alone after the person's (no entity: the recogniser missed it).
+DASH_NAME_AND_CLUB = parse(
+    '- Ola Dent, Harbour Rowing Club: "We were robbed."',
+    """
+    0 - - : PUNCT punct 2
+    1 Ola Ola NNP PROPN compound 2 B-PERSON
+    2 Dent Dent NNP PROPN ROOT 2 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Harbour Harbour NNP PROPN compound 6
+    5 Rowing Rowing NNP PROPN compound 6
+    6 Club Club NNP PROPN appos 2
+    7 : - : PUNCT punct 2
+    8 " - `` PUNCT punct 2
+    9 We - PRP PRON nsubj 11
+    10 were be VBD AUX auxpass 11
+    11 robbed rob VBN VERB appos 2
+    12 . - . PUNCT punct 11
+    13 " - '' PUNCT punct 2
+    """,
+)
+
+
+DASH_NAME_AND_GUILD = parse(
+    "- Ola Dent, Tanners' Guild: we will strike.",
+    """
+    0 - - : PUNCT punct 2
+    1 Ola Ola NNP PROPN compound 2 B-PERSON
+    2 Dent Dent NNP PROPN ROOT 2 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Tanners Tanners NNPS PROPN poss 6 B-ORG
+    5 ' - POS PART case 4 I-ORG
+    6 Guild Guild NNP PROPN appos 2
+    7 : - : PUNCT punct 2
+    8 we - PRP PRON nsubj 10
+    9 will - MD AUX aux 10
+    10 strike - VB VERB appos 2
+    11 . - . PUNCT punct 2
+    """,
+)
+
+
+DASH_NAME_AND_PLACE = parse(
+    "- Ola Dent, Ohio: we will strike.",
+    """
+    0 - - : PUNCT punct 2
+    1 Ola Ola NNP PROPN compound 2 B-PERSON
+    2 Dent Dent NNP PROPN ROOT 2 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Ohio Ohio NNP PROPN appos 2 B-GPE
+    5 : - : PUNCT punct 2
+    6 we - PRP PRON nsubj 8
+    7 will - MD AUX aux 8
+    8 strike - VB VERB appos 2
+    9 . - . PUNCT punct 2
+    """,
+)
+
+
+NAME_AND_WORK_IN_BRACKETS = parse(
+    "Ola Dent (Harbour Lights) won.",
+    """
+    0 Ola Ola NNP PROPN compound 1 B-PERSON
+    1 Dent Dent NNP PROPN nsubj 6 I-PERSON
+    2 ( - -LRB- PUNCT punct 1
+    3 Harbour Harbour NNP PROPN compound 4
+    4 Lights Lights NNPS PROPN appos 1
+    5 ) - -RRB- PUNCT punct 1
+    6 won win VBD VERB ROOT 6
+    7 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_an_organisations_name_alone_in_apposition_is_the_affiliation_never_a_title() -> None:
+    dent = word(DASH_NAME_AND_CLUB, "Dent")
+    assert apposition(dent) is None
+    assert said(organisation_apposition(dent)) == (None, "Harbour Rowing Club", Rank.ORGANISATION)
+
+
+def test_an_organisations_name_in_apposition_keeps_its_apostrophe() -> None:
+    assert said(organisation_apposition(word(DASH_NAME_AND_GUILD, "Dent"))) == (None, "Tanners' Guild", Rank.ORGANISATION)
+
+
+def test_a_place_or_a_name_in_brackets_in_apposition_is_no_affiliation() -> None:
+    assert organisation_apposition(word(DASH_NAME_AND_PLACE, "Dent")) is None
+    assert organisation_apposition(word(NAME_AND_WORK_IN_BRACKETS, "Dent")) is None
 
 
 # --- relative_clause -----------------------------------------------------------------------
