@@ -275,6 +275,22 @@ PORTFOLIO_WORDS = frozenset(
 """Words that name what a role is for, within the title itself: "Justice Minister",
 "home affairs spokesman", "foreign policy adviser"."""
 
+SEAT_ROLES = frozenset(
+    """
+    mp mep msp mla mpp mha td councillor councilor cllr alderman senator sen representative rep
+    congressman congresswoman assemblyman assemblywoman assemblymember delegate
+    """.split()
+)
+"""Elected posts that hold a seat: what follows "for" or "of" is the seat ("the Labour MP for
+Exeter", "Sen. Ann Lee of Ohio"), and the capitalised word before them the party ("Labour
+MP"), never a portfolio; the affiliation of their holder is the party, never the seat or the state."""
+
+SEAT_PREPOSITIONS = frozenset("for of".split())
+"""Prepositions that name an elected post's seat: "MP for Exeter", "senator of Ohio"."""
+
+DISTRICT_NOUNS = frozenset("ward constituency district riding seat division precinct".split())
+"""Nouns of an electoral district: "[Moorside ward] councillor" names the seat, which is neither title nor affiliation."""
+
 PORTFOLIO_ROLES = frozenset("minister secretary undersecretary".split())
 """Role nouns that hold a portfolio: a portfolio word before them is the post's, not an
 organisation ("Justice Minister", "Defense Secretary"), where before another role it is

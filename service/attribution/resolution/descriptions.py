@@ -37,6 +37,7 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
     DETERMINER_DEPS,
+    DISTRICT_NOUNS,
     DOCUMENT_NOUNS,
     FULL_NAME_MIN_WORDS,
     HOLDING_VERBS,
@@ -51,12 +52,15 @@ from service.attribution.lexicon import (
     PARTY_NOTATION,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
+    PLACE_LABELS,
     PLURAL_NOUN_TAGS,
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
     PREDICATE_COMPLEMENT_DEPS,
     RELATIVE_AFFILIATION_VERBS,
     RELATIVE_DEPS,
+    SEAT_PREPOSITIONS,
+    SEAT_ROLES,
     SUBJECT_DEPS,
     TITLE_MODIFIER_DEPS,
     VERB_POS,
@@ -120,7 +124,7 @@ def _affiliation_after(noun: Token, source: Source) -> Description:
     """
     portfolio = {t.i for t in _portfolio_after(noun) or []}
     for child in noun.rights:
-        if child.i in portfolio or (child.lower_ == "of" and not is_role_word(noun)):
+        if child.i in portfolio or (child.lower_ == "of" and not is_role_word(noun)) or _names_a_seat(noun, child):
             continue
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             found = organisation_in(child.subtree, source)
@@ -131,6 +135,21 @@ def _affiliation_after(noun: Token, source: Source) -> Description:
             if found.affiliation:
                 return found
     return NOTHING
+
+
+def _names_a_seat(noun: Token, preposition: Token) -> bool:
+    """ "for Exeter" after "MP", "of Ohio" after "senator": the seat an elected post holds, not for whom.
+
+    "for" always names the seat; "of" only a place or a district ("of
+    Eastfield ward"). Near misses: "a lawyer for Acme" (a lawyer holds no
+    seat), "councillor of the Labour Party" (a party, not a place).
+    """
+    if noun.lower_.rstrip(".") not in SEAT_ROLES or preposition.lower_ not in SEAT_PREPOSITIONS:
+        return False
+    if preposition.lower_ == "for":
+        return True
+    seat = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return seat is not None and (seat.ent_type_ in PLACE_LABELS or seat.lower_ in DISTRICT_NOUNS)
 
 
 def _clause_affiliation(clause: Token, source: Source) -> Description:
@@ -341,14 +360,16 @@ def _partitive(token: Token) -> Token | None:
 def name_preposition(head: Token) -> Description | None:
     """An organisation joined to a name by a preposition: "Birgit Kuhlhoff, from Sal Oppenheim", "Jo Park of Acme".
 
-    Near miss: "Jo Park in Ohio" (a place after "in" says where, not for whom).
+    Near misses: "Jo Park in Ohio" (a place after "in" says where, not for
+    whom), and so does "Sen. Jo Park of Ohio" or "Jo Park, from Leeds": a
+    place after a name is where someone is from or the seat they hold.
     """
     if not names_a_person(head):
         return None
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             found = organisation_in(child.subtree, Source.NAME_PREPOSITION)
-            if found.affiliation is not None:
+            if found.affiliation is not None and found.rank < Rank.PLACE:
                 return found
     return None
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from service.attribution.article import doc_text, per_doc
 from service.attribution.lexicon import (
     DETERMINER_DEPS,
+    DISTRICT_NOUNS,
     HONORIFICS,
     NOT_TITLES,
     NOUN_POS,
@@ -34,6 +35,7 @@ from service.attribution.lexicon import (
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
     ROLE_WORDS,
+    SEAT_ROLES,
 )
 from service.attribution.lexicons import role_nouns
 from service.attribution.results import Span
@@ -283,6 +285,8 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     Near miss: "Chief Executive" is all title (both role words).
     """
     words = [t for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i) if not _is_filler(t)]
+    seat = seat_words(words, head)
+    words = [t for t in words if t.i not in seat]
     honorific = next((t for t in words if is_honorific(t)), None)
     ranks: dict[int, Rank] = {}
     present = {t.i for t in words}
@@ -344,13 +348,48 @@ def _owner_word(token: Token, head: Token) -> tuple[list[Token], Rank] | None:
     weaker than either. Near miss: "Chief Executive" and "Former minister"
     (role words, whatever their case).
     """
-    if token.i == head.i or is_role_word(token) or not token.is_alpha or _capitalised_only_here(token):
+    if token.i == head.i or not token.is_alpha or _capitalised_only_here(token):
+        return None
+    if is_role_word(token) and not (_is_party_of_a_seat(token, head)):
         return None
     if token.pos_ == "PROPN":
         return [token], Rank.OFFICE if token.ent_type_ in PERSON_LABELS else Rank.ORGANISATION
     if token.pos_ == "ADJ" and token.is_title and token.tag_ not in COMPARATIVE_TAGS:
         return [token], Rank.PLACE
     return None
+
+
+def _is_party_of_a_seat(token: Token, head: Token) -> bool:
+    """A capitalised portfolio word before an elected post is the party: "Labour MP", "Labor senator".
+
+    A seat holds no portfolio. Near miss: "Labour minister" (a minister's
+    portfolio may be labour) and "Health spokesman".
+    """
+    return token.is_title and not is_role_noun(token) and _lower_role(head) in SEAT_ROLES
+
+
+def seat_words(words: list[Token], head: Token) -> set[int]:
+    """The words that name an elected post's seat before it: "[Moorside ward] councillor", "[Eastfield] ward councillor".
+
+    A district noun right before a post that holds a seat, with the words
+    before it in the same run. Read in ``read_phrase`` before the
+    organisations; neither title nor affiliation. Near miss: "Thornton Borough
+    Council cabinet member" (no seat, no district noun before the post).
+    """
+    if _lower_role(head) not in SEAT_ROLES:
+        return set()
+    at = next((n for n, t in enumerate(words) if t.i == head.i), None)
+    if at is None:
+        return set()
+    end = at
+    while end > 0 and is_role_noun(words[end - 1]) and words[end - 1].lower_ not in DISTRICT_NOUNS:
+        end -= 1
+    if end == 0 or words[end - 1].lower_ not in DISTRICT_NOUNS:
+        return set()
+    start = end - 1
+    while start > 0 and _next_to(words[start - 1], words[start]) and words[start - 1].is_title and not is_role_word(words[start - 1]):
+        start -= 1
+    return {t.i for t in words[start:end]}
 
 
 def _capitalised_only_here(token: Token) -> bool:

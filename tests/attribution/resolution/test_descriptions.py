@@ -817,6 +817,84 @@ def test_a_place_or_a_name_in_brackets_in_apposition_is_no_affiliation() -> None
     assert organisation_apposition(word(NAME_AND_WORK_IN_BRACKETS, "Dent")) is None
 
 
+# --- seats -----------------------------------------------------------------------------------
+
+
+SENATOR_OF_A_STATE = parse(
+    "Sen. Lena Ortiz of Ohio said the pier was safe.",
+    """
+    0 Sen. Sen. NNP PROPN compound 2 B-PERSON
+    1 Lena Lena NNP PROPN compound 2 I-PERSON
+    2 Ortiz Ortiz NNP PROPN nsubj 5 I-PERSON
+    3 of - IN ADP prep 2
+    4 Ohio Ohio NNP PROPN pobj 3 B-GPE
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+PARTY_COUNCILLOR_FOR_A_TOWN = parse(
+    "Lena Ortiz, the Labour councillor for Hillford, said the pier was safe.",
+    """
+    0 Lena Lena NNP PROPN compound 1 B-PERSON
+    1 Ortiz Ortiz NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 5
+    4 Labour Labour NNP PROPN compound 5
+    5 councillor - NN NOUN appos 1
+    6 for - IN ADP prep 5
+    7 Hillford Hillford NNP PROPN pobj 6
+    8 , - , PUNCT punct 1
+    9 said say VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 pier - NN NOUN nsubj 12
+    12 was be VBD AUX ccomp 9
+    13 safe - JJ ADJ acomp 12
+    14 . - . PUNCT punct 9
+    """,
+)
+
+
+COUNCILLOR_OF_A_PARTY = parse(
+    "Lena Ortiz, a councillor of the Green Party, said the pier was safe.",
+    """
+    0 Lena Lena NNP PROPN compound 1 B-PERSON
+    1 Ortiz Ortiz NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 councillor - NN NOUN appos 1
+    5 of - IN ADP prep 4
+    6 the - DT DET det 8 B-ORG
+    7 Green Green NNP PROPN compound 8 I-ORG
+    8 Party Party NNP PROPN pobj 5 I-ORG
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_place_after_a_legislators_name_is_the_seat_not_the_affiliation() -> None:
+    assert name_preposition(word(SENATOR_OF_A_STATE, "Ortiz")) is None
+
+
+def test_the_party_before_an_elected_post_is_the_affiliation_and_the_place_after_for_its_seat() -> None:
+    assert said(apposition(word(PARTY_COUNCILLOR_FOR_A_TOWN, "Ortiz"))) == ("councillor", "Labour", Rank.ORGANISATION)
+
+
+def test_a_party_after_of_an_elected_post_is_the_affiliation() -> None:
+    assert said(apposition(word(COUNCILLOR_OF_A_PARTY, "Ortiz"))) == ("councillor", "Green Party", Rank.ORGANISATION)
+
+
 # --- relative_clause -----------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from service.attribution.resolution.titles import (
     organisation_words,
     piece,
     read_phrase,
+    seat_words,
     text_of,
     whole_name,
 )
@@ -436,6 +437,38 @@ def test_a_portfolio_word_after_an_organisations_proper_noun_ends_its_name() -> 
 
 def test_a_portfolio_word_with_no_organisation_before_it_stays_in_the_title() -> None:
     assert read(HEALTH_MINISTER, 0, 2, "Minister") == (None, "Health Minister", None, Rank.ORGANISATION)
+
+
+WARD_COUNCILLOR = parse(
+    "Hill Top ward councillor Ola Dent said the pier was safe.",
+    """
+    0 Hill Hill NNP PROPN compound 1
+    1 Top Top NNP PROPN compound 2
+    2 ward - NN NOUN compound 3
+    3 councillor - NN NOUN compound 5
+    4 Ola Ola NNP PROPN compound 5 B-PERSON
+    5 Dent Dent NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubj 9
+    9 was be VBD AUX ccomp 6
+    10 safe - JJ ADJ acomp 9
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_the_seat_before_an_elected_post_is_neither_title_nor_affiliation() -> None:
+    assert seat_words(list(WARD_COUNCILLOR[0:4]), word(WARD_COUNCILLOR, "councillor")) == {0, 1, 2}
+    assert read(WARD_COUNCILLOR, 0, 4, "councillor") == (None, "councillor", None, Rank.ORGANISATION)
+
+
+def test_an_organisation_before_a_post_that_holds_no_seat_stays() -> None:
+    assert seat_words(list(HARBOUR_ENERGY_CHAIRWOMAN[0:3]), word(HARBOUR_ENERGY_CHAIRWOMAN, "chairwoman")) == set()
+
+
+def test_a_capitalised_portfolio_word_before_an_elected_post_is_its_party() -> None:
+    assert read(LABOUR_MP, 0, 2, "MP") == (None, "MP", "Labour", Rank.ORGANISATION)
 
 
 # The recogniser tags a lone portfolio word as an organisation.
