@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from service.attribution.article import doc_text, per_doc
 from service.attribution.lexicon import (
+    COMPANY_NOUNS,
     DETERMINER_DEPS,
     DISTRICT_NOUNS,
     HONORIFICS,
@@ -435,7 +436,8 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
     Its own modifiers go with it: "[Public accounts committee] chairman". The
     noun stays in the title too ("committee chairman", "police chief"), but
     not an owner ("the firm’s founder" is a founder); the indexes of such
-    shared nouns are returned. Near miss: in "Chief Executive" no noun names
+    shared nouns are returned. A body of a named organisation stays in the
+    title only (``_body_of``). Near miss: in "Chief Executive" no noun names
     an organisation.
     """
     shared: set[int] = set()
@@ -443,6 +445,9 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
         if token.i == head.i or token.i in ranks or lemma(token) not in ORGANISATION_NOUNS or not is_role_word(head):
             continue
         if not any(is_role_word(t) for t in words[n + 1 :]):
+            continue
+        if n > 0 and _body_of(words[n - 1], token, ranks):
+            shared.add(token.i)
             continue
         start = n
         while start > 0 and _next_to(words[start - 1], words[start]) and _lower_role(words[start - 1]) not in ROLE_WORDS:
@@ -452,6 +457,17 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
         if token.dep_ != "poss":
             shared.add(token.i)  # "the firm’s founder" is the founder, of the firm
     return shared
+
+
+def _body_of(before: Token, token: Token, ranks: dict[int, Rank]) -> bool:
+    """A lower-case organisation noun after an organisation's name that ends in one: "Harbour Council [cabinet] member".
+
+    The cabinet is a body of the council, which is the affiliation; the noun
+    is the title's. Near misses: "Notts police chief", "the Trump campaign
+    spokesman" (the noun completes the name before it: "Notts police").
+    """
+    named = ranks.get(before.i) is Rank.ORGANISATION and lemma(before) in ORGANISATION_NOUNS | COMPANY_NOUNS
+    return named and token.is_lower and _next_to(before, token)
 
 
 def _next_to(left: Token, right: Token) -> bool:

@@ -654,6 +654,51 @@ def test_a_persons_name_alone_before_a_role_stands_for_their_office() -> None:
     assert read(SURNAME_BEFORE_ADVISER, 0, 2, "adviser") == (None, "adviser", "Ruiz", Rank.OFFICE)
 
 
+HARBOUR_COUNCIL_CABINET_MEMBER = parse(
+    "Harbour Council cabinet member Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1 B-ORG
+    1 Council Council NNP PROPN compound 3 I-ORG
+    2 cabinet - NN NOUN compound 3
+    3 member - NN NOUN compound 5
+    4 Ola Ola NNP PROPN compound 5 B-PERSON
+    5 Dent Dent NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubj 9
+    9 was be VBD AUX ccomp 6
+    10 safe - JJ ADJ acomp 9
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+NAME_AND_POLICE_CHIEF = parse(
+    "Tellbridge police chief Ola Dent said the pier was safe.",
+    """
+    0 Tellbridge Tellbridge NNP PROPN compound 2 B-ORG
+    1 police - NN NOUN compound 2
+    2 chief - NN NOUN compound 4
+    3 Ola Ola NNP PROPN compound 4 B-PERSON
+    4 Dent Dent NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_body_of_a_named_organisation_stays_in_the_title_only() -> None:
+    assert read(HARBOUR_COUNCIL_CABINET_MEMBER, 0, 4, "member") == (None, "cabinet member", "Harbour Council", Rank.ORGANISATION)
+
+
+def test_an_organisation_noun_after_a_name_without_one_completes_the_name() -> None:
+    assert read(NAME_AND_POLICE_CHIEF, 0, 3, "chief") == (None, "police chief", "Tellbridge police", Rank.ORGANISATION)
+
+
 def test_an_organisation_noun_before_a_role_is_its_organisation_and_stays_in_the_title() -> None:
     assert read(COMMITTEE_CHAIRMAN, 0, 3, "chairman") == (None, "committee chairman", "committee", Rank.ORGANISATION)
 
