@@ -348,8 +348,8 @@ MAX_NAME_APPOSITION_WORDS = 6
 """The longest organisation's name read alone in apposition to a person ("Jo Park, Ports and
 Harbours Employers' Association"): longer, and it is a clause, not a name."""
 
-NAME_APOSTROPHES = frozenset("'’")
-"""Apostrophes inside an organisation's name: "Nurses' Guild"."""
+APOSTROPHES = frozenset("'’")
+"""Apostrophes, which the tagger may leave untagged as a possessive: the mark of "Nurses' Guild"."""
 
 LINKING_VERBS = frozenset("be become remain".split())
 """Verbs whose complement is what their subject is: "Park [became] manager of Acme"."""

@@ -34,6 +34,7 @@ from spacy.tokens import Token
 from service.attribution.article import doc_text, per_token
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
+    APOSTROPHES,
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
     DETERMINER_DEPS,
@@ -45,7 +46,6 @@ from service.attribution.lexicon import (
     IN_ENTITY,
     LINKING_VERBS,
     MAX_NAME_APPOSITION_WORDS,
-    NAME_APOSTROPHES,
     NOT_TITLES,
     NOUN_POS,
     ORGANISATION_NAME_LABELS,
@@ -72,6 +72,7 @@ from service.attribution.resolution.titles import (
     NOTHING,
     Description,
     is_honorific,
+    is_role_noun,
     is_role_word,
     merge,
     organisation_in,
@@ -297,6 +298,9 @@ def apposition(head: Token) -> Description | None:
             noun = _partitive(child) or child
             if _is_title_noun(noun) and not _organisation_name_words(noun):
                 return describe_title(noun, Source.APPOSITION) or None
+            owned = _owned_role(noun)
+            if owned is not None:
+                return read_phrase(list(noun.subtree), owned, Source.APPOSITION) or None
             if noun.ent_type_ == "NORP":
                 # "Charlie King, a New York Democrat": the party, not a post.
                 return Description(affiliation=_norp_piece(noun, Source.APPOSITION), rank=Rank.PLACE)
@@ -306,6 +310,21 @@ def apposition(head: Token) -> Description | None:
     if head.dep_ in APPOSITION_DEPS and _is_title_noun(head.head):
         return describe_title(head.head, Source.APPOSITION, frozenset(t.i for t in head.subtree)) or None
     return None
+
+
+def _owned_role(noun: Token) -> Token | None:
+    """The role noun that ends an appositive the parser headed by the organisation owning it:
+    "Ann Roe, the Department of Water Resources' policy adviser" (head "Department").
+
+    The appositive's last word, a role noun after a possessive mark inside
+    it. Near miss: "Ann Roe, the Department's" (no role noun), "Ann Roe, an
+    adviser" (headed by the role itself: ``apposition`` reads it as a title).
+    """
+    last = noun.right_edge
+    if last.i == noun.i or not is_role_noun(last) or last.pos_ != "NOUN" or not noun.ent_type_:
+        return None
+    marks = [t for t in noun.doc[noun.i : last.i] if t.tag_ == POSSESSIVE_TAG or t.text in APOSTROPHES]
+    return last if marks else None
 
 
 def organisation_apposition(head: Token) -> Description | None:
@@ -342,7 +361,7 @@ def _organisation_name_words(noun: Token) -> list[Token]:
     if noun.pos_ not in NOUN_POS or _is_party_letter(noun) or len(words) > MAX_NAME_APPOSITION_WORDS:
         return []
     for token in words:
-        linking = token.lower_ in NAME_LINKS or token.tag_ == POSSESSIVE_TAG or token.text in NAME_APOSTROPHES
+        linking = token.lower_ in NAME_LINKS or token.tag_ == POSSESSIVE_TAG or token.text in APOSTROPHES
         capitalised = token.is_alpha and (token.is_title or token.is_upper) and not is_role_word(token)
         if not (linking or capitalised):
             return []

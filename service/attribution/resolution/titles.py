@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from service.attribution.article import doc_text, per_doc
 from service.attribution.lexicon import (
+    APOSTROPHES,
     COMPANY_NOUNS,
     DETERMINER_DEPS,
     DISTRICT_NOUNS,
@@ -32,6 +33,7 @@ from service.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_LABELS,
     PLACE_LABELS,
+    PLURAL_NOUN_TAGS,
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
@@ -163,20 +165,64 @@ def whole_name(words: list[Token]) -> list[Token]:
 
     Capitalised words joined by "and", "for", "of" or "&" continue the name on
     either side ("the [Entertainment and] Leisure Software Publishers
-    Association"), and so does a hyphen ("AFL[-CIO]"). Near miss: "Acme and
-    the union" stops at the lower-case word.
+    Association"), and so do a hyphen ("AFL[-CIO]") and the possessive mark of
+    a plural ("Employers[' Association]", "[Nurses' and] Midwives' Guild").
+    Near misses: "Acme and the union" stops at the lower-case word, "Acme's
+    Tom Hale" at a singular's possessive.
     """
     doc = words[0].doc
     start, end = words[0].i, words[-1].i + 1
-    while end + 1 < len(doc) and (_links(doc[end]) or _hyphen(doc[end])) and _capitalised(doc[end + 1]):
-        end += 2
+    while (joined := _joint_after(doc, end)) is not None:
+        end = joined + 1
         while end < len(doc) and _capitalised(doc[end]) and not doc[end - 1].is_punct:
             end += 1
-    while start - 2 >= 0 and doc[start - 1].lower_ in NAME_LINKS and _capitalised(doc[start - 2]):
-        start -= 2
+    while (joined := _joint_before(doc, start)) is not None:
+        start = joined
         while start - 1 >= 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
             start -= 1
     return [doc[i] for i in range(start, end)]
+
+
+def _joint_after(doc: Doc, end: int) -> int | None:
+    """The next word of a name that ends before ``end``, across a link, a hyphen or a plural's possessive mark."""
+    at = end
+    if at < len(doc) and _plural_possessive(doc[at]):
+        at += 1
+    if at < len(doc) and (_links(doc[at]) or (at == end and _hyphen(doc[at]))):
+        at += 1
+    return at if end < at < len(doc) and _capitalised(doc[at]) else None
+
+
+def _joint_before(doc: Doc, start: int) -> int | None:
+    """The last word of a name's part before ``start``, across a link, a hyphen or a plural's possessive mark."""
+    at = start - 1
+    if at >= 0 and (_links(doc[at]) or _hyphen(doc[at])):
+        at -= 1
+    if at >= 1 and _plural_possessive(doc[at]):
+        at -= 1
+    return at if 0 <= at < start - 1 and _capitalised(doc[at]) else None
+
+
+def is_possessive_mark(token: Token) -> bool:
+    """ "'s" or a lone apostrophe after a plural ("Employers' Association")."""
+    return token.tag_ == POSSESSIVE_TAG or token.text in APOSTROPHES
+
+
+def _plural_possessive(mark: Token) -> bool:
+    """The possessive mark of a plural, which may stand inside a name: "Midwives[']", "Fishermen['s]".
+
+    A lone apostrophe after an "s" is one; "'s" only after a plural. Near
+    miss: "Acme['s]" (a singular's: the name ends there).
+    """
+    if not is_possessive_mark(mark) or mark.i == 0:
+        return False
+    before = mark.doc[mark.i - 1]
+    return (mark.text in APOSTROPHES and before.lower_.endswith("s")) or _plural(before)
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun, regular or not: "Employers", "Fishermen" (its lemma is another word)."""
+    return token.tag_ in PLURAL_NOUN_TAGS or (token.pos_ in NOUN_POS and lemma(token) != token.lower_ and token.is_alpha)
 
 
 def _links(token: Token) -> bool:
@@ -189,10 +235,12 @@ def _hyphen(token: Token) -> bool:
 
 def _capitalised(token: Token) -> bool:
     """A word that can continue an organisation's name: capitalised, no role, and no other entity's
-    ("Tellbridge and [Wales]" is a country, "[Ortiz] of Kestrel Bank" a person)."""
+    ("Tellbridge and [Wales]" is a country, "[Ortiz] of Kestrel Bank" a person). The members an
+    organisation is named after may be a role in the plural ("the [Nurses'] Guild")."""
     other_entity = token.ent_type_ and token.ent_type_ not in ORGANISATION_ENTITY_LABELS
     capital = token.is_alpha and (token.is_title or token.is_upper)
-    return capital and token.pos_ in NOUN_POS | {"ADJ"} and not is_role_word(token) and not other_entity
+    role = is_role_word(token) and not _plural(token)
+    return capital and token.pos_ in NOUN_POS | {"ADJ"} and not role and not other_entity
 
 
 def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
@@ -205,10 +253,10 @@ def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
     """
     if not token.ent_type_ or token.ent_type_ in PERSON_LABELS or _is_portfolio(token):
         return None
-    words = [t for t in entity_span(token) if t.tag_ != POSSESSIVE_TAG]
-    words = [t for n, t in enumerate(words) if not (n == 0 and t.lower_ == "the")]
-    while len(words) > 1 and is_role_noun(words[-1]) and words[-2].lower_ not in NAME_LINKS:
+    words = [t for n, t in enumerate(entity_span(token)) if not (n == 0 and t.lower_ == "the")]
+    while len(words) > 1 and (is_possessive_mark(words[-1]) or (is_role_noun(words[-1]) and words[-2].lower_ not in NAME_LINKS)):
         words = words[:-1]
+    words = [t for t in words if not (is_possessive_mark(t) and not _plural_possessive(t))]
     if token.i not in {t.i for t in words}:
         return None
     if token.ent_type_ in ORGANISATION_ENTITY_LABELS:
@@ -490,12 +538,35 @@ def _runs(tokens: list[Token], ranks: dict[int, Rank]) -> list[tuple[list[Token]
     for token in tokens:
         rank = ranks[token.i]
         last = runs[-1] if runs else None
-        joins = last is not None and _next_to(last[0][-1], token) and not (token.ent_type_ == "NORP" or last[0][-1].ent_type_ == "NORP")
-        if last is not None and joins:
-            runs[-1] = ([*last[0], token], min(last[1], rank))
-        else:
-            runs.append(([token], rank))
+        if last is not None and token.ent_type_ != "NORP" and last[0][-1].ent_type_ != "NORP":
+            if _next_to(last[0][-1], token):
+                marks = [t for t in token.doc[last[0][-1].i + 1 : token.i] if _plural_possessive(t)]
+                runs[-1] = ([*last[0], *marks, token], min(last[1], rank))
+                continue
+            joint = _name_joint(last[0][-1], token, ranks)
+            if joint is not None:
+                runs[-1] = ([*last[0], *joint, token], min(last[1], rank))
+                continue
+        runs.append(([token], rank))
     return runs
+
+
+def _name_joint(left: Token, right: Token, ranks: dict[int, Rank]) -> list[Token] | None:
+    """The words that join two parts of one organisation's name in a description: "Nurses[' and] Midwives[']
+    Guild", "Fishermen['s] Mutual" (``whole_name``'s joints), or None.
+
+    Near misses: "Spurs and England" (a country is no part of a club's name),
+    "Acme's Tom Hale" (a singular's possessive).
+    """
+    if ranks.get(left.i) is not Rank.ORGANISATION or ranks.get(right.i) is not Rank.ORGANISATION:
+        return None
+    doc = left.doc
+    if right.ent_iob_ == "I" and all(t.ent_iob_ == "I" for t in doc[left.i + 1 : right.i + 1]):
+        return list(doc[left.i + 1 : right.i])  # one entity: "Fishermen's Mutual"
+    joined = _joint_after(doc, left.i + 1)
+    if joined is None:
+        joined = left.i + 2 if left.i + 1 < right.i and _plural_possessive(doc[left.i + 1]) else None
+    return list(doc[left.i + 1 : right.i]) if joined == right.i else None
 
 
 def _names_a_role(words: list[Token]) -> bool:

@@ -726,6 +726,36 @@ def test_a_state_alone_in_brackets_names_no_party() -> None:
     assert party_notation(word(STATE_ALONE, "Ruiz")) is None
 
 
+# The parser heads the appositive by the organisation and hangs the role inside its "of" phrase.
+THE_OFFICES_ADVISER = parse(
+    "Ola Dent, the Office of Fair Rents' policy adviser, said the pier was safe.",
+    """
+    0 Ola Ola NNP PROPN compound 1 B-PERSON
+    1 Dent Dent NNP PROPN nsubj 12 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 4 B-ORG
+    4 Office Office NNP PROPN appos 1 I-ORG
+    5 of - IN ADP prep 4 I-ORG
+    6 Fair Fair NNP PROPN compound 7 I-ORG
+    7 Rents Rents NNPS PROPN poss 10 I-ORG
+    8 ' - POS PART case 7 I-ORG
+    9 policy - NN NOUN compound 10
+    10 adviser - NN NOUN pobj 5
+    11 , - , PUNCT punct 1
+    12 said say VBD VERB ROOT 12
+    13 the - DT DET det 14
+    14 pier - NN NOUN nsubj 15
+    15 was be VBD AUX ccomp 12
+    16 safe - JJ ADJ acomp 15
+    17 . - . PUNCT punct 12
+    """,
+)
+
+
+def test_a_role_owned_by_an_organisation_heading_the_appositive_is_read_with_it() -> None:
+    assert said(apposition(word(THE_OFFICES_ADVISER, "Dent"))) == ("policy adviser", "Office of Fair Rents", Rank.ORGANISATION)
+
+
 # --- organisation_apposition -----------------------------------------------------------------
 
 

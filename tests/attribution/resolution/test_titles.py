@@ -516,6 +516,90 @@ def test_a_lone_portfolio_word_before_another_role_is_an_organisation() -> None:
     assert read(LABOUR_MP, 0, 2, "MP") == (None, "MP", "Labour", Rank.ORGANISATION)
 
 
+# The recogniser tags only the last part of a name of two plurals' possessives.
+TANNERS_AND_DYERS_SECRETARY = parse(
+    "The Tanners' and Dyers' Union general secretary Ola Dent said the pier was safe.",
+    """
+    0 The - DT DET det 1
+    1 Tanners Tanners NNPS PROPN poss 9
+    2 ' - POS PART case 1
+    3 and - CC CCONJ cc 1
+    4 Dyers Dyers NNP PROPN poss 6 B-ORG
+    5 ' - POS PART case 4 I-ORG
+    6 Union Union NNP PROPN nmod 8 I-ORG
+    7 general - JJ ADJ amod 8
+    8 secretary - NN NOUN compound 10
+    9 Ola Ola NNP PROPN compound 10 B-PERSON
+    10 Dent Dent NNP PROPN nsubj 11 I-PERSON
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+KESTRELS_UNTAGGED_MANAGER = parse(
+    "Kestrel's Ola Dent said the pier was safe.",
+    """
+    0 Kestrel Kestrel NNP PROPN poss 3 B-ORG
+    1 's - POS PART case 0
+    2 Ola Ola NNP PROPN compound 3
+    3 Dent Dent NNP PROPN nsubj 4
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+WOMENS_CLUB_TREASURER = parse(
+    "Women's Rowing Club treasurer Ola Dent said the pier was safe.",
+    """
+    0 Women Women NNP PROPN poss 3 B-ORG
+    1 's - POS PART case 0 I-ORG
+    2 Rowing Rowing NNP PROPN compound 3 I-ORG
+    3 Club Club NNP PROPN compound 4 I-ORG
+    4 treasurer - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_whole_name_continues_across_a_plurals_possessive_mark() -> None:
+    doc = TANNERS_AND_DYERS_SECRETARY
+    assert texts(whole_name(list(doc[4:7]))) == ["Tanners", "'", "and", "Dyers", "'", "Union"]
+
+
+def test_whole_name_stops_at_a_singulars_possessive() -> None:
+    assert texts(whole_name([word(KESTRELS_UNTAGGED_MANAGER, "Kestrel")])) == ["Kestrel"]
+
+
+def test_a_name_of_plurals_possessives_keeps_its_apostrophes() -> None:
+    assert read(TANNERS_AND_DYERS_SECRETARY, 1, 9, "secretary") == (
+        None,
+        "general secretary",
+        "Tanners' and Dyers' Union",
+        Rank.ORGANISATION,
+    )
+
+
+def test_a_possessive_inside_one_entity_stays_in_the_name() -> None:
+    assert read(WOMENS_CLUB_TREASURER, 0, 5, "treasurer") == (None, "treasurer", "Women's Rowing Club", Rank.ORGANISATION)
+
+
 # --- _capitalised_only_here ----------------------------------------------------------
 
 
