@@ -154,7 +154,13 @@ def _names_a_seat(noun: Token, preposition: Token) -> bool:
 
 
 def _clause_affiliation(clause: Token, source: Source) -> Description:
-    """The organisation a relative clause joins its noun to: "who runs X", "who works at X"."""
+    """The organisation a relative clause joins its noun to: "who runs X", "who works at X".
+
+    The object of a verb of running or joining may be a person standing for
+    their office ("who advises Mr Obama"); after a preposition only an
+    organisation counts. Near miss: "who recorded the song with Ana Ruiz" (a
+    person one did something with is no employer).
+    """
     if lemma(clause) in RELATIVE_AFFILIATION_VERBS:
         objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
         found = organisation_in((t for o in objects for t in o.subtree), source)
@@ -163,7 +169,7 @@ def _clause_affiliation(clause: Token, source: Source) -> Description:
     for token in clause.subtree:
         if token.dep_ == "prep" and token.lower_ in AFFILIATION_PREPOSITIONS:
             found = organisation_in(token.subtree, source)
-            if found.affiliation:
+            if found.affiliation and found.rank is Rank.ORGANISATION:
                 return found
     return NOTHING
 

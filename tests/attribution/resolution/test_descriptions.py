@@ -1211,6 +1211,36 @@ WHO_WAS_THE_RIVAL_OF = parse(
 )
 
 
+WHO_SANG_WITH = parse(
+    "Ada Rusk, who sang the song with Tom Hale, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 11 I-PERSON
+    2 , - , PUNCT punct 1
+    3 who - WP PRON nsubj 4
+    4 sang sing VBD VERB relcl 1
+    5 the - DT DET det 6
+    6 song - NN NOUN dobj 4
+    7 with - IN ADP prep 4
+    8 Tom Tom NNP PROPN compound 9 B-PERSON
+    9 Hale Hale NNP PROPN pobj 7 I-PERSON
+    10 , - , PUNCT punct 1
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_a_person_after_a_preposition_in_a_relative_clause_is_no_affiliation() -> None:
+    assert relative_clause(word(WHO_SANG_WITH, "Rusk")) is None
+    # Near miss: an organisation there is one ("an analyst who works at Harbor Institute").
+    assert said(apposition(word(ANALYST_WHO_WORKS_AT, "Lopez"))) == ("analyst", "Harbor Institute", Rank.ORGANISATION)
+
+
 def test_a_role_after_become_is_the_subjects_title() -> None:
     assert said(predicate(word(BECAME_TREASURER_OF, "Rusk"))) == ("treasurer", "Canal Society", Rank.ORGANISATION)
 
