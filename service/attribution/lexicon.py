@@ -402,6 +402,10 @@ SURNAME_MIN_LENGTH_FOR_EDITS = 5
 FULL_NAME_MIN_WORDS = 2
 """A PERSON name of this many words (titles left out) is a full name that shorter mentions stand for."""
 
+MAX_NAME_WORDS = 3
+"""The longest name the recogniser may have tagged as an organisation and still read as a person's
+("cabinet member Ana de Ruiz"): longer runs of proper nouns are organisations' names."""
+
 SURNAME_PHRASE_MAX_WORDS = 2
 """A proper noun phrase this short that matches a full name is that person, whatever
 its entity label ("Lopez", "Mr Lopez"): the tagger often calls a lone surname an organisation."""

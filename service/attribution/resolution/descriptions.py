@@ -37,6 +37,7 @@ from service.attribution.lexicon import (
     APOSTROPHES,
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
+    COMPANY_NOUNS,
     DETERMINER_DEPS,
     DISTRICT_NOUNS,
     DOCUMENT_NOUNS,
@@ -48,7 +49,10 @@ from service.attribution.lexicon import (
     MAX_NAME_APPOSITION_WORDS,
     NOT_TITLES,
     NOUN_POS,
+    MAX_NAME_WORDS,
+    ORGANISATION_LABELS,
     ORGANISATION_NAME_LABELS,
+    ORGANISATION_NOUNS,
     PARTY_NOTATION,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
@@ -220,8 +224,9 @@ def authored_by(noun: Token) -> Token | None:
 
 
 def names_a_person(head: Token) -> bool:
-    """A PERSON entity's word, or the last of two proper nouns the recogniser left untagged ("Coach Ana Ruiz"), or one after an honorific ("Ms Ruiz")."""
-    if head.ent_type_ in PERSON_LABELS:
+    """A PERSON entity's word, or the last of two proper nouns the recogniser left untagged ("Coach Ana Ruiz"),
+    or one after an honorific ("Ms Ruiz"), or a name it tagged an organisation after a role ("cabinet member Ana Ruiz")."""
+    if head.ent_type_ in PERSON_LABELS or name_tagged_otherwise(head):
         return True
     if head.ent_type_ or head.tag_ != "NNP":
         return False
@@ -229,6 +234,33 @@ def names_a_person(head: Token) -> bool:
     before = head.doc[words[0].i - 1] if words[0].i > 0 else None
     addressed = before is not None and before.lower_.rstrip(".") in HONORIFICS and before.head.i == head.i
     return len(words) >= FULL_NAME_MIN_WORDS or addressed
+
+
+def name_tagged_otherwise(head: Token) -> list[Token]:
+    """The words of a person's name the recogniser tagged as an organisation: "cabinet member [Nadia Brannigan]".
+
+    Two or three capitalised singular proper nouns, none an organisation
+    noun or a role word, ending at ``head``, right after a role noun the
+    parser hangs on them. Nothing otherwise. Near misses: "market leader Acme
+    Foods" (a plural), "Harbour Council" (an organisation noun), "Former White
+    House doctor" (no role noun before the name).
+    """
+    if head.ent_type_ not in ORGANISATION_LABELS or head.ent_iob_ not in IN_ENTITY:
+        return []
+    doc = head.doc
+    name = list(entity_span(head))
+    if not FULL_NAME_MIN_WORDS <= len(name) <= MAX_NAME_WORDS or name[-1].i != head.i or name[0].i == 0:
+        return []
+    if head.i + 1 < len(doc) and doc[head.i + 1].text == "." and not head.whitespace_:
+        return []  # an abbreviation: "Navy Capt."
+    for token in name:
+        if token.tag_ != "NNP" or not token.is_alpha or not token.is_title or is_role_word(token):
+            return []
+        if lemma(token) in ORGANISATION_NOUNS | COMPANY_NOUNS:
+            return []
+    role = doc[name[0].i - 1]
+    hung = role.dep_ == "compound" and name[0].i <= role.head.i <= head.i
+    return name if hung and role.pos_ == "NOUN" and is_role_noun(role) else []
 
 
 # --- the rules ---------------------------------------------------------------------
@@ -245,7 +277,7 @@ def name_phrase(head: Token) -> Description | None:
     """
     if not names_a_person(head):
         return None
-    name = name_tokens(head)
+    name = name_tagged_otherwise(head) or name_tokens(head)
     first = min(t.i for t in name)
     entity = list(entity_span(head)) if head.ent_iob_ in IN_ENTITY else [head]
     inside = _inside_description([t for t in entity if t.i < first])

@@ -14,6 +14,7 @@ from service.attribution.resolution.descriptions import (
     group,
     name_phrase,
     name_preposition,
+    name_tagged_otherwise,
     names_a_person,
     organisation_apposition,
     party_notation,
@@ -1622,6 +1623,57 @@ def test_an_untagged_surname_after_an_honorific_names_a_person_with_that_honorif
     ruiz = word(MS_RUIZ_UNTAGGED, "Ruiz")
     assert names_a_person(ruiz)
     assert describe(ruiz).honorific.text == "Ms"
+
+
+# The recogniser tags the person's name as an organisation.
+CABINET_MEMBER_TAGGED_ORG = parse(
+    "Harbour Council cabinet member Ada Rusk said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1 B-ORG
+    1 Council Council NNP PROPN compound 3 I-ORG
+    2 cabinet - NN NOUN compound 3
+    3 member - NN NOUN compound 5
+    4 Ada Ada NNP PROPN compound 5 B-ORG
+    5 Rusk Rusk NNP PROPN nsubj 6 I-ORG
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubj 9
+    9 was be VBD AUX ccomp 6
+    10 safe - JJ ADJ acomp 9
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+MARKET_LEADER_COMPANY = parse(
+    "Market leader Acme Foods said the pier was safe.",
+    """
+    0 Market market NN NOUN compound 1
+    1 leader - NN NOUN compound 3
+    2 Acme Acme NNP PROPN compound 3 B-ORG
+    3 Foods Foods NNPS PROPN nsubj 4 I-ORG
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_name_tagged_as_an_organisation_after_a_role_is_a_persons() -> None:
+    rusk = word(CABINET_MEMBER_TAGGED_ORG, "Rusk")
+    assert [t.text for t in name_tagged_otherwise(rusk)] == ["Ada", "Rusk"]
+    assert names_a_person(rusk)
+    assert said(name_phrase(rusk)) == ("cabinet member", "Harbour Council", Rank.ORGANISATION)
+
+
+def test_a_company_after_a_role_stays_an_organisation() -> None:
+    foods = word(MARKET_LEADER_COMPANY, "Foods")
+    assert name_tagged_otherwise(foods) == []
+    assert not names_a_person(foods)
+    assert name_tagged_otherwise(word(CABINET_MEMBER_TAGGED_ORG, "Council")) == []
 
 
 def test_an_untagged_surname_after_a_role_word_names_no_one() -> None:
