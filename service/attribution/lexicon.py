@@ -171,6 +171,9 @@ ORGANISATION_ENTITY_LABELS = frozenset({"ORG", "FAC"})
 """Entities that are affiliations: spaCy's small model often calls an institute
 ("the Centre for Strategic and International Studies") a facility."""
 
+DESCRIPTION_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+"""Words a description before a name is made of, whatever the parse hangs them on: "Acme Foods finance director"."""
+
 TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 """Modifiers that are part of a title: "vice president", "former official"."""
 

@@ -38,6 +38,7 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     AUTHOR_PREPOSITIONS,
     COMPANY_NOUNS,
+    DESCRIPTION_POS,
     DETERMINER_DEPS,
     DISTRICT_NOUNS,
     DOCUMENT_NOUNS,
@@ -284,11 +285,31 @@ def name_phrase(head: Token) -> Description | None:
     outside = [t for c in head.lefts if c.dep_ in TITLE_MODIFIER_DEPS | {"poss"} and c.i < first for t in c.subtree]
     words = _before_name_continuation(sorted({t.i: t for t in inside + outside}.values(), key=lambda t: t.i))
     if not words:
+        words = _hung_elsewhere(name[0])
+    if not words:
         return None
     described = read_phrase(words, words[-1], Source.NAME_PHRASE)
     if described.title is not None and not _holds_a_role(words):
         described = Description(described.honorific, None, described.affiliation, described.rank)
     return described or None
+
+
+def _hung_elsewhere(first: Token) -> list[Token]:
+    """The description right before a name that the parser hung on another word: "Responding to Tom
+    Hale, [Acme Foods finance director] Cyril Moreno said" (the role taken for Hale's appositive).
+
+    The nouns, proper nouns and adjectives that run up to the name in its
+    sentence, ending in a role noun next to it. Asked by ``name_phrase`` only
+    where the parse gives the name no words of its own. Near misses: "Hale
+    and Moreno" (no role noun before the name), "said Cyril Moreno".
+    """
+    doc = first.doc
+    if first.i == 0 or not is_role_noun(doc[first.i - 1]) or doc[first.i - 1].pos_ not in NOUN_POS:
+        return []
+    start = first.i - 1
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].pos_ in DESCRIPTION_POS and doc[start - 1].is_alpha:
+        start -= 1
+    return list(doc[start : first.i])
 
 
 def _before_name_continuation(words: list[Token]) -> list[Token]:

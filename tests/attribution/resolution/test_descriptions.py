@@ -1625,6 +1625,56 @@ def test_an_untagged_surname_after_an_honorific_names_a_person_with_that_honorif
     assert describe(ruiz).honorific.text == "Ms"
 
 
+# The parser hangs the role on the name before it, as its appositive.
+ROLE_HUNG_ON_ANOTHER_NAME = parse(
+    "After Ada Rusk, Harbour Foods finance director Tom Hale said the pier was safe.",
+    """
+    0 After - IN ADP prep 10
+    1 Ada Ada NNP PROPN compound 2 B-PERSON
+    2 Rusk Rusk NNP PROPN pobj 0 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Harbour Harbour NNP PROPN compound 5 B-ORG
+    5 Foods Foods NNPS PROPN compound 7 I-ORG
+    6 finance - NN NOUN compound 7
+    7 director - NN NOUN appos 2
+    8 Tom Tom NNP PROPN compound 9 B-PERSON
+    9 Hale Hale NNP PROPN nsubj 10 I-PERSON
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+TWO_NAMES = parse(
+    "Ada Rusk and Tom Hale said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 5 I-PERSON
+    2 and - CC CCONJ cc 1
+    3 Tom Tom NNP PROPN compound 4 B-PERSON
+    4 Hale Hale NNP PROPN conj 1 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_description_right_before_a_name_counts_wherever_the_parser_hung_it() -> None:
+    assert said(name_phrase(word(ROLE_HUNG_ON_ANOTHER_NAME, "Hale"))) == ("finance director", "Harbour Foods", Rank.ORGANISATION)
+
+
+def test_a_name_right_after_another_has_no_description() -> None:
+    assert name_phrase(word(TWO_NAMES, "Hale")) is None
+
+
 # The recogniser tags the person's name as an organisation.
 CABINET_MEMBER_TAGGED_ORG = parse(
     "Harbour Council cabinet member Ada Rusk said the pier was safe.",
