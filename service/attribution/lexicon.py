@@ -307,6 +307,12 @@ PARTY_NOTATION = {"D": "Democratic Party", "R": "Republican Party", "I": "indepe
 """The US press's notation for a legislator's party and state ("Sen. Ann Lee
 (D-Ore.)", "Rep. Tom Ruiz, R-Texas", AP style): the letter is the party."""
 
+PRIZE_NOUNS = frozenset("prize award medal trophy".split())
+"""Heads of a prize's name ("the Erikson Prize for Excellence"): a prize won is no employer."""
+
+PRIZE_NAME_LINKS = frozenset("for of in".split())
+"""Words after which a prize's name says what it is for: "Prize [for] Excellence", "Medal [of] Honor"."""
+
 ORGANISATION_NOUNS = frozenset(
     """
     administration campaign government cabinet team office staff camp foundation

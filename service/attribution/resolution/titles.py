@@ -37,6 +37,8 @@ from service.attribution.lexicon import (
     PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
+    PRIZE_NAME_LINKS,
+    PRIZE_NOUNS,
     ROLE_WORDS,
     SEAT_ROLES,
 )
@@ -257,7 +259,7 @@ def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
     while len(words) > 1 and (is_possessive_mark(words[-1]) or (is_role_noun(words[-1]) and words[-2].lower_ not in NAME_LINKS)):
         words = words[:-1]
     words = [t for t in words if not (is_possessive_mark(t) and not _plural_possessive(t))]
-    if token.i not in {t.i for t in words}:
+    if token.i not in {t.i for t in words} or names_a_prize(words):
         return None
     if token.ent_type_ in ORGANISATION_ENTITY_LABELS:
         return whole_name(words), Rank.ORGANISATION
@@ -281,6 +283,22 @@ def _is_portfolio(token: Token) -> bool:
     after_of = token.i > 0 and doc[token.i - 1].lower_ == "of"
     before_holder = token.i + 1 < len(doc) and _lower_role(doc[token.i + 1]) in PORTFOLIO_ROLES
     return after_of or before_holder
+
+
+def names_a_prize(words: list[Token]) -> bool:
+    """A name whose head is a prize noun: "the Erikson Prize for Excellence", "Nobel Peace Prize", "Medal of Honor".
+
+    The head is the last word before the name's first "for", "of" or "in".
+    A prize won is no employer. Near miss: "the Prize Foundation" (headed by
+    a foundation, which awards it and employs people).
+    """
+    before = []
+    for token in words:
+        if token.lower_ in PRIZE_NAME_LINKS:
+            break
+        if token.is_alpha:
+            before.append(token)
+    return bool(before) and lemma(before[-1]) in PRIZE_NOUNS
 
 
 def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
@@ -309,7 +327,11 @@ def _unlabelled_name(token: Token) -> tuple[list[Token], Rank] | None:
     if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "pobj" or is_role_word(token):
         return None
     words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and not t.ent_type_]
-    return (words, Rank.ORGANISATION) if words and all(t.is_title or t.is_upper for t in words) else None
+    if not words or not all(t.is_title or t.is_upper for t in words) or names_a_prize(words):
+        return None
+    # Hyphens inside the name stay: "Urban-Brookings Tax Policy Center".
+    joined = [t for t in token.doc[words[0].i : words[-1].i + 1] if t.pos_ == "PROPN" or _hyphen(t)]
+    return joined, Rank.ORGANISATION
 
 
 def _person_organisation(token: Token) -> tuple[list[Token], Rank] | None:
@@ -401,7 +423,7 @@ def _owner_word(token: Token, head: Token) -> tuple[list[Token], Rank] | None:
         return None
     if is_role_word(token) and not (_is_party_of_a_seat(token, head)):
         return None
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" and not names_a_prize(list(entity_span(token)) if token.ent_type_ else [token]):
         return [token], Rank.OFFICE if token.ent_type_ in PERSON_LABELS else Rank.ORGANISATION
     if token.pos_ == "ADJ" and token.is_title and token.tag_ not in COMPARATIVE_TAGS:
         return [token], Rank.PLACE

@@ -14,6 +14,7 @@ from service.attribution.resolution.titles import (
     _is_portfolio,
     _runs,
     merge,
+    names_a_prize,
     organisation_in,
     organisation_words,
     piece,
@@ -598,6 +599,95 @@ def test_a_name_of_plurals_possessives_keeps_its_apostrophes() -> None:
 
 def test_a_possessive_inside_one_entity_stays_in_the_name() -> None:
     assert read(WOMENS_CLUB_TREASURER, 0, 5, "treasurer") == (None, "treasurer", "Women's Rowing Club", Rank.ORGANISATION)
+
+
+PRIZE_WINNER = parse(
+    "Ada Rusk, winner of the Harbour Prize for Poetry, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 11 I-PERSON
+    2 , - , PUNCT punct 1
+    3 winner - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 the - DT DET det 7 B-ORG
+    6 Harbour Harbour NNP PROPN compound 7 I-ORG
+    7 Prize Prize NNP PROPN pobj 4 I-ORG
+    8 for - IN ADP prep 3 I-ORG
+    9 Poetry Poetry NNP PROPN pobj 8 I-ORG
+    10 , - , PUNCT punct 1
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+PRIZE_FOUNDATION_DIRECTOR = parse(
+    "Ada Rusk, director of the Harbour Prize Foundation, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 director - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 the - DT DET det 8 B-ORG
+    6 Harbour Harbour NNP PROPN compound 8 I-ORG
+    7 Prize Prize NNP PROPN compound 8 I-ORG
+    8 Foundation Foundation NNP PROPN pobj 4 I-ORG
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_prize_is_no_organisation() -> None:
+    assert names_a_prize(list(PRIZE_WINNER[5:10]))
+    assert organisation_words(word(PRIZE_WINNER, "Poetry")) is None
+    assert organisation_in(PRIZE_WINNER[3:10], Source.APPOSITION) == NOTHING
+
+
+def test_a_foundation_named_after_a_prize_is_an_organisation() -> None:
+    assert not names_a_prize(list(PRIZE_FOUNDATION_DIRECTOR[5:9]))
+    assert affiliation(organisation_in(PRIZE_FOUNDATION_DIRECTOR[3:9], Source.APPOSITION)) == ("Harbour Prize Foundation", Rank.ORGANISATION)
+
+
+UNTAGGED_HYPHENATED_CENTER = parse(
+    "Ada Rusk, a fellow at the Urban-Harbor Policy Center, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 13 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 fellow - NN NOUN appos 1
+    5 at - IN ADP prep 4
+    6 the - DT DET det 11
+    7 Urban Urban NNP PROPN compound 9
+    8 - - HYPH PUNCT punct 9
+    9 Harbor Harbor NNP PROPN compound 11
+    10 Policy Policy NNP PROPN compound 11
+    11 Center Center NNP PROPN pobj 5
+    12 , - , PUNCT punct 1
+    13 said say VBD VERB ROOT 13
+    14 the - DT DET det 15
+    15 pier - NN NOUN nsubj 16
+    16 was be VBD AUX ccomp 13
+    17 safe - JJ ADJ acomp 16
+    18 . - . PUNCT punct 13
+    """,
+)
+
+
+def test_an_untagged_name_keeps_its_hyphen() -> None:
+    found = organisation_in(UNTAGGED_HYPHENATED_CENTER[5:12], Source.APPOSITION)
+    assert affiliation(found) == ("Urban-Harbor Policy Center", Rank.ORGANISATION)
 
 
 # --- _capitalised_only_here ----------------------------------------------------------
