@@ -131,6 +131,8 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Countries and nationalities: an affiliation only when nothing better is said."""
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
+"""Entities that name a place itself ("US", "Leeds"), where NORP may be a party as well as a nation."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
 TITLE_CASE_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
 """Words a title leaves in lower case ("State of the Union"): the rest of its words are capitalised."""
@@ -277,6 +279,17 @@ PORTFOLIO_WORDS = frozenset(
 )
 """Words that name what a role is for, within the title itself: "Justice Minister",
 "home affairs spokesman", "foreign policy adviser"."""
+
+STATE_OFFICES = frozenset(
+    """
+    president premier minister chancellor secretary ambassador envoy consul diplomat official
+    officer leader ruler head king queen monarch prince princess emperor empress sultan emir
+    sheikh spokesman spokeswoman spokesperson general admiral commander negotiator
+    """.split()
+)
+"""Posts held for a state: the nationality or the country before them is whom they serve
+("Russian President", "a French diplomat"), where before an occupation it only says where
+someone is from ("US historian", "French sculptor": no affiliation)."""
 
 SEAT_ROLES = frozenset(
     """

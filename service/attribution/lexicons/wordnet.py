@@ -28,7 +28,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,6 +46,9 @@ class WordList:
     excluded: tuple[str, ...] = ()
     lexfile: str | None = None
     """A lexicographer file ("verb.communication") whose first senses the list holds, instead of ``roots``."""
+    pertains_to: str | None = None
+    """A noun lexicographer file ("noun.location"): the list holds the adjectives whose first sense
+    pertains (``\\``) to a noun filed there, instead of ``roots``."""
     kinds_only: bool = False
     """Leave out instances (the synsets of named people, "aaron copland"): the list holds kinds of thing."""
     closed_compounds: bool = False
@@ -98,6 +101,13 @@ LISTS = (
         closed_compounds=True,
     ),
     WordList(
+        "place_adjectives",
+        "adjectives of a country, a region or a town (first sense pertains to a noun.location synset):"
+        " 'french', 'american', 'scottish'; not of a party ('republican' pertains to a group)",
+        pos="adj",
+        pertains_to="noun.location",
+    ),
+    WordList(
         "communication_verbs",
         "verbs of telling, asking, ordering and singing (verb.communication): 'comment', 'discuss', 'name', 'answer'",
         pos="verb",
@@ -107,6 +117,7 @@ LISTS = (
 
 HYPERNYMS = frozenset({"@", "@i"})
 INSTANCE_OF = "@i"
+PERTAINS_TO = "\\"
 ONLY_LETTERS = re.compile(r"^[a-z][a-z' -]*[a-z]$")
 """Lemmas kept: words (and phrases of words) of letters, an apostrophe or a hyphen; no digits or dots."""
 
@@ -147,6 +158,8 @@ class WordNet:
     """Each synset's lexicographer file ("noun.person")."""
     instances: frozenset[str] = frozenset()
     """Synsets that are instances of a kind (``@i``): a named person, place or work."""
+    pertainyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Each adjective synset's nouns it pertains to (``\\``): "French" -> France."""
 
     @classmethod
     def read(cls, folder: Path, pos: str = "noun") -> WordNet:
@@ -154,6 +167,7 @@ class WordNet:
         hypernyms: dict[str, tuple[str, ...]] = {}
         lexfiles: dict[str, str] = {}
         instances: set[str] = set()
+        pertainyms: dict[str, tuple[str, ...]] = {}
         for line in _records(folder / f"data.{pos}"):
             fields = line.split()
             lexfiles[fields[0]] = names[fields[1]]
@@ -167,13 +181,15 @@ class WordNet:
                     found.append(offset)
                 if symbol == INSTANCE_OF:
                     instances.add(fields[0])
+                if symbol == PERTAINS_TO and target_pos == "n":
+                    pertainyms[fields[0]] = (*pertainyms.get(fields[0], ()), offset)
             hypernyms[fields[0]] = tuple(found)
         senses: dict[str, tuple[str, ...]] = {}
         for line in _records(folder / f"index.{pos}"):
             fields = line.split()
             pointer_kinds = int(fields[3])
             senses[fields[0]] = tuple(fields[4 + pointer_kinds + 2 :])
-        return cls(hypernyms, senses, lexfiles, frozenset(instances))
+        return cls(hypernyms, senses, lexfiles, frozenset(instances), pertainyms)
 
     def under(self, offset: str, roots: frozenset[str]) -> bool:
         """Whether synset ``offset`` is one of ``roots`` or lies below one."""
@@ -195,6 +211,10 @@ class WordNet:
         return self._first_senses(
             lambda first: self.under(first, wanted) and not self.under(first, unwanted) and not (kinds_only and first in self.instances)
         )
+
+    def first_senses_pertaining(self, lexfile: str, nouns: WordNet) -> set[str]:
+        """Adjectives whose first sense pertains to a noun that ``nouns`` filed in ``lexfile`` ("French": France)."""
+        return self._first_senses(lambda first: any(nouns.lexfiles.get(n) == lexfile for n in self.pertainyms.get(first, ())))
 
     def first_senses_filed(self, lexfile: str) -> set[str]:
         """Lemmas whose first sense was filed in ``lexfile`` ("verb.communication")."""
@@ -226,7 +246,10 @@ def write(folder: Path, into: Path = HERE, lists: Iterable[WordList] = LISTS) ->
     databases: dict[str, WordNet] = {}
     for wordlist in lists:
         wordnet = databases.setdefault(wordlist.pos, WordNet.read(folder, wordlist.pos))
-        if wordlist.lexfile is not None:
+        if wordlist.pertains_to is not None:
+            nouns = databases.setdefault("noun", WordNet.read(folder, "noun"))
+            words = sorted(wordnet.first_senses_pertaining(wordlist.pertains_to, nouns))
+        elif wordlist.lexfile is not None:
             words = sorted(wordnet.first_senses_filed(wordlist.lexfile))
         else:
             words = sorted(wordnet.first_senses_under(wordlist.roots, wordlist.excluded, wordlist.kinds_only))

@@ -40,9 +40,11 @@ from service.attribution.lexicon import (
     PRIZE_NAME_LINKS,
     PRIZE_NOUNS,
     ROLE_WORDS,
+    PLACE_ENTITY_LABELS,
     SEAT_ROLES,
+    STATE_OFFICES,
 )
-from service.attribution.lexicons import role_nouns
+from service.attribution.lexicons import place_adjectives, role_nouns
 from service.attribution.results import Span
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
@@ -379,6 +381,8 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     if any(t.lower_ in PAST_WORDS for t in title_words):
         runs = [(run, max(rank, Rank.FORMER)) for run, rank in runs]
     best = min(runs, key=lambda run: run[1], default=None)
+    if best is not None and best[1] is Rank.PLACE and only_where_from(best[0], head):
+        best = None
     return Description(
         piece([honorific], source) if honorific else None,
         title,
@@ -402,6 +406,20 @@ def _cut_before(words: list[Token], organisation: list[Token]) -> list[Token]:
     start = min((t.i for t in organisation), default=first)
     before = whole_name(organisation)[0].i if organisation else first
     return [doc[i] for i in range(min(start, before), first)]
+
+
+def only_where_from(words: list[Token], head: Token) -> bool:
+    """A nationality or a place before an occupation: where someone is from, not whom they work for.
+
+    "US historian", "French sculptor", "Leeds plumber" have no affiliation;
+    read after the organisations in ``read_phrase``. Near misses: "Russian
+    President" (a post held for the state, ``STATE_OFFICES``) and "Republican
+    senator" (a party: its adjective pertains to no place).
+    """
+    if _lower_role(head) in STATE_OFFICES or lemma(head) in STATE_OFFICES:
+        return False
+    named = [t for t in words if t.is_alpha]
+    return bool(named) and all(t.ent_type_ in PLACE_ENTITY_LABELS or t.lower_ in place_adjectives() for t in named)
 
 
 def _is_filler(token: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.attribution.lexicons import communication_verbs, person_nouns, role_nouns
+from service.attribution.lexicons import communication_verbs, person_nouns, place_adjectives, role_nouns
 from service.attribution.lexicons.wordnet import WordList, WordNet, british_spellings, closed_compound, write
 
 # A few synsets in WordNet's own format: offset, lexicographer file, pos, word count (hex), words, pointers.
@@ -70,6 +70,34 @@ def test_a_two_word_lemma_is_also_written_closed() -> None:
     assert closed_compound("chief of staff") is None  # near miss: three words stay open
 
 
+# Two adjectives: one of a place (it pertains to a noun.location synset), one of a party (a noun.group one).
+DATA_ADJ = """\
+  1 This software and database is being provided to you, the LICENSEE, by
+00000101 01 a 01 Tellish 0 001 \\ 00000009 n 0101 | of or pertaining to Tellbridge
+00000102 01 a 01 Dockist 0 001 \\ 00000010 n 0101 | relating to the Dockist Party
+"""
+INDEX_ADJ = """\
+  1 This software and database is being provided to you, the LICENSEE, by
+dockist a 1 1 \\ 1 0 00000102
+tellish a 1 1 \\ 1 0 00000101
+"""
+DATA_NOUN_PLACES = """\
+00000009 15 n 01 Tellbridge 0 000 | a town
+00000010 14 n 01 Dockist_Party 0 000 | a party
+"""
+
+
+def test_adjectives_that_pertain_to_a_place_are_listed_and_those_of_a_party_are_not(tmp_path: Path) -> None:
+    small_wordnet(tmp_path)
+    (tmp_path / "lexnames").write_text(LEXNAMES + "00\tadj.all\t3\n01\tadj.pert\t3\n14\tnoun.group\t1\n", encoding="latin-1")
+    with (tmp_path / "data.noun").open("a", encoding="latin-1") as nouns:
+        nouns.write(DATA_NOUN_PLACES)
+    (tmp_path / "data.adj").write_text(DATA_ADJ, encoding="latin-1")
+    (tmp_path / "index.adj").write_text(INDEX_ADJ, encoding="latin-1")
+    adjectives = WordNet.read(tmp_path, "adj")
+    assert adjectives.first_senses_pertaining("noun.location", WordNet.read(tmp_path)) == {"tellish"}
+
+
 def test_british_spellings_follow_the_style_guides_rules() -> None:
     assert british_spellings("neighbor") == {"neighbour"}
     assert british_spellings("defenseman") == {"defenceman"}
@@ -116,3 +144,9 @@ def test_the_shipped_role_list_holds_occupations_and_posts() -> None:
     assert {"headteacher", "treasurer", "striker", "economist", "plumber", "spokeswoman"} <= roles
     # Near misses: someone to someone else (a rival, a friend, kin), a winner of a prize, anyone at all.
     assert not {"opponent", "rival", "winner", "friend", "sister", "man", "person", "neighbour", "aaron copland"} & roles
+
+
+def test_the_shipped_place_adjectives_are_of_countries_not_parties() -> None:
+    places = place_adjectives()
+    assert {"french", "american", "scottish", "russian"} <= places
+    assert not {"republican", "democratic", "conservative", "liberal"} & places

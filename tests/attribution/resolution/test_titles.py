@@ -690,6 +690,69 @@ def test_an_untagged_name_keeps_its_hyphen() -> None:
     assert affiliation(found) == ("Urban-Harbor Policy Center", Rank.ORGANISATION)
 
 
+FRENCH_SCULPTOR = parse(
+    "French sculptor Ola Dent said the pier was safe.",
+    """
+    0 French French JJ ADJ amod 1 B-NORP
+    1 sculptor - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+FRENCH_MINISTER = parse(
+    "French minister Ola Dent said the pier was safe.",
+    """
+    0 French French JJ ADJ amod 1 B-NORP
+    1 minister - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+REPUBLICAN_SCULPTOR = parse(
+    "Republican sculptor Ola Dent said the pier was safe.",
+    """
+    0 Republican Republican JJ ADJ amod 1 B-NORP
+    1 sculptor - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_nationality_before_an_occupation_is_no_affiliation() -> None:
+    assert read(FRENCH_SCULPTOR, 0, 2, "sculptor") == (None, "sculptor", None, Rank.ORGANISATION)
+
+
+def test_a_nationality_before_a_post_held_for_the_state_is_the_affiliation() -> None:
+    assert read(FRENCH_MINISTER, 0, 2, "minister") == (None, "minister", "French", Rank.PLACE)
+
+
+def test_a_party_before_an_occupation_stays_the_affiliation() -> None:
+    assert read(REPUBLICAN_SCULPTOR, 0, 2, "sculptor") == (None, "sculptor", "Republican", Rank.PLACE)
+
+
 # --- _capitalised_only_here ----------------------------------------------------------
 
 
