@@ -32,6 +32,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.attribution.article import doc_text, per_token
+from service.attribution.glyphs import ALL_MARKS
 from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APOSTROPHES,
@@ -83,6 +84,7 @@ from service.attribution.resolution.titles import (
     organisation_in,
     Piece,
     NAME_LINKS,
+    names_a_place,
     piece,
     Rank,
     read_phrase,
@@ -353,7 +355,7 @@ def apposition(head: Token) -> Description | None:
     kinship noun, which is no title; "Scott (D-Va.)" is a party, not a title.
     """
     for child in head.children:
-        if child.dep_ in APPOSITION_DEPS:
+        if child.dep_ in APPOSITION_DEPS and not _said_after_a_colon(head, child):
             noun = _partitive(child) or child
             if _is_title_noun(noun) and not _organisation_name_words(noun):
                 return describe_title(noun, Source.APPOSITION) or None
@@ -369,6 +371,16 @@ def apposition(head: Token) -> Description | None:
     if head.dep_ in APPOSITION_DEPS and _is_title_noun(head.head):
         return describe_title(head.head, Source.APPOSITION, frozenset(t.i for t in head.subtree)) or None
     return None
+
+
+def _said_after_a_colon(head: Token, appositive: Token) -> bool:
+    """An "appositive" after a colon or a quotation mark is what the person said, not who they are:
+    "- Ade Moyo, Kelso Harriers: “A fair result.”"
+
+    Near miss: "Ade Moyo, a steward at Kelso Harriers, said" (only commas between).
+    """
+    between = head.doc[head.i + 1 : appositive.left_edge.i]
+    return any(t.text == ":" or (t.is_punct and t.text in ALL_MARKS) for t in between)
 
 
 def _owned_role(noun: Token) -> Token | None:
@@ -399,7 +411,7 @@ def organisation_apposition(head: Token) -> Description | None:
     if not names_a_person(head):
         return None
     for child in head.children:
-        if child.dep_ in APPOSITION_DEPS:
+        if child.dep_ in APPOSITION_DEPS and not _said_after_a_colon(head, child):
             words = _organisation_name_words(child)
             if words:
                 return Description(affiliation=piece(words, Source.APPOSITION))
@@ -447,9 +459,15 @@ def name_preposition(head: Token) -> Description | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             found = organisation_in(child.subtree, Source.NAME_PREPOSITION)
-            if found.affiliation is not None and found.rank < Rank.PLACE:
+            if found.affiliation is not None and not _is_a_place(found.affiliation, head):
                 return found
     return None
+
+
+def _is_a_place(affiliation: Piece, head: Token) -> bool:
+    """Whether an affiliation's words name a place or a nationality (``titles.names_a_place``)."""
+    words = head.doc.char_span(affiliation.span.start, affiliation.span.end, alignment_mode="expand")
+    return words is not None and names_a_place(words)
 
 
 def party_notation(head: Token) -> Description | None:

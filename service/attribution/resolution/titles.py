@@ -418,6 +418,14 @@ def only_where_from(words: list[Token], head: Token) -> bool:
     """
     if _lower_role(head) in STATE_OFFICES or lemma(head) in STATE_OFFICES:
         return False
+    return names_a_place(words)
+
+
+def names_a_place(words: Iterable[Token]) -> bool:
+    """Words that name a place or a nationality: "US", "Leeds", "French" (``lexicons.place_adjectives``).
+
+    Near miss: "Liberal Democrats", "Republican" (a party, which NORP also tags).
+    """
     named = [t for t in words if t.is_alpha]
     return bool(named) and all(t.ent_type_ in PLACE_ENTITY_LABELS or t.lower_ in place_adjectives() for t in named)
 
@@ -534,12 +542,14 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
             continue
         if not any(is_role_word(t) for t in words[n + 1 :]):
             continue
-        if n > 0 and _body_of(words[n - 1], token, ranks):
-            shared.add(token.i)
-            continue
         start = n
         while start > 0 and _next_to(words[start - 1], words[start]) and _lower_role(words[start - 1]) not in ROLE_WORDS:
+            if _body_of(words[start - 1], words[start], ranks):
+                break
             start -= 1
+        if start > 0 and _body_of(words[start - 1], words[start], ranks):
+            shared.update(t.i for t in words[start : n + 1])  # "Harbour Council [planning committee] member"
+            continue
         for t in words[start : n + 1]:
             ranks[t.i] = Rank.ORGANISATION
         if token.dep_ != "poss":
@@ -548,7 +558,8 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
 
 
 def _body_of(before: Token, token: Token, ranks: dict[int, Rank]) -> bool:
-    """A lower-case organisation noun after an organisation's name that ends in one: "Harbour Council [cabinet] member".
+    """A lower-case word (an organisation noun or its modifier) after an organisation's name that ends in
+    an organisation noun: "Harbour Council [cabinet] member", "Harbour Council [planning] committee member".
 
     The cabinet is a body of the council, which is the affiliation; the noun
     is the title's. Near misses: "Notts police chief", "the Trump campaign

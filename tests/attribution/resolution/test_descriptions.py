@@ -843,6 +843,33 @@ def test_an_organisations_name_in_apposition_keeps_its_apostrophe() -> None:
     assert said(organisation_apposition(word(DASH_NAME_AND_GUILD, "Dent"))) == (None, "Tanners' Guild", Rank.ORGANISATION)
 
 
+DASH_NAME_CLUB_AND_QUOTED_NOUN = parse(
+    '- Ola Dent, Harbour Rowing Club: "A fair result."',
+    """
+    0 - - : PUNCT punct 2
+    1 Ola Ola NNP PROPN compound 2 B-PERSON
+    2 Dent Dent NNP PROPN ROOT 2 I-PERSON
+    3 , - , PUNCT punct 2
+    4 Harbour Harbour NNP PROPN compound 6
+    5 Rowing Rowing NNP PROPN compound 6
+    6 Club Club NNP PROPN appos 2
+    7 : - : PUNCT punct 2
+    8 " - `` PUNCT punct 2
+    9 A - DT DET det 11
+    10 fair - JJ ADJ amod 11
+    11 result - NN NOUN appos 2
+    12 . - . PUNCT punct 2
+    13 " - '' PUNCT punct 2
+    """,
+)
+
+
+def test_a_noun_after_a_colon_is_what_was_said_not_a_title() -> None:
+    dent = word(DASH_NAME_CLUB_AND_QUOTED_NOUN, "Dent")
+    assert apposition(dent) is None
+    assert said(describe(dent)) == (None, "Harbour Rowing Club", Rank.ORGANISATION)
+
+
 def test_a_place_or_a_name_in_brackets_in_apposition_is_no_affiliation() -> None:
     assert organisation_apposition(word(DASH_NAME_AND_PLACE, "Dent")) is None
     assert organisation_apposition(word(NAME_AND_WORK_IN_BRACKETS, "Dent")) is None
@@ -912,6 +939,31 @@ COUNCILLOR_OF_A_PARTY = parse(
     15 . - . PUNCT punct 10
     """,
 )
+
+
+PARTY_AFTER_OF = parse(
+    "Lena Ortiz, of the Liberal Democrats, said the pier was safe.",
+    """
+    0 Lena Lena NNP PROPN compound 1 B-PERSON
+    1 Ortiz Ortiz NNP PROPN nsubj 8 I-PERSON
+    2 , - , PUNCT punct 1
+    3 of - IN ADP prep 1
+    4 the - DT DET det 6 B-NORP
+    5 Liberal Liberal NNP PROPN compound 6 I-NORP
+    6 Democrats Democrats NNPS PROPN pobj 3 I-NORP
+    7 , - , PUNCT punct 1
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 pier - NN NOUN nsubj 11
+    11 was be VBD AUX ccomp 8
+    12 safe - JJ ADJ acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_a_party_after_a_name_is_its_affiliation_where_a_place_is_not() -> None:
+    assert said(name_preposition(word(PARTY_AFTER_OF, "Ortiz"))) == (None, "Liberal Democrats", Rank.PLACE)
 
 
 def test_a_place_after_a_legislators_name_is_the_seat_not_the_affiliation() -> None:

@@ -928,6 +928,35 @@ NAME_AND_POLICE_CHIEF = parse(
 )
 
 
+HARBOUR_COUNCIL_PLANNING_COMMITTEE_MEMBER = parse(
+    "Harbour Council planning committee member Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1 B-ORG
+    1 Council Council NNP PROPN compound 4 I-ORG
+    2 planning - NN NOUN compound 3
+    3 committee - NN NOUN compound 4
+    4 member - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_body_of_a_named_organisation_keeps_its_modifiers_in_the_title() -> None:
+    assert read(HARBOUR_COUNCIL_PLANNING_COMMITTEE_MEMBER, 0, 5, "member") == (
+        None,
+        "planning committee member",
+        "Harbour Council",
+        Rank.ORGANISATION,
+    )
+
+
 def test_a_body_of_a_named_organisation_stays_in_the_title_only() -> None:
     assert read(HARBOUR_COUNCIL_CABINET_MEMBER, 0, 4, "member") == (None, "cabinet member", "Harbour Council", Rank.ORGANISATION)
 
