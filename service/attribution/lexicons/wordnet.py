@@ -46,8 +46,8 @@ class WordList:
     excluded: tuple[str, ...] = ()
     lexfile: str | None = None
     """A lexicographer file ("verb.communication") whose first senses the list holds, instead of ``roots``."""
-    pertains_to: str | None = None
-    """A noun lexicographer file ("noun.location"): the list holds the adjectives whose first sense
+    pertains_to: tuple[str, ...] = ()
+    """Noun lexicographer files ("noun.location"): the list holds the adjectives whose first sense
     pertains (``\\``) to a noun filed there, instead of ``roots``."""
     kinds_only: bool = False
     """Leave out instances (the synsets of named people, "aaron copland"): the list holds kinds of thing."""
@@ -102,10 +102,11 @@ LISTS = (
     ),
     WordList(
         "place_adjectives",
-        "adjectives of a country, a region or a town (first sense pertains to a noun.location synset):"
-        " 'french', 'american', 'scottish'; not of a party ('republican' pertains to a group)",
+        "adjectives of a country, a continent, a region or a town (first sense pertains to a"
+        " noun.location synset, or a noun.object one as continents and islands are filed):"
+        " 'french', 'australian', 'scottish'; not of a party ('republican' pertains to a group)",
         pos="adj",
-        pertains_to="noun.location",
+        pertains_to=("noun.location", "noun.object"),
     ),
     WordList(
         "communication_verbs",
@@ -212,9 +213,10 @@ class WordNet:
             lambda first: self.under(first, wanted) and not self.under(first, unwanted) and not (kinds_only and first in self.instances)
         )
 
-    def first_senses_pertaining(self, lexfile: str, nouns: WordNet) -> set[str]:
-        """Adjectives whose first sense pertains to a noun that ``nouns`` filed in ``lexfile`` ("French": France)."""
-        return self._first_senses(lambda first: any(nouns.lexfiles.get(n) == lexfile for n in self.pertainyms.get(first, ())))
+    def first_senses_pertaining(self, lexfiles: Iterable[str], nouns: WordNet) -> set[str]:
+        """Adjectives whose first sense pertains to a noun that ``nouns`` filed in one of ``lexfiles`` ("French": France)."""
+        wanted = frozenset(lexfiles)
+        return self._first_senses(lambda first: any(nouns.lexfiles.get(n) in wanted for n in self.pertainyms.get(first, ())))
 
     def first_senses_filed(self, lexfile: str) -> set[str]:
         """Lemmas whose first sense was filed in ``lexfile`` ("verb.communication")."""
@@ -246,7 +248,7 @@ def write(folder: Path, into: Path = HERE, lists: Iterable[WordList] = LISTS) ->
     databases: dict[str, WordNet] = {}
     for wordlist in lists:
         wordnet = databases.setdefault(wordlist.pos, WordNet.read(folder, wordlist.pos))
-        if wordlist.pertains_to is not None:
+        if wordlist.pertains_to:
             nouns = databases.setdefault("noun", WordNet.read(folder, "noun"))
             words = sorted(wordnet.first_senses_pertaining(wordlist.pertains_to, nouns))
         elif wordlist.lexfile is not None:

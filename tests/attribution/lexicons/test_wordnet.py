@@ -95,7 +95,7 @@ def test_adjectives_that_pertain_to_a_place_are_listed_and_those_of_a_party_are_
     (tmp_path / "data.adj").write_text(DATA_ADJ, encoding="latin-1")
     (tmp_path / "index.adj").write_text(INDEX_ADJ, encoding="latin-1")
     adjectives = WordNet.read(tmp_path, "adj")
-    assert adjectives.first_senses_pertaining("noun.location", WordNet.read(tmp_path)) == {"tellish"}
+    assert adjectives.first_senses_pertaining(["noun.location"], WordNet.read(tmp_path)) == {"tellish"}
 
 
 def test_british_spellings_follow_the_style_guides_rules() -> None:
@@ -148,5 +148,5 @@ def test_the_shipped_role_list_holds_occupations_and_posts() -> None:
 
 def test_the_shipped_place_adjectives_are_of_countries_not_parties() -> None:
     places = place_adjectives()
-    assert {"french", "american", "scottish", "russian"} <= places
+    assert {"french", "american", "scottish", "russian", "australian", "european"} <= places
     assert not {"republican", "democratic", "conservative", "liberal"} & places
