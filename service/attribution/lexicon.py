@@ -137,6 +137,8 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 """Countries and nationalities: an affiliation only when nothing better is said."""
+PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
+"""Entities that name a place itself ("US", "Leeds"), where NORP may be a party as well as a nation."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
 TITLE_CASE_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split())
 """Words a title leaves in lower case ("State of the Union"): the rest of its words are capitalised."""
@@ -180,6 +182,9 @@ AFFILIATION_PREPOSITIONS = frozenset("at of for with from behind to".split())
 ORGANISATION_ENTITY_LABELS = frozenset({"ORG", "FAC"})
 """Entities that are affiliations: spaCy's small model often calls an institute
 ("the Centre for Strategic and International Studies") a facility."""
+
+DESCRIPTION_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+"""Words a description before a name is made of, whatever the parse hangs them on: "Acme Foods finance director"."""
 
 TITLE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod"})
 """Modifiers that are part of a title: "vice president", "former official"."""
@@ -289,6 +294,38 @@ PORTFOLIO_WORDS = frozenset(
 """Words that name what a role is for, within the title itself: "Justice Minister",
 "home affairs spokesman", "foreign policy adviser"."""
 
+STATE_OFFICES = frozenset(
+    """
+    president premier minister chancellor secretary ambassador envoy consul diplomat official
+    officer leader ruler head king queen monarch prince princess emperor empress sultan emir
+    sheikh spokesman spokeswoman spokesperson general admiral commander negotiator
+    """.split()
+)
+"""Posts held for a state: the nationality or the country before them is whom they serve
+("Russian President", "a French diplomat"), where before an occupation it only says where
+someone is from ("US historian", "French sculptor": no affiliation)."""
+
+SEAT_ROLES = frozenset(
+    """
+    mp mep msp mla mpp mha td councillor councilor cllr alderman senator sen representative rep
+    congressman congresswoman assemblyman assemblywoman assemblymember delegate
+    """.split()
+)
+"""Elected posts that hold a seat: what follows "for" or "of" is the seat ("the Labour MP for
+Exeter", "Sen. Ann Lee of Ohio"), and the capitalised word before them the party ("Labour
+MP"), never a portfolio; the affiliation of their holder is the party, never the seat or the state."""
+
+SEAT_PREPOSITIONS = frozenset("for of".split())
+"""Prepositions that name an elected post's seat: "MP for Exeter", "senator of Ohio"."""
+
+DISTRICT_NOUNS = frozenset("ward constituency district riding seat division precinct".split())
+"""Nouns of an electoral district: "[Moorside ward] councillor" names the seat, which is neither title nor affiliation."""
+
+PORTFOLIO_ROLES = frozenset("minister secretary undersecretary".split())
+"""Role nouns that hold a portfolio: a portfolio word before them is the post's, not an
+organisation ("Justice Minister", "Defense Secretary"), where before another role it is
+often the party or department the person speaks for ("Labour MP", "Treasury spokesman")."""
+
 TITLE_WORDS = ROLE_WORDS | PORTFOLIO_WORDS | HONORIFICS | frozenset("prime".split())
 """Words that open a name in spaCy's PERSON entities but are titles or forms of
 address, not names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
@@ -296,6 +333,12 @@ address, not names: "Mayor Elena Park" is Elena Park, whose title is "Mayor"."""
 PARTY_NOTATION = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 """The US press's notation for a legislator's party and state ("Sen. Ann Lee
 (D-Ore.)", "Rep. Tom Ruiz, R-Texas", AP style): the letter is the party."""
+
+PRIZE_NOUNS = frozenset("prize award medal trophy".split())
+"""Heads of a prize's name ("the Erikson Prize for Excellence"): a prize won is no employer."""
+
+PRIZE_NAME_LINKS = frozenset("for of in".split())
+"""Words after which a prize's name says what it is for: "Prize [for] Excellence", "Medal [of] Honor"."""
 
 ORGANISATION_NOUNS = frozenset(
     """
@@ -346,6 +389,27 @@ RELATIVE_AFFILIATION_VERBS = frozenset(
 )
 """Verbs whose object is the organisation of their subject: "Jo Park, who runs the Harbor Institute"."""
 
+ORGANISATION_NAME_LABELS = frozenset({"ORG", "FAC", ""})
+"""Entity labels (none included) of a name that may be an organisation's: not a person, place, work or number."""
+
+MAX_NAME_APPOSITION_WORDS = 6
+"""The longest organisation's name read alone in apposition to a person ("Jo Park, Ports and
+Harbours Employers' Association"): longer, and it is a clause, not a name."""
+
+APOSTROPHES = frozenset("'’")
+"""Apostrophes, which the tagger may leave untagged as a possessive: the mark of "Nurses' Guild"."""
+
+LINKING_VERBS = frozenset("be become remain".split())
+"""Verbs whose complement is what their subject is: "Park [became] manager of Acme"."""
+
+HOLDING_VERBS = frozenset("be remain serve work act stay".split())
+"""Verbs of holding a post for a time: in the simple past the post is a former one ("Park
+served as director of X", "was chief of X"), where a verb of entering it ("became", "took
+over as", "was appointed") leaves it held."""
+
+PREDICATE_COMPLEMENT_DEPS = frozenset({"attr", "oprd"})
+"""How a verb's complement hangs from it: "is [chief]", "was named [chairman]"."""
+
 AUTHOR_PREPOSITIONS = frozenset("by from".split())
 """Prepositions that name a document's author: "a report by X", "a statement from X"."""
 
@@ -392,6 +456,10 @@ SURNAME_MIN_LENGTH_FOR_EDITS = 5
 
 FULL_NAME_MIN_WORDS = 2
 """A PERSON name of this many words (titles left out) is a full name that shorter mentions stand for."""
+
+MAX_NAME_WORDS = 3
+"""The longest name the recogniser may have tagged as an organisation and still read as a person's
+("cabinet member Ana de Ruiz"): longer runs of proper nouns are organisations' names."""
 
 SURNAME_PHRASE_MAX_WORDS = 2
 """A proper noun phrase this short that matches a full name is that person, whatever

@@ -24,6 +24,16 @@ def person_nouns() -> frozenset[str]:
     return words("person_nouns")
 
 
+def role_nouns() -> frozenset[str]:
+    """Nouns that name an occupation or a post: "headteacher", "treasurer", "striker" (WordNet 3.0, first sense)."""
+    return words("role_nouns")
+
+
+def place_adjectives() -> frozenset[str]:
+    """Adjectives of a country, a region or a town: "french", "american" (WordNet 3.0, first sense)."""
+    return words("place_adjectives")
+
+
 def communication_verbs() -> frozenset[str]:
     """Verbs of telling, asking and answering: "comment", "discuss", "name" (WordNet 3.0, first sense)."""
     return words("communication_verbs")

@@ -244,9 +244,8 @@ class Resolver:
         people = {e.key: e for e in self.known.entities if e.kind is Kind.PERSON}
         if not people:
             return
-        for ent in self.article.doc.ents:
-            if ent.label_ not in PERSON_LABELS:
-                continue
+        # The cast's people: PERSON entities and the names the recogniser missed ("Kwame Iqbal is the leader of ...").
+        for ent in self.cast.persons:
             entity = people.get(self.cast.canonical_name_of(ent).lower())
             if entity is None:
                 continue

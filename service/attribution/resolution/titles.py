@@ -22,7 +22,10 @@ from spacy.tokens import Doc, Token
 
 from service.attribution.article import doc_text, per_doc
 from service.attribution.lexicon import (
+    APOSTROPHES,
+    COMPANY_NOUNS,
     DETERMINER_DEPS,
+    DISTRICT_NOUNS,
     HONORIFICS,
     NOT_TITLES,
     NOUN_POS,
@@ -30,10 +33,18 @@ from service.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_LABELS,
     PLACE_LABELS,
+    PLURAL_NOUN_TAGS,
+    PORTFOLIO_ROLES,
     PORTFOLIO_WORDS,
     POSSESSIVE_TAG,
+    PRIZE_NAME_LINKS,
+    PRIZE_NOUNS,
     ROLE_WORDS,
+    PLACE_ENTITY_LABELS,
+    SEAT_ROLES,
+    STATE_OFFICES,
 )
+from service.attribution.lexicons import place_adjectives, role_nouns
 from service.attribution.results import Span
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
@@ -136,8 +147,20 @@ def is_honorific(token: Token) -> bool:
 
 def is_role_word(token: Token) -> bool:
     """A word of a title: a role noun ("spokesman", "Sen."), or what the role is for ("Justice Minister")."""
-    word = token.lower_.rstrip(".")
-    return word in ROLE_WORDS or word in PORTFOLIO_WORDS or lemma(token) in ROLE_WORDS
+    return is_role_noun(token) or token.lower_.rstrip(".") in PORTFOLIO_WORDS
+
+
+def is_role_noun(token: Token) -> bool:
+    """A word that names a post itself: "spokesman", "Leader", "Sen.", "headteacher".
+
+    The hand list (``ROLE_WORDS``) in any case; WordNet's occupations and posts
+    (``lexicons.role_nouns``) written in lower case only, as a capitalised one
+    may as well be a surname ("Ana Fisher", "Cooper & Webb"). Near miss:
+    "Affairs" and "Energy" say what a post is for, and end many an
+    organisation's name ("Ministry of Coastal Affairs", "Tarnwick Energy").
+    """
+    word = lemma(token)
+    return token.lower_.rstrip(".") in ROLE_WORDS or word in ROLE_WORDS or (token.is_lower and word in role_nouns())
 
 
 # --- organisations ----------------------------------------------------------------
@@ -148,20 +171,64 @@ def whole_name(words: list[Token]) -> list[Token]:
 
     Capitalised words joined by "and", "for", "of" or "&" continue the name on
     either side ("the [Entertainment and] Leisure Software Publishers
-    Association"), and so does a hyphen ("AFL[-CIO]"). Near miss: "Acme and
-    the union" stops at the lower-case word.
+    Association"), and so do a hyphen ("AFL[-CIO]") and the possessive mark of
+    a plural ("Employers[' Association]", "[Nurses' and] Midwives' Guild").
+    Near misses: "Acme and the union" stops at the lower-case word, "Acme's
+    Tom Hale" at a singular's possessive.
     """
     doc = words[0].doc
     start, end = words[0].i, words[-1].i + 1
-    while end + 1 < len(doc) and (_links(doc[end]) or _hyphen(doc[end])) and _capitalised(doc[end + 1]):
-        end += 2
+    while (joined := _joint_after(doc, end)) is not None:
+        end = joined + 1
         while end < len(doc) and _capitalised(doc[end]) and not doc[end - 1].is_punct:
             end += 1
-    while start - 2 >= 0 and doc[start - 1].lower_ in NAME_LINKS and _capitalised(doc[start - 2]):
-        start -= 2
+    while (joined := _joint_before(doc, start)) is not None:
+        start = joined
         while start - 1 >= 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
             start -= 1
     return [doc[i] for i in range(start, end)]
+
+
+def _joint_after(doc: Doc, end: int) -> int | None:
+    """The next word of a name that ends before ``end``, across a link, a hyphen or a plural's possessive mark."""
+    at = end
+    if at < len(doc) and _plural_possessive(doc[at]):
+        at += 1
+    if at < len(doc) and (_links(doc[at]) or (at == end and _hyphen(doc[at]))):
+        at += 1
+    return at if end < at < len(doc) and _capitalised(doc[at]) else None
+
+
+def _joint_before(doc: Doc, start: int) -> int | None:
+    """The last word of a name's part before ``start``, across a link, a hyphen or a plural's possessive mark."""
+    at = start - 1
+    if at >= 0 and (_links(doc[at]) or _hyphen(doc[at])):
+        at -= 1
+    if at >= 1 and _plural_possessive(doc[at]):
+        at -= 1
+    return at if 0 <= at < start - 1 and _capitalised(doc[at]) else None
+
+
+def is_possessive_mark(token: Token) -> bool:
+    """ "'s" or a lone apostrophe after a plural ("Employers' Association")."""
+    return token.tag_ == POSSESSIVE_TAG or token.text in APOSTROPHES
+
+
+def _plural_possessive(mark: Token) -> bool:
+    """The possessive mark of a plural, which may stand inside a name: "Midwives[']", "Fishermen['s]".
+
+    A lone apostrophe after an "s" is one; "'s" only after a plural. Near
+    miss: "Acme['s]" (a singular's: the name ends there).
+    """
+    if not is_possessive_mark(mark) or mark.i == 0:
+        return False
+    before = mark.doc[mark.i - 1]
+    return (mark.text in APOSTROPHES and before.lower_.endswith("s")) or _plural(before)
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun, regular or not: "Employers", "Fishermen" (its lemma is another word)."""
+    return token.tag_ in PLURAL_NOUN_TAGS or (token.pos_ in NOUN_POS and lemma(token) != token.lower_ and token.is_alpha)
 
 
 def _links(token: Token) -> bool:
@@ -174,25 +241,29 @@ def _hyphen(token: Token) -> bool:
 
 def _capitalised(token: Token) -> bool:
     """A word that can continue an organisation's name: capitalised, no role, and no other entity's
-    ("Tellbridge and [Wales]" is a country, "[Ortiz] of Kestrel Bank" a person)."""
+    ("Tellbridge and [Wales]" is a country, "[Ortiz] of Kestrel Bank" a person). The members an
+    organisation is named after may be a role in the plural ("the [Nurses'] Guild")."""
     other_entity = token.ent_type_ and token.ent_type_ not in ORGANISATION_ENTITY_LABELS
     capital = token.is_alpha and (token.is_title or token.is_upper)
-    return capital and token.pos_ in NOUN_POS | {"ADJ"} and not is_role_word(token) and not other_entity
+    role = is_role_word(token) and not _plural(token)
+    return capital and token.pos_ in NOUN_POS | {"ADJ"} and not role and not other_entity
 
 
 def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
     """The organisation or place named by the entity ``token`` belongs to, without a leading "the".
 
-    Role words the recogniser counted at the end of an organisation belong to
-    the title: "[Senate] Minority Leader".
+    Role nouns the recogniser counted at the end of an organisation belong to
+    the title: "[Senate] Minority Leader". What a post is for stays with the
+    organisation ("[Ministry of Coastal Affairs] adviser"), and so does a role
+    noun a linking word joins to it ("Department of Justice").
     """
     if not token.ent_type_ or token.ent_type_ in PERSON_LABELS or _is_portfolio(token):
         return None
-    words = [t for t in entity_span(token) if t.tag_ != POSSESSIVE_TAG]
-    words = [t for n, t in enumerate(words) if not (n == 0 and t.lower_ == "the")]
-    while len(words) > 1 and is_role_word(words[-1]):
+    words = [t for n, t in enumerate(entity_span(token)) if not (n == 0 and t.lower_ == "the")]
+    while len(words) > 1 and (is_possessive_mark(words[-1]) or (is_role_noun(words[-1]) and words[-2].lower_ not in NAME_LINKS)):
         words = words[:-1]
-    if token.i not in {t.i for t in words}:
+    words = [t for t in words if not (is_possessive_mark(t) and not _plural_possessive(t))]
+    if token.i not in {t.i for t in words} or names_a_prize(words):
         return None
     if token.ent_type_ in ORGANISATION_ENTITY_LABELS:
         return whole_name(words), Rank.ORGANISATION
@@ -202,10 +273,36 @@ def organisation_words(token: Token) -> tuple[list[Token], Rank] | None:
 
 
 def _is_portfolio(token: Token) -> bool:
-    """ "State" of "secretary of State": a portfolio the recogniser took for an organisation."""
+    """ "State" of "secretary of State", "Justice" of "Justice Minister": a portfolio the recogniser took for an organisation.
+
+    A portfolio word alone in its entity, after "of" or before a role noun
+    that holds a portfolio (``PORTFOLIO_ROLES``), is what the post is for:
+    part of the title. Near misses: "Labour MP", "a Treasury spokesman" (the
+    party and the department speak through them).
+    """
     doc = token.doc
     alone = entity_span(token).start == token.i and entity_span(token).end == token.i + 1
-    return alone and token.lower_ in PORTFOLIO_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "of"
+    if not alone or token.lower_ not in PORTFOLIO_WORDS:
+        return False
+    after_of = token.i > 0 and doc[token.i - 1].lower_ == "of"
+    before_holder = token.i + 1 < len(doc) and _lower_role(doc[token.i + 1]) in PORTFOLIO_ROLES
+    return after_of or before_holder
+
+
+def names_a_prize(words: list[Token]) -> bool:
+    """A name whose head is a prize noun: "the Erikson Prize for Excellence", "Nobel Peace Prize", "Medal of Honor".
+
+    The head is the last word before the name's first "for", "of" or "in".
+    A prize won is no employer. Near miss: "the Prize Foundation" (headed by
+    a foundation, which awards it and employs people).
+    """
+    before = []
+    for token in words:
+        if token.lower_ in PRIZE_NAME_LINKS:
+            break
+        if token.is_alpha:
+            before.append(token)
+    return bool(before) and lemma(before[-1]) in PRIZE_NOUNS
 
 
 def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
@@ -234,7 +331,11 @@ def _unlabelled_name(token: Token) -> tuple[list[Token], Rank] | None:
     if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "pobj" or is_role_word(token):
         return None
     words = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and not t.ent_type_]
-    return (words, Rank.ORGANISATION) if words and all(t.is_title or t.is_upper for t in words) else None
+    if not words or not all(t.is_title or t.is_upper for t in words) or names_a_prize(words):
+        return None
+    # Hyphens inside the name stay: "Urban-Brookings Tax Policy Center".
+    joined = [t for t in token.doc[words[0].i : words[-1].i + 1] if t.pos_ == "PROPN" or _hyphen(t)]
+    return joined, Rank.ORGANISATION
 
 
 def _person_organisation(token: Token) -> tuple[list[Token], Rank] | None:
@@ -259,14 +360,20 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     Near miss: "Chief Executive" is all title (both role words).
     """
     words = [t for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i) if not _is_filler(t)]
+    seat = seat_words(words, head)
+    words = [t for t in words if t.i not in seat]
     honorific = next((t for t in words if is_honorific(t)), None)
     ranks: dict[int, Rank] = {}
     present = {t.i for t in words}
-    for token in words:
+    for token in list(words):
         if token.i not in ranks and not is_honorific(token):
             found = organisation_words(token) or _owner_word(token, head)
             if found is not None:
-                ranks.update((t.i, found[1]) for t in found[0] if t.i in present or t.i == token.i)
+                cut = _cut_before(words, found[0]) if found[1] is Rank.ORGANISATION else []
+                words[:0] = cut
+                present.update(t.i for t in cut)
+                ranks.update((t.i, found[1]) for t in [*cut, *found[0]] if t.i in present or t.i == token.i)
+    _portfolio_ending_a_name(words, ranks)
     _with_organisation_nouns(words, ranks)
     shared = _organisation_noun_before_role(words, head, ranks)
     title_words = [t for t in words if (t.i not in ranks or t.i in shared) and not is_honorific(t)]
@@ -276,12 +383,53 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     if any(t.lower_ in PAST_WORDS for t in title_words):
         runs = [(run, max(rank, Rank.FORMER)) for run, rank in runs]
     best = min(runs, key=lambda run: run[1], default=None)
+    if best is not None and best[1] is Rank.PLACE and only_where_from(best[0], head):
+        best = None
     return Description(
         piece([honorific], source) if honorific else None,
         title,
         piece(best[0], source) if best else None,
         best[1] if best else Rank.ORGANISATION,
     )
+
+
+def _cut_before(words: list[Token], organisation: list[Token]) -> list[Token]:
+    """The start of an organisation's name that the parse left before a description's words.
+
+    "Department for Rural Transport deputy minister Ann Roe" may parse as
+    "Department for [Rural Transport deputy minister Ann Roe]": the
+    description's words start at "Rural", its organisation at "Department".
+    Stands first in ``read_phrase``, before the title is told from the rest.
+    Near miss: in "Acme chief executive Ann Roe" the organisation starts
+    where the description does, and nothing is added.
+    """
+    first = words[0].i
+    doc = words[0].doc
+    start = min((t.i for t in organisation), default=first)
+    before = whole_name(organisation)[0].i if organisation else first
+    return [doc[i] for i in range(min(start, before), first)]
+
+
+def only_where_from(words: list[Token], head: Token) -> bool:
+    """A nationality or a place before an occupation: where someone is from, not whom they work for.
+
+    "US historian", "French sculptor", "Leeds plumber" have no affiliation;
+    read after the organisations in ``read_phrase``. Near misses: "Russian
+    President" (a post held for the state, ``STATE_OFFICES``) and "Republican
+    senator" (a party: its adjective pertains to no place).
+    """
+    if _lower_role(head) in STATE_OFFICES or lemma(head) in STATE_OFFICES:
+        return False
+    return names_a_place(words)
+
+
+def names_a_place(words: Iterable[Token]) -> bool:
+    """Words that name a place or a nationality: "US", "Leeds", "French" (``lexicons.place_adjectives``).
+
+    Near miss: "Liberal Democrats", "Republican" (a party, which NORP also tags).
+    """
+    named = [t for t in words if t.is_alpha]
+    return bool(named) and all(t.ent_type_ in PLACE_ENTITY_LABELS or t.lower_ in place_adjectives() for t in named)
 
 
 def _is_filler(token: Token) -> bool:
@@ -299,13 +447,48 @@ def _owner_word(token: Token, head: Token) -> tuple[list[Token], Rank] | None:
     weaker than either. Near miss: "Chief Executive" and "Former minister"
     (role words, whatever their case).
     """
-    if token.i == head.i or is_role_word(token) or not token.is_alpha or _capitalised_only_here(token):
+    if token.i == head.i or not token.is_alpha or _capitalised_only_here(token):
         return None
-    if token.pos_ == "PROPN":
+    if is_role_word(token) and not (_is_party_of_a_seat(token, head)):
+        return None
+    if token.pos_ == "PROPN" and not names_a_prize(list(entity_span(token)) if token.ent_type_ else [token]):
         return [token], Rank.OFFICE if token.ent_type_ in PERSON_LABELS else Rank.ORGANISATION
     if token.pos_ == "ADJ" and token.is_title and token.tag_ not in COMPARATIVE_TAGS:
         return [token], Rank.PLACE
     return None
+
+
+def _is_party_of_a_seat(token: Token, head: Token) -> bool:
+    """A capitalised portfolio word before an elected post is the party: "Labour MP", "Labor senator".
+
+    A seat holds no portfolio. Near miss: "Labour minister" (a minister's
+    portfolio may be labour) and "Health spokesman".
+    """
+    return token.is_title and not is_role_noun(token) and _lower_role(head) in SEAT_ROLES
+
+
+def seat_words(words: list[Token], head: Token) -> set[int]:
+    """The words that name an elected post's seat before it: "[Moorside ward] councillor", "[Eastfield] ward councillor".
+
+    A district noun right before a post that holds a seat, with the words
+    before it in the same run. Read in ``read_phrase`` before the
+    organisations; neither title nor affiliation. Near miss: "Thornton Borough
+    Council cabinet member" (no seat, no district noun before the post).
+    """
+    if _lower_role(head) not in SEAT_ROLES:
+        return set()
+    at = next((n for n, t in enumerate(words) if t.i == head.i), None)
+    if at is None:
+        return set()
+    end = at
+    while end > 0 and is_role_noun(words[end - 1]) and words[end - 1].lower_ not in DISTRICT_NOUNS:
+        end -= 1
+    if end == 0 or words[end - 1].lower_ not in DISTRICT_NOUNS:
+        return set()
+    start = end - 1
+    while start > 0 and _next_to(words[start - 1], words[start]) and words[start - 1].is_title and not is_role_word(words[start - 1]):
+        start -= 1
+    return {t.i for t in words[start:end]}
 
 
 def _capitalised_only_here(token: Token) -> bool:
@@ -318,6 +501,20 @@ def _capitalised_only_here(token: Token) -> bool:
 @per_doc(LOWER_WORDS_KEY)
 def _lower_words(doc: Doc) -> set[str]:
     return {t.text for t in doc if t.is_lower}
+
+
+def _portfolio_ending_a_name(words: list[Token], ranks: dict[int, Rank]) -> None:
+    """A capitalised portfolio word right after an organisation's proper noun is part of its name: "Tarnwick Energy chairwoman".
+
+    After the owner words are read, before organisation nouns. Near misses:
+    "Justice Minister" has no organisation before the portfolio word, and in
+    "Tory Health spokesman" the word before is a party, not a name.
+    """
+    for before, token in zip(words, words[1:]):
+        owner = ranks.get(before.i) is Rank.ORGANISATION and before.pos_ == "PROPN" and before.ent_type_ not in PLACE_LABELS
+        portfolio = token.lower_ in PORTFOLIO_WORDS and not is_role_noun(token) and token.pos_ == "PROPN" and token.is_title
+        if owner and portfolio and token.i not in ranks and before.i + 1 == token.i:
+            ranks[token.i] = Rank.ORGANISATION
 
 
 def _with_organisation_nouns(words: list[Token], ranks: dict[int, Rank]) -> None:
@@ -337,7 +534,8 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
     Its own modifiers go with it: "[Public accounts committee] chairman". The
     noun stays in the title too ("committee chairman", "police chief"), but
     not an owner ("the firm’s founder" is a founder); the indexes of such
-    shared nouns are returned. Near miss: in "Chief Executive" no noun names
+    shared nouns are returned. A body of a named organisation stays in the
+    title only (``_body_of``). Near miss: in "Chief Executive" no noun names
     an organisation.
     """
     shared: set[int] = set()
@@ -348,12 +546,29 @@ def _organisation_noun_before_role(words: list[Token], head: Token, ranks: dict[
             continue
         start = n
         while start > 0 and _next_to(words[start - 1], words[start]) and _lower_role(words[start - 1]) not in ROLE_WORDS:
+            if _body_of(words[start - 1], words[start], ranks):
+                break
             start -= 1
+        if start > 0 and _body_of(words[start - 1], words[start], ranks):
+            shared.update(t.i for t in words[start : n + 1])  # "Harbour Council [planning committee] member"
+            continue
         for t in words[start : n + 1]:
             ranks[t.i] = Rank.ORGANISATION
         if token.dep_ != "poss":
             shared.add(token.i)  # "the firm’s founder" is the founder, of the firm
     return shared
+
+
+def _body_of(before: Token, token: Token, ranks: dict[int, Rank]) -> bool:
+    """A lower-case word (an organisation noun or its modifier) after an organisation's name that ends in
+    an organisation noun: "Harbour Council [cabinet] member", "Harbour Council [planning] committee member".
+
+    The cabinet is a body of the council, which is the affiliation; the noun
+    is the title's. Near misses: "Notts police chief", "the Trump campaign
+    spokesman" (the noun completes the name before it: "Notts police").
+    """
+    named = ranks.get(before.i) is Rank.ORGANISATION and lemma(before) in ORGANISATION_NOUNS | COMPANY_NOUNS
+    return named and token.is_lower and _next_to(before, token)
 
 
 def _next_to(left: Token, right: Token) -> bool:
@@ -376,12 +591,35 @@ def _runs(tokens: list[Token], ranks: dict[int, Rank]) -> list[tuple[list[Token]
     for token in tokens:
         rank = ranks[token.i]
         last = runs[-1] if runs else None
-        joins = last is not None and _next_to(last[0][-1], token) and not (token.ent_type_ == "NORP" or last[0][-1].ent_type_ == "NORP")
-        if last is not None and joins:
-            runs[-1] = ([*last[0], token], min(last[1], rank))
-        else:
-            runs.append(([token], rank))
+        if last is not None and token.ent_type_ != "NORP" and last[0][-1].ent_type_ != "NORP":
+            if _next_to(last[0][-1], token):
+                marks = [t for t in token.doc[last[0][-1].i + 1 : token.i] if _plural_possessive(t)]
+                runs[-1] = ([*last[0], *marks, token], min(last[1], rank))
+                continue
+            joint = _name_joint(last[0][-1], token, ranks)
+            if joint is not None:
+                runs[-1] = ([*last[0], *joint, token], min(last[1], rank))
+                continue
+        runs.append(([token], rank))
     return runs
+
+
+def _name_joint(left: Token, right: Token, ranks: dict[int, Rank]) -> list[Token] | None:
+    """The words that join two parts of one organisation's name in a description: "Nurses[' and] Midwives[']
+    Guild", "Fishermen['s] Mutual" (``whole_name``'s joints), or None.
+
+    Near misses: "Spurs and England" (a country is no part of a club's name),
+    "Acme's Tom Hale" (a singular's possessive).
+    """
+    if ranks.get(left.i) is not Rank.ORGANISATION or ranks.get(right.i) is not Rank.ORGANISATION:
+        return None
+    doc = left.doc
+    if right.ent_iob_ == "I" and all(t.ent_iob_ == "I" for t in doc[left.i + 1 : right.i + 1]):
+        return list(doc[left.i + 1 : right.i])  # one entity: "Fishermen's Mutual"
+    joined = _joint_after(doc, left.i + 1)
+    if joined is None:
+        joined = left.i + 2 if left.i + 1 < right.i and _plural_possessive(doc[left.i + 1]) else None
+    return list(doc[left.i + 1 : right.i]) if joined == right.i else None
 
 
 def _names_a_role(words: list[Token]) -> bool:

@@ -14,14 +14,16 @@ from service.attribution.resolution.titles import (
     _is_portfolio,
     _runs,
     merge,
+    names_a_prize,
     organisation_in,
     organisation_words,
     piece,
     read_phrase,
+    seat_words,
     text_of,
     whole_name,
 )
-from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, MR_HALE, ROCK_STAR_AND_ROCK, SECRETARY_OF_STATE
+from tests.attribution.sentences import ADMINISTRATION_OFFICIAL, HEALTH_MINISTER, MR_HALE, ROCK_STAR_AND_ROCK, SECRETARY_OF_STATE
 from tests.parses import parse, word
 
 
@@ -347,6 +349,410 @@ def test_an_organisation_after_of_is_one() -> None:
     assert found is not None and texts(found[0]) == ["Kestrel"]
 
 
+# The recogniser's entity ends on a portfolio word, which is part of the name.
+COASTAL_AFFAIRS_ADVISER = parse(
+    "Office of Coastal Affairs adviser Ola Dent said the pier was safe.",
+    """
+    0 Office Office NNP PROPN nmod 4 B-ORG
+    1 of - IN ADP prep 0 I-ORG
+    2 Coastal Coastal NNP PROPN compound 3 I-ORG
+    3 Affairs Affairs NNPS PROPN pobj 1 I-ORG
+    4 adviser - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_portfolio_word_ending_an_organisation_stays_in_its_name() -> None:
+    found = organisation_words(word(COASTAL_AFFAIRS_ADVISER, "Office"))
+    assert found is not None and texts(found[0]) == ["Office", "of", "Coastal", "Affairs"]
+    assert read(COASTAL_AFFAIRS_ADVISER, 0, 5, "adviser") == (None, "adviser", "Office of Coastal Affairs", Rank.ORGANISATION)
+
+
+# The parser makes the name the object of "for", so that the description's
+# words (the subtree of "director") start inside the organisation's name.
+INLAND_WATERWAYS_DIRECTOR = parse(
+    "Bureau for Inland Waterways deputy director Ola Dent said the locks were shut.",
+    """
+    0 Bureau Bureau NNP PROPN nsubj 8 B-ORG
+    1 for - IN ADP prep 0 I-ORG
+    2 Inland Inland NNP PROPN compound 3 I-ORG
+    3 Waterways Waterways NNPS PROPN compound 5 I-ORG
+    4 deputy - NN NOUN compound 5
+    5 director - NN NOUN compound 7
+    6 Ola Ola NNP PROPN compound 7 B-PERSON
+    7 Dent Dent NNP PROPN pobj 1 I-PERSON
+    8 said say VBD VERB ROOT 8
+    9 the - DT DET det 10
+    10 locks - NNS NOUN nsubj 11
+    11 were be VBD AUX ccomp 8
+    12 shut - VBN VERB acomp 11
+    13 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_the_start_of_an_organisation_cut_off_by_the_parse_is_taken_back() -> None:
+    assert read(INLAND_WATERWAYS_DIRECTOR, 2, 6, "director") == (
+        None,
+        "deputy director",
+        "Bureau for Inland Waterways",
+        Rank.ORGANISATION,
+    )
+
+
+def test_nothing_is_taken_back_where_the_organisation_starts_with_the_description() -> None:
+    assert read(COASTAL_AFFAIRS_ADVISER, 0, 5, "adviser")[2] == "Office of Coastal Affairs"
+    assert read(KESTRELS_CHIEF_EXECUTIVE, 0, 4, "executive")[2] == "Kestrel"
+
+
+# No entity: the recogniser tagged nothing before the name.
+HARBOUR_ENERGY_CHAIRWOMAN = parse(
+    "Harbour Energy chairwoman Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1
+    1 Energy Energy NNP PROPN compound 2
+    2 chairwoman - NN NOUN compound 4
+    3 Ola Ola NNP PROPN compound 4 B-PERSON
+    4 Dent Dent NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_portfolio_word_after_an_organisations_proper_noun_ends_its_name() -> None:
+    assert read(HARBOUR_ENERGY_CHAIRWOMAN, 0, 3, "chairwoman") == (None, "chairwoman", "Harbour Energy", Rank.ORGANISATION)
+
+
+def test_a_portfolio_word_with_no_organisation_before_it_stays_in_the_title() -> None:
+    assert read(HEALTH_MINISTER, 0, 2, "Minister") == (None, "Health Minister", None, Rank.ORGANISATION)
+
+
+WARD_COUNCILLOR = parse(
+    "Hill Top ward councillor Ola Dent said the pier was safe.",
+    """
+    0 Hill Hill NNP PROPN compound 1
+    1 Top Top NNP PROPN compound 2
+    2 ward - NN NOUN compound 3
+    3 councillor - NN NOUN compound 5
+    4 Ola Ola NNP PROPN compound 5 B-PERSON
+    5 Dent Dent NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubj 9
+    9 was be VBD AUX ccomp 6
+    10 safe - JJ ADJ acomp 9
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_the_seat_before_an_elected_post_is_neither_title_nor_affiliation() -> None:
+    assert seat_words(list(WARD_COUNCILLOR[0:4]), word(WARD_COUNCILLOR, "councillor")) == {0, 1, 2}
+    assert read(WARD_COUNCILLOR, 0, 4, "councillor") == (None, "councillor", None, Rank.ORGANISATION)
+
+
+def test_an_organisation_before_a_post_that_holds_no_seat_stays() -> None:
+    assert seat_words(list(HARBOUR_ENERGY_CHAIRWOMAN[0:3]), word(HARBOUR_ENERGY_CHAIRWOMAN, "chairwoman")) == set()
+
+
+def test_a_capitalised_portfolio_word_before_an_elected_post_is_its_party() -> None:
+    assert read(LABOUR_MP, 0, 2, "MP") == (None, "MP", "Labour", Rank.ORGANISATION)
+
+
+# The recogniser tags a lone portfolio word as an organisation.
+JUSTICE_MINISTER = parse(
+    "Justice Minister Ola Dent said the pier was safe.",
+    """
+    0 Justice Justice NNP PROPN compound 1 B-ORG
+    1 Minister Minister NNP PROPN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+LABOUR_MP = parse(
+    "Labour MP Ola Dent said the pier was safe.",
+    """
+    0 Labour Labour NNP PROPN compound 1 B-ORG
+    1 MP MP NNP PROPN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_lone_portfolio_word_before_a_minister_is_part_of_the_title() -> None:
+    assert _is_portfolio(word(JUSTICE_MINISTER, "Justice"))
+    assert read(JUSTICE_MINISTER, 0, 2, "Minister") == (None, "Justice Minister", None, Rank.ORGANISATION)
+
+
+def test_a_lone_portfolio_word_before_another_role_is_an_organisation() -> None:
+    assert not _is_portfolio(word(LABOUR_MP, "Labour"))
+    assert read(LABOUR_MP, 0, 2, "MP") == (None, "MP", "Labour", Rank.ORGANISATION)
+
+
+# The recogniser tags only the last part of a name of two plurals' possessives.
+TANNERS_AND_DYERS_SECRETARY = parse(
+    "The Tanners' and Dyers' Union general secretary Ola Dent said the pier was safe.",
+    """
+    0 The - DT DET det 1
+    1 Tanners Tanners NNPS PROPN poss 9
+    2 ' - POS PART case 1
+    3 and - CC CCONJ cc 1
+    4 Dyers Dyers NNP PROPN poss 6 B-ORG
+    5 ' - POS PART case 4 I-ORG
+    6 Union Union NNP PROPN nmod 8 I-ORG
+    7 general - JJ ADJ amod 8
+    8 secretary - NN NOUN compound 10
+    9 Ola Ola NNP PROPN compound 10 B-PERSON
+    10 Dent Dent NNP PROPN nsubj 11 I-PERSON
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+KESTRELS_UNTAGGED_MANAGER = parse(
+    "Kestrel's Ola Dent said the pier was safe.",
+    """
+    0 Kestrel Kestrel NNP PROPN poss 3 B-ORG
+    1 's - POS PART case 0
+    2 Ola Ola NNP PROPN compound 3
+    3 Dent Dent NNP PROPN nsubj 4
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+WOMENS_CLUB_TREASURER = parse(
+    "Women's Rowing Club treasurer Ola Dent said the pier was safe.",
+    """
+    0 Women Women NNP PROPN poss 3 B-ORG
+    1 's - POS PART case 0 I-ORG
+    2 Rowing Rowing NNP PROPN compound 3 I-ORG
+    3 Club Club NNP PROPN compound 4 I-ORG
+    4 treasurer - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_whole_name_continues_across_a_plurals_possessive_mark() -> None:
+    doc = TANNERS_AND_DYERS_SECRETARY
+    assert texts(whole_name(list(doc[4:7]))) == ["Tanners", "'", "and", "Dyers", "'", "Union"]
+
+
+def test_whole_name_stops_at_a_singulars_possessive() -> None:
+    assert texts(whole_name([word(KESTRELS_UNTAGGED_MANAGER, "Kestrel")])) == ["Kestrel"]
+
+
+def test_a_name_of_plurals_possessives_keeps_its_apostrophes() -> None:
+    assert read(TANNERS_AND_DYERS_SECRETARY, 1, 9, "secretary") == (
+        None,
+        "general secretary",
+        "Tanners' and Dyers' Union",
+        Rank.ORGANISATION,
+    )
+
+
+def test_a_possessive_inside_one_entity_stays_in_the_name() -> None:
+    assert read(WOMENS_CLUB_TREASURER, 0, 5, "treasurer") == (None, "treasurer", "Women's Rowing Club", Rank.ORGANISATION)
+
+
+PRIZE_WINNER = parse(
+    "Ada Rusk, winner of the Harbour Prize for Poetry, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 11 I-PERSON
+    2 , - , PUNCT punct 1
+    3 winner - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 the - DT DET det 7 B-ORG
+    6 Harbour Harbour NNP PROPN compound 7 I-ORG
+    7 Prize Prize NNP PROPN pobj 4 I-ORG
+    8 for - IN ADP prep 3 I-ORG
+    9 Poetry Poetry NNP PROPN pobj 8 I-ORG
+    10 , - , PUNCT punct 1
+    11 said say VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 pier - NN NOUN nsubj 14
+    14 was be VBD AUX ccomp 11
+    15 safe - JJ ADJ acomp 14
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+PRIZE_FOUNDATION_DIRECTOR = parse(
+    "Ada Rusk, director of the Harbour Prize Foundation, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 director - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 the - DT DET det 8 B-ORG
+    6 Harbour Harbour NNP PROPN compound 8 I-ORG
+    7 Prize Prize NNP PROPN compound 8 I-ORG
+    8 Foundation Foundation NNP PROPN pobj 4 I-ORG
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_prize_is_no_organisation() -> None:
+    assert names_a_prize(list(PRIZE_WINNER[5:10]))
+    assert organisation_words(word(PRIZE_WINNER, "Poetry")) is None
+    assert organisation_in(PRIZE_WINNER[3:10], Source.APPOSITION) == NOTHING
+
+
+def test_a_foundation_named_after_a_prize_is_an_organisation() -> None:
+    assert not names_a_prize(list(PRIZE_FOUNDATION_DIRECTOR[5:9]))
+    assert affiliation(organisation_in(PRIZE_FOUNDATION_DIRECTOR[3:9], Source.APPOSITION)) == ("Harbour Prize Foundation", Rank.ORGANISATION)
+
+
+UNTAGGED_HYPHENATED_CENTER = parse(
+    "Ada Rusk, a fellow at the Urban-Harbor Policy Center, said the pier was safe.",
+    """
+    0 Ada Ada NNP PROPN compound 1 B-PERSON
+    1 Rusk Rusk NNP PROPN nsubj 13 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 fellow - NN NOUN appos 1
+    5 at - IN ADP prep 4
+    6 the - DT DET det 11
+    7 Urban Urban NNP PROPN compound 9
+    8 - - HYPH PUNCT punct 9
+    9 Harbor Harbor NNP PROPN compound 11
+    10 Policy Policy NNP PROPN compound 11
+    11 Center Center NNP PROPN pobj 5
+    12 , - , PUNCT punct 1
+    13 said say VBD VERB ROOT 13
+    14 the - DT DET det 15
+    15 pier - NN NOUN nsubj 16
+    16 was be VBD AUX ccomp 13
+    17 safe - JJ ADJ acomp 16
+    18 . - . PUNCT punct 13
+    """,
+)
+
+
+def test_an_untagged_name_keeps_its_hyphen() -> None:
+    found = organisation_in(UNTAGGED_HYPHENATED_CENTER[5:12], Source.APPOSITION)
+    assert affiliation(found) == ("Urban-Harbor Policy Center", Rank.ORGANISATION)
+
+
+FRENCH_SCULPTOR = parse(
+    "French sculptor Ola Dent said the pier was safe.",
+    """
+    0 French French JJ ADJ amod 1 B-NORP
+    1 sculptor - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+FRENCH_MINISTER = parse(
+    "French minister Ola Dent said the pier was safe.",
+    """
+    0 French French JJ ADJ amod 1 B-NORP
+    1 minister - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+REPUBLICAN_SCULPTOR = parse(
+    "Republican sculptor Ola Dent said the pier was safe.",
+    """
+    0 Republican Republican JJ ADJ amod 1 B-NORP
+    1 sculptor - NN NOUN compound 3
+    2 Ola Ola NNP PROPN compound 3 B-PERSON
+    3 Dent Dent NNP PROPN nsubj 4 I-PERSON
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 pier - NN NOUN nsubj 7
+    7 was be VBD AUX ccomp 4
+    8 safe - JJ ADJ acomp 7
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_nationality_before_an_occupation_is_no_affiliation() -> None:
+    assert read(FRENCH_SCULPTOR, 0, 2, "sculptor") == (None, "sculptor", None, Rank.ORGANISATION)
+
+
+def test_a_nationality_before_a_post_held_for_the_state_is_the_affiliation() -> None:
+    assert read(FRENCH_MINISTER, 0, 2, "minister") == (None, "minister", "French", Rank.PLACE)
+
+
+def test_a_party_before_an_occupation_stays_the_affiliation() -> None:
+    assert read(REPUBLICAN_SCULPTOR, 0, 2, "sculptor") == (None, "sculptor", "Republican", Rank.PLACE)
+
+
 # --- _capitalised_only_here ----------------------------------------------------------
 
 
@@ -483,6 +889,80 @@ def test_a_persons_name_with_an_organisation_noun_is_that_organisation() -> None
 
 def test_a_persons_name_alone_before_a_role_stands_for_their_office() -> None:
     assert read(SURNAME_BEFORE_ADVISER, 0, 2, "adviser") == (None, "adviser", "Ruiz", Rank.OFFICE)
+
+
+HARBOUR_COUNCIL_CABINET_MEMBER = parse(
+    "Harbour Council cabinet member Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1 B-ORG
+    1 Council Council NNP PROPN compound 3 I-ORG
+    2 cabinet - NN NOUN compound 3
+    3 member - NN NOUN compound 5
+    4 Ola Ola NNP PROPN compound 5 B-PERSON
+    5 Dent Dent NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB ROOT 6
+    7 the - DT DET det 8
+    8 pier - NN NOUN nsubj 9
+    9 was be VBD AUX ccomp 6
+    10 safe - JJ ADJ acomp 9
+    11 . - . PUNCT punct 6
+    """,
+)
+
+
+NAME_AND_POLICE_CHIEF = parse(
+    "Tellbridge police chief Ola Dent said the pier was safe.",
+    """
+    0 Tellbridge Tellbridge NNP PROPN compound 2 B-ORG
+    1 police - NN NOUN compound 2
+    2 chief - NN NOUN compound 4
+    3 Ola Ola NNP PROPN compound 4 B-PERSON
+    4 Dent Dent NNP PROPN nsubj 5 I-PERSON
+    5 said say VBD VERB ROOT 5
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 5
+    9 safe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 5
+    """,
+)
+
+
+HARBOUR_COUNCIL_PLANNING_COMMITTEE_MEMBER = parse(
+    "Harbour Council planning committee member Ola Dent said the pier was safe.",
+    """
+    0 Harbour Harbour NNP PROPN compound 1 B-ORG
+    1 Council Council NNP PROPN compound 4 I-ORG
+    2 planning - NN NOUN compound 3
+    3 committee - NN NOUN compound 4
+    4 member - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_body_of_a_named_organisation_keeps_its_modifiers_in_the_title() -> None:
+    assert read(HARBOUR_COUNCIL_PLANNING_COMMITTEE_MEMBER, 0, 5, "member") == (
+        None,
+        "planning committee member",
+        "Harbour Council",
+        Rank.ORGANISATION,
+    )
+
+
+def test_a_body_of_a_named_organisation_stays_in_the_title_only() -> None:
+    assert read(HARBOUR_COUNCIL_CABINET_MEMBER, 0, 4, "member") == (None, "cabinet member", "Harbour Council", Rank.ORGANISATION)
+
+
+def test_an_organisation_noun_after_a_name_without_one_completes_the_name() -> None:
+    assert read(NAME_AND_POLICE_CHIEF, 0, 3, "chief") == (None, "police chief", "Tellbridge police", Rank.ORGANISATION)
 
 
 def test_an_organisation_noun_before_a_role_is_its_organisation_and_stays_in_the_title() -> None:
