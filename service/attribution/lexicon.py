@@ -86,6 +86,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 """Children of a reporting verb that hold what was said."""
+PARENTHETICAL_DEPS = frozenset({"parataxis"})
+"""How the parser hangs a cue set off by commas on the clause it reports: "The plan, Ruiz said, would ..."."""
+PARENTHESIS_OPENERS = frozenset(",;—–-(")
+"""Punctuation that sets a parenthetical cue off from the clause before it."""
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MODALS = frozenset("would will could can should might may must shall".split())

@@ -24,6 +24,7 @@ from service.attribution.cues import (
     is_speech_verb,
     is_verb,
     reporting_frame,
+    reports_through,
     verb_frame,
 )
 from service.attribution.lexicons import communication_verbs
@@ -31,10 +32,13 @@ from service.attribution.lexicon import (
     ASKED_OF_DEPS,
     AUXILIARY_DEPS,
     COMPLETING_DEPS,
+    CONTENT_DEPS,
     FINITE_VERB_TAGS,
     MODALS,
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
+    PARENTHESIS_OPENERS,
+    PARENTHETICAL_DEPS,
     PASSIVE_SUBJECT_DEPS,
     QUOTE_AS_VERBS,
     RELATIVE_TAGS,
@@ -218,11 +222,47 @@ def quotes_as_saying(verb: Token) -> bool:
 FRAME_CONTENT = {CLAUSE: verb_content, INFINITIVE: infinitive_content, OBJECT: object_content}
 
 
+def interrupted_clause(article: Article, cue: Token) -> tuple[int, int] | None:
+    """The clause a cue set off by commas interrupts or trails: "The plan, Ruiz said, would cost more."
+
+    The parser hangs such a cue as ``parataxis`` on the clause it reports, so
+    the verb has no complement of its own. The content is the cue's sentence:
+    the whole of it when the cue stands inside ("The plan, Ruiz said, would
+    cost more", "Rents will rise, Ruiz said, “unless the city acts.”"), the
+    part before it when the cue trails ("Rents will rise, she writes."), and
+    the part after it when the cue leads; quoted words the parser hung on
+    the cue are part of the content, not of the frame. Near misses: "I mean, rents will
+    rise" ("mean" reports no clause: ``cues.reports_through``); "Rents rose,
+    and Ruiz said nothing" (an object: the verb's own words); a verb with no
+    comma before it. Last in ``reported_content``'s order: a verb with a
+    frame of its own reports that.
+    """
+    if cue.dep_ not in PARENTHETICAL_DEPS or not reports_through(cue, CLAUSE):
+        return None
+    if any(c.dep_ in CONTENT_DEPS | OBJECT_DEPS for c in cue.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    doc = article.doc
+    # Quoted words the parser hung on the cue are the rest of what was said.
+    frame = [t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None]
+    first, last = frame[0], frame[-1]
+    sent_start, sent_end = article.sentence_of(cue)
+    if first > sent_start and doc[first - 1].text not in PARENTHESIS_OPENERS:
+        return None
+    words_after = [t for t in doc[last + 1 : sent_end] if not (t.is_punct or t.is_space)]
+    start = doc[sent_start].idx if first > sent_start else end_of(doc[last])
+    end = end_of(doc[sent_end - 1]) if words_after else doc[first].idx
+    return _nonempty(trim(article, start, end))
+
+
 def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
     """What a reporting verb reports, read off the frame it reports in (``cues.reporting_frame``).
 
     A verb of saying whose clause the parser cut in two ("saying [preparations
-    ... are] at ...") is repaired first: its object then opens a clause.
+    ... are] at ...") is repaired first: its object then opens a clause. A
+    verb with no frame of its own, set off by commas, reports the clause it
+    interrupts or trails (``interrupted_clause``).
     """
     if quotes_as_saying(cue):
         return None
@@ -231,7 +271,7 @@ def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
         if split is not None:
             return split
     frame = reporting_frame(cue)
-    return FRAME_CONTENT[frame](article, cue) if frame is not None else None
+    return FRAME_CONTENT[frame](article, cue) if frame is not None else interrupted_clause(article, cue)
 
 
 def _labels(article: Article) -> dict[int, Label]:

@@ -11,6 +11,7 @@ from service.attribution.rules import Rule
 from service.attribution.quotes.reported import (
     according_to_content,
     infinitive_content,
+    interrupted_clause,
     object_clause,
     object_content,
     quotes_as_saying,
@@ -596,3 +597,129 @@ def test_a_verb_borrowing_its_subject_inside_reported_words_is_part_of_them() ->
     assert [(text, rule, speaker) for text, _, rule, speaker in found] == [
         ("They will try to win and portray the deal as “fair”", "subject", "Ruiz")
     ]
+
+
+# --- a cue set off by commas: the clause it interrupts or trails -------------------
+
+BRIDGE_THE_MAYOR_SAID = parse(
+    "The bridge, the mayor said, will reopen in May.",
+    """
+    0 The - DT DET det 1
+    1 bridge - NN NOUN nsubj 8
+    2 , - , PUNCT punct 5
+    3 the - DT DET det 4
+    4 mayor - NN NOUN nsubj 5
+    5 said say VBD VERB parataxis 8
+    6 , - , PUNCT punct 5
+    7 will - MD AUX aux 8
+    8 reopen - VB VERB ROOT 8
+    9 in - IN ADP prep 8
+    10 May May NNP PROPN pobj 9 B-DATE
+    11 . - . PUNCT punct 8
+    """,
+)
+
+
+RENTS_WILL_RISE_UNLESS = parse(
+    "Rents will rise, Ana Ruiz said, “unless the city acts.”",
+    """
+    0 Rents rent NNS NOUN nsubj 2
+    1 will - MD AUX aux 2
+    2 rise - VB VERB ROOT 2
+    3 , - , PUNCT punct 6
+    4 Ana Ana NNP PROPN compound 5 B-PERSON
+    5 Ruiz Ruiz NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB parataxis 2
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 6
+    9 unless - IN SCONJ mark 12
+    10 the - DT DET det 11
+    11 city - NN NOUN nsubj 12
+    12 acts act VBZ VERB advcl 6
+    13 . - . PUNCT punct 2
+    14 ” " '' PUNCT punct 2
+    """,
+)
+
+
+FERRY_SHE_WROTE = parse(
+    "The ferry will run twice a day, she wrote.",
+    """
+    0 The - DT DET det 1
+    1 ferry - NN NOUN nsubj 3
+    2 will - MD AUX aux 3
+    3 run - VB VERB ROOT 3
+    4 twice - PDT DET predet 6
+    5 a - DT DET det 6
+    6 day - NN NOUN npadvmod 3
+    7 , - , PUNCT punct 9
+    8 she - PRP PRON nsubj 9
+    9 wrote write VBD VERB parataxis 3
+    10 . - . PUNCT punct 3
+    """,
+)
+
+
+I_MEAN_THE_FERRY = parse(
+    "I mean, the ferry will run twice a day.",
+    """
+    0 I I PRP PRON nsubj 1
+    1 mean - VBP VERB parataxis 6
+    2 , - , PUNCT punct 6
+    3 the - DT DET det 4
+    4 ferry - NN NOUN nsubj 6
+    5 will - MD AUX aux 6
+    6 run - VB VERB ROOT 6
+    7 twice - PDT DET predet 9
+    8 a - DT DET det 9
+    9 day - NN NOUN npadvmod 6
+    10 . - . PUNCT punct 6
+    """,
+)
+
+
+FERRY_RAN_RUIZ_TOLD_NOBODY = parse(
+    "The ferry ran late, Ruiz told nobody.",
+    """
+    0 The - DT DET det 1
+    1 ferry - NN NOUN nsubj 2
+    2 ran run VBD VERB ROOT 2
+    3 late - RB ADV advmod 2
+    4 , - , PUNCT punct 6
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 told tell VBD VERB parataxis 2
+    7 nobody - NN PRON dobj 6
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_cue_inside_a_sentence_reports_the_whole_sentence() -> None:
+    article = Article(BRIDGE_THE_MAYOR_SAID)
+    content = interrupted_clause(article, word(BRIDGE_THE_MAYOR_SAID, "said"))
+    assert chars(article, content) == "The bridge, the mayor said, will reopen in May"
+    assert found_quotes(article) == [("The bridge, the mayor said, will reopen in May", QuoteType.INDIRECT, "subject", "mayor")]
+
+
+def test_quoted_words_hung_on_the_cue_make_the_sentence_a_mixed_quote() -> None:
+    article = Article(RENTS_WILL_RISE_UNLESS)
+    assert found_quotes(article) == [
+        ("Rents will rise, Ana Ruiz said, “unless the city acts.”", QuoteType.MIXED, "subject", "Ruiz")
+    ]
+
+
+def test_a_trailing_cue_reports_the_clause_before_it() -> None:
+    article = Article(FERRY_SHE_WROTE)
+    content = interrupted_clause(article, word(FERRY_SHE_WROTE, "wrote"))
+    assert chars(article, content) == "The ferry will run twice a day"
+
+
+def test_a_verb_that_reports_no_clause_is_no_parenthetical_cue() -> None:
+    article = Article(I_MEAN_THE_FERRY)
+    assert interrupted_clause(article, word(I_MEAN_THE_FERRY, "mean")) is None
+    assert find_quotes(article) == []
+
+
+def test_a_parenthetical_verb_with_an_object_of_its_own_reports_no_clause() -> None:
+    article = Article(FERRY_RAN_RUIZ_TOLD_NOBODY)
+    assert interrupted_clause(article, word(FERRY_RAN_RUIZ_TOLD_NOBODY, "told")) is None
