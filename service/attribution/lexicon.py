@@ -108,9 +108,15 @@ AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 """An auxiliary stands for the verb it helps: "are" in "preparations are at ..."."""
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
 """Verbs that head a clause of their own: its subject can speak ("Her response was: ...")."""
-FRAME_PHRASE_DEPS = frozenset({"appos", "compound", "amod", "pobj", "prep"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
+"""A verb in one of these relations describes a noun ("the laid-back resident", "a well-known
+baker"): a word of the noun phrase, not a clause of its own."""
+OWN_ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "ccomp", "xcomp", "parataxis"})
+"""What a verb beside a quotation may not have for it to be the quotation's cue: an
+object or a clause of its own ("he left [the room]", "she felt [tired]")."""
+FRAME_PHRASE_DEPS = frozenset({"appos", "compound", "amod", "pobj", "prep", "poss"})
 """How a word in a frame leads up to the noun it belongs to: "Flynn, a surrogate" -> "Flynn",
-"the mayor of the city" -> "mayor"."""
+"the mayor of the city" -> "mayor", "his partner" -> "partner"."""
 ASKED_OF_DEPS = frozenset({"dobj", "dative"})
 """Whom an infinitive is asked of: "urged [Congress] to act"."""
 COMPLETING_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "dative"})

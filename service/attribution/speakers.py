@@ -32,6 +32,7 @@ from service.attribution.lexicon import (
     MAX_LABEL_WORDS,
     NOMINAL_POS,
     NOT_SPEAKER_LABELS,
+    NOUN_MODIFIER_DEPS,
     PASSIVE_SUBJECT_DEPS,
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
@@ -41,6 +42,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
     TIME_LABELS,
 )
+from service.attribution.lexicons import person_nouns
 from service.attribution.rules import Rule
 from service.attribution.tagging import lemma
 
@@ -172,8 +174,10 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
     """The name nearest the cue in a frame: before it ("Flynn, a surrogate, said") or after it ("said Ana Ruiz").
 
     An appositive leads to the name it describes, a prepositional object to
-    the noun it belongs to ("the mayor of the city said" gives "mayor").
-    Near miss: a frame with no noun ("“...,” said.") gives nothing.
+    the noun it belongs to ("the mayor of the city said" gives "mayor"), and a
+    participle that describes a noun is read past ("points out the laid-back
+    resident"). Near miss: a frame with no noun ("“...,” said.") gives
+    nothing, nor does a noun after another clause's verb.
     """
     frame = {t.i: t for t in tokens}
     before = sorted((t for t in tokens if t.i < cue.i), key=lambda t: -t.i)
@@ -182,13 +186,21 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
         for token in side:
             if token.ent_type_ in TIME_LABELS:
                 continue  # "said Thursday"
-            if side is after and token.dep_ == "prep":
-                break  # "said on Fox News": an adjunct, not the speaker
+            if side is after and token.dep_ in {"prep", "mark"}:
+                break  # "said on Fox News": an adjunct; "adding that its ...": a clause of its own
+            if _describes_a_noun(token):
+                continue  # "the laid-back resident": a participle and its words are no clause
             if token.pos_ in NOMINAL_POS and not token.is_punct:
                 return _frame_phrase_head(token, frame)
             if is_verb(token) or token.text in CLAUSE_END:
                 break
     return None
+
+
+def _describes_a_noun(token: Token) -> bool:
+    """A participle that modifies a noun, or a word of it: "laid", "back" in "the laid-back resident"."""
+    participle = token if is_verb(token) else token.head
+    return is_verb(participle) and participle.dep_ in NOUN_MODIFIER_DEPS
 
 
 def _frame_phrase_head(token: Token, frame: dict[int, Token]) -> Token:
@@ -277,6 +289,15 @@ def names_a_speaker(head: Token) -> bool:
     if head.pos_ == "PROPN":
         return head.lower_ not in NOT_SPEAKER_LABELS
     return lemma(head) in ROLE_WORDS | DOCUMENT_NOUNS
+
+
+def can_speak(head: Token) -> bool:
+    """A speaker's head that can say something: ``names_a_speaker``'s, or any noun that names a person.
+
+    "sniffed the old coach", "crowed the winner"; near miss: "won the top prize".
+    Wider than a label's (``names_a_speaker``), where "Winner:" heads a list.
+    """
+    return names_a_speaker(head) or lemma(head) in person_nouns()
 
 
 def _named_elsewhere(token: Token) -> set[str]:

@@ -8,6 +8,7 @@ from service.attribution.article import Article
 from service.attribution.speakers import (
     SPEAKER_RULES,
     according_to_object,
+    can_speak,
     find_speaker,
     frame_subject,
     inherited_subject,
@@ -532,3 +533,89 @@ def test_a_subject_with_a_letter_or_a_digit_is_a_word() -> None:
     doc = DASH_BEFORE_THE_SUBJECT
     assert is_word(word(doc, "Ruiz"))
     assert subject(word(doc, "were")).text == "returns"
+
+
+POINTS_OUT_THE_LAID_BACK_NATIVE = parse(
+    "“You only see one side,” points out the laid-back native.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 You - PRP PRON nsubj 3
+    2 only - RB ADV advmod 3
+    3 see - VBP VERB ccomp 8
+    4 one - CD NUM nummod 5
+    5 side - NN NOUN dobj 3
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 points point VBZ VERB ROOT 8
+    9 out - RP ADP prt 8
+    10 the - DT DET det 14
+    11 laid lay VBN VERB amod 14
+    12 - - HYPH PUNCT punct 11
+    13 back - NN NOUN prt 11
+    14 native - NN NOUN dobj 8
+    15 . - . PUNCT punct 8
+    """,
+)
+
+
+ADDING_THAT_ITS_PROFITS_ROSE = parse(
+    "“We grew,” Acme said, adding that its profits rose.",
+    """
+    0 “ " `` PUNCT punct 6
+    1 We - PRP PRON nsubj 2
+    2 grew grow VBD VERB ccomp 6
+    3 , - , PUNCT punct 6
+    4 ” " '' PUNCT punct 6
+    5 Acme Acme NNP PROPN nsubj 6 B-ORG
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 adding add VBG VERB advcl 6
+    9 that - IN SCONJ mark 12
+    10 its - PRP$ PRON poss 11
+    11 profits profit NNS NOUN nsubj 12
+    12 rose rise VBD VERB ccomp 8
+    13 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_frame_subject_reads_past_a_participle_that_describes_the_noun() -> None:
+    doc = POINTS_OUT_THE_LAID_BACK_NATIVE
+    points = word(doc, "points")
+    frame = [t for t in doc if t.i > points.i]
+    found = frame_subject(frame, points)
+    assert found is not None and found.text == "native"
+
+
+def test_frame_subject_stops_where_a_clause_of_the_cue_opens() -> None:
+    doc = ADDING_THAT_ITS_PROFITS_ROSE
+    adding = word(doc, "adding")
+    assert frame_subject([t for t in doc if t.i >= adding.i], adding) is None
+
+
+def test_frame_subject_leads_from_a_possessive_to_its_noun() -> None:
+    doc = parse(
+        "echoes his partner",
+        """
+        0 echoes echo VBZ VERB ROOT 0
+        1 his - PRP$ PRON poss 2
+        2 partner - NN NOUN dobj 0
+        """,
+    )
+    found = frame_subject(list(doc), doc[0])
+    assert found is not None and found.text == "partner"
+
+
+def test_any_noun_that_names_a_person_can_speak_but_a_thing_cannot() -> None:
+    doc = parse(
+        "the coach won the prize",
+        """
+        0 the - DT DET det 1
+        1 coach - NN NOUN nsubj 2
+        2 won win VBD VERB ROOT 2
+        3 the - DT DET det 4
+        4 prize - NN NOUN dobj 2
+        """,
+    )
+    assert can_speak(doc[1])
+    assert not can_speak(doc[4])
