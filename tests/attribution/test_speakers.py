@@ -13,6 +13,7 @@ from service.attribution.speakers import (
     frame_subject,
     inherited_subject,
     is_word,
+    is_written_as_a_name,
     names_a_speaker,
     passive_agent,
     quoted_as_object,
@@ -505,6 +506,65 @@ def test_an_articles_metadata_line_is_no_speakers_label() -> None:
 def test_a_role_or_a_document_before_a_colon_can_speak() -> None:
     assert names_a_speaker(word(NURSE_WHO_SAID, "nurse"))
     assert names_a_speaker(word(LISTED_REACTION, "Park"))
+
+
+OUR_PRINCIPLES = parse(
+    "Our Principles: honesty first and always.",
+    """
+    0 Our - PRP$ PRON poss 1
+    1 Principles Principles NNPS PROPN ROOT 1
+    2 : - : PUNCT punct 1
+    3 honesty - NN NOUN appos 1
+    4 first - RB ADV advmod 1 B-ORDINAL
+    5 and - CC CCONJ cc 4
+    6 always - RB ADV conj 4
+    7 . - . PUNCT punct 1
+    """,
+)
+
+
+HARBOUR_NEWS = parse(
+    "HARBOUR NEWS: The ferry runs again.",
+    """
+    0 HARBOUR Harbour NNP PROPN compound 1
+    1 NEWS News NNP PROPN ROOT 1
+    2 : - : PUNCT punct 1
+    3 The - DT DET det 4
+    4 ferry - NN NOUN nsubj 5
+    5 runs run VBZ VERB ROOT 5
+    6 again - RB ADV advmod 5
+    7 . - . PUNCT punct 5
+    """,
+)
+
+
+# The recogniser missed the name: no entity.
+TOMAS_REYES_LABEL = parse(
+    "Tomas Reyes: We will win this.",
+    """
+    0 Tomas Tomas NNP PROPN compound 1
+    1 Reyes Reyes NNP PROPN npadvmod 5
+    2 : - : PUNCT punct 1
+    3 We - PRP PRON nsubj 5
+    4 will - MD AUX aux 5
+    5 win - VB VERB ROOT 5
+    6 this - DT PRON dobj 5
+    7 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_proper_noun_written_as_a_name_labels_its_speaker_though_untagged() -> None:
+    assert is_written_as_a_name(word(TOMAS_REYES_LABEL, "Reyes"))
+    found = speaker_label(Article(TOMAS_REYES_LABEL), 0)
+    assert found is not None and found.speaker.text == "Reyes"
+
+
+def test_a_theme_or_a_heading_before_a_colon_is_no_speaker() -> None:
+    assert not is_written_as_a_name(word(OUR_PRINCIPLES, "Principles"))
+    assert speaker_label(Article(OUR_PRINCIPLES), 0) is None
+    assert not is_written_as_a_name(word(HARBOUR_NEWS, "NEWS"))
+    assert speaker_label(Article(HARBOUR_NEWS), 0) is None
 
 
 # As en_core_web_sm parses it: the horizontal bar is a noun, a second subject of "boasted".
