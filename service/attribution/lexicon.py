@@ -80,6 +80,22 @@ NOT_SPEAKER_LABELS = frozenset(
 """Labels before a colon that introduce a kind of text, not a speaker: an article's metadata
 ("Headline:", "Publisher:", "Updated:") and a newsroom's signposts ("Read more:")."""
 
+FURNITURE_LABELS = frozenset(
+    {
+        "photo", "photos", "photograph", "picture", "pictures", "image", "images", "video", "videos",
+        "caption", "credit", "photo credit", "gallery", "graphic", "related", "more", "also read", "see also",
+    }
+)
+"""Labels that open a paragraph describing a picture or a video, or pointing at another story:
+page furniture, not the story's prose ("Photo: Tom Hale/Harbour News", "Related: ...")."""
+
+TEASER_VERBS = frozenset("watch read listen see".split())
+"""Imperatives that open a teaser for another story or a video: "WATCH: ...", "READ MORE: ...",
+"Listen to the full interview: ..."."""
+
+MAX_FURNITURE_LABEL_WORDS = 3
+"""A furniture label is a word or two ("WATCH BELOW:"); a longer run before a colon is prose."""
+
 # --- Dependency labels (spaCy's English ClearNLP scheme) --------------------
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})

@@ -257,6 +257,8 @@ def speaker_label(article: Article, index: int) -> Label | None:
     ("Headline: ...", "Photo: ..."), a time ("2:45 p.m."), and a clause
     before the colon ("He said this:").
     """
+    if index in article.furniture:
+        return None  # "Photo: Tom Hale/Harbour News", "WATCH: ..."
     start, end = article.paragraphs[index]
     text = article.text
     while start < end and (text[start] in LABEL_BULLETS or text[start].isspace()):
