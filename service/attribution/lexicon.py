@@ -65,6 +65,10 @@ DASHES = "―—–-"
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 """A speaker label before a colon ("Sen. Ana Ruiz:", "Q:") is a short name, not a clause."""
+MAX_LABEL_DESCRIPTION_WORDS = 10
+MAX_LABEL_DESCRIPTION_CHARS = 70
+"""A name in a label may be followed by a comma and who the speaker is: "Ana Ruiz, head of
+research at the Tidewater Institute for Coastal Studies:" (a title and an organisation's name)."""
 
 NOT_SPEAKER_LABELS = frozenset(
     {

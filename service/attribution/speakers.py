@@ -30,10 +30,13 @@ from service.attribution.lexicon import (
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
+    MAX_LABEL_DESCRIPTION_CHARS,
+    MAX_LABEL_DESCRIPTION_WORDS,
     MAX_LABEL_WORDS,
     NOMINAL_POS,
     NOT_SPEAKER_LABELS,
     NOUN_MODIFIER_DEPS,
+    ORGANISATION_ENTITY_LABELS,
     PASSIVE_SUBJECT_DEPS,
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
@@ -263,22 +266,59 @@ def speaker_label(article: Article, index: int) -> Label | None:
     text = article.text
     while start < end and (text[start] in LABEL_BULLETS or text[start].isspace()):
         start += 1  # "- Jo Park, Acme: ..."
-    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS))
+    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS + MAX_LABEL_DESCRIPTION_CHARS))
     if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
         return None
     label = text[start:colon].strip()
     if not label[:1].isupper() or label.lower().rstrip(".") in NOT_SPEAKER_LABELS:
         return None
-    words = [t for t in article.outside_quotes(start, colon) if not (t.is_punct or t.is_space)]
-    if not words or len(words) > MAX_LABEL_WORDS or any(is_verb(t) for t in words):
+    name = label_name(article.outside_quotes(start, colon))
+    if name is None:
         return None
     rest = TWO_WORDS.match(text, colon + 1, end)
     if rest is None:
         return None
-    head = phrase_head(words)
+    head = phrase_head(name)
     if head is None or not names_a_speaker(head):
         return None
     return Label(head, article.doc[article.token_at(colon)], rest.start(1))
+
+
+def label_name(tokens: list[Token]) -> list[Token] | None:
+    """The words of a label that name its speaker: all of them, or those before a comma that a description follows.
+
+    "Ana Ruiz:", "Sen. Ana Ruiz:" and "Ana Ruiz, head of research at the
+    Tidewater Institute for Coastal Studies:" (a short name, then who she is)
+    give the name; a label longer than a short name needs a description that
+    says who she is (``describes_someone``). Near misses: a clause before the
+    colon ("He said this:", "Ruiz, who runs the institute, said:"), a name
+    longer than ``MAX_LABEL_WORDS``, a description longer than
+    ``MAX_LABEL_DESCRIPTION_WORDS``, a work's title after a name.
+    """
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or any(is_verb(t) for t in words):
+        return None
+    comma = next((t for t in tokens if t.text == ","), None)
+    name = [t for t in words if comma is None or t.i < comma.i]
+    description = words[len(name) :]
+    if not name or len(name) > MAX_LABEL_WORDS or len(description) > MAX_LABEL_DESCRIPTION_WORDS:
+        return None
+    short = len(words) <= MAX_LABEL_WORDS and sum(len(t.text_with_ws) for t in words) <= MAX_LABEL_CHARS
+    return name if short or describes_someone(description) else None
+
+
+def describes_someone(words: list[Token]) -> bool:
+    """Words that say who someone is: a role or a noun that names a person, or an organisation.
+
+    "head of research at the Tidewater Institute", "Harbour Trust"; near miss:
+    "The Voyage of the Tidewater" (a work's title after a name: a list of
+    nominees, not a speaker's label).
+    """
+    return any(
+        t.ent_type_ in ORGANISATION_ENTITY_LABELS
+        or (t.pos_ == "NOUN" and (lemma(t) in ROLE_WORDS or lemma(t) in person_nouns()))
+        for t in words
+    )
 
 
 def names_a_speaker(head: Token) -> bool:

@@ -9,6 +9,7 @@ from service.attribution.speakers import (
     SPEAKER_RULES,
     according_to_object,
     can_speak,
+    describes_someone,
     find_speaker,
     frame_subject,
     inherited_subject,
@@ -679,3 +680,62 @@ def test_any_noun_that_names_a_person_can_speak_but_a_thing_cannot() -> None:
     )
     assert can_speak(doc[1])
     assert not can_speak(doc[4])
+
+
+NAME_TITLE_AT_ORG_LABEL = parse(
+    "Marta Quell, head of research at the Tidewater Institute for Coastal Studies: We are ready.",
+    """
+    0 Marta Marta NNP PROPN compound 1 B-PERSON
+    1 Quell Quell NNP PROPN dep 15 I-PERSON
+    2 , - , PUNCT punct 1
+    3 head - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 research - NN NOUN pobj 4
+    6 at - IN ADP prep 3
+    7 the - DT DET det 9 B-ORG
+    8 Tidewater Tidewater NNP PROPN compound 9 I-ORG
+    9 Institute Institute NNP PROPN pobj 6 I-ORG
+    10 for - IN ADP prep 9 I-ORG
+    11 Coastal Coastal NNP PROPN compound 12 I-ORG
+    12 Studies Studies NNPS PROPN pobj 10 I-ORG
+    13 : - : PUNCT punct 1
+    14 We - PRP PRON nsubj 15
+    15 are be VBP AUX ROOT 15
+    16 ready - JJ ADJ acomp 15
+    17 . - . PUNCT punct 15
+    """,
+)
+
+
+# A list of nominees: a name, then the work it is nominated for.
+NAME_AND_A_WORKS_TITLE = parse(
+    "Marta Quell, The Long Voyage of the Tidewater Queen: Best Drama.",
+    """
+    0 Marta Marta NNP PROPN compound 1 B-PERSON
+    1 Quell Quell NNP PROPN ROOT 1 I-PERSON
+    2 , - , PUNCT punct 1
+    3 The - DT DET det 5 B-WORK_OF_ART
+    4 Long Long NNP PROPN compound 5 I-WORK_OF_ART
+    5 Voyage Voyage NNP PROPN appos 1 I-WORK_OF_ART
+    6 of - IN ADP prep 5 I-WORK_OF_ART
+    7 the - DT DET det 9 I-WORK_OF_ART
+    8 Tidewater Tidewater NNP PROPN compound 9 I-WORK_OF_ART
+    9 Queen Queen NNP PROPN pobj 6 I-WORK_OF_ART
+    10 : - : PUNCT punct 1
+    11 Best good JJS ADJ amod 12
+    12 Drama Drama NNP PROPN appos 1
+    13 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_a_long_label_of_a_name_and_who_she_is_names_her() -> None:
+    found = speaker_label(Article(NAME_TITLE_AT_ORG_LABEL), 0)
+    assert found is not None
+    assert (found.speaker.text, NAME_TITLE_AT_ORG_LABEL.text[found.words_start :]) == ("Quell", "We are ready.")
+
+
+def test_a_name_and_a_works_title_before_a_colon_is_no_label() -> None:
+    doc = NAME_AND_A_WORKS_TITLE
+    assert not describes_someone([t for t in doc if 3 <= t.i <= 9])
+    assert speaker_label(Article(doc), 0) is None
