@@ -115,6 +115,15 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MODALS = frozenset("would will could can should might may must shall".split())
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 """What, which, who: a clause they open is about something else."""
+WH_TAGS = frozenset({"WP", "WDT", "WP$", "WRB"})
+"""What, which, whose, how, why, when: a complement they open asks rather than states."""
+QUESTION_COMPLEMENTIZERS = frozenset({"whether", "if"})
+"""Complementizers of an embedded yes-no question: "did not say whether it agreed"."""
+COMPLEMENTIZERS = frozenset({"that"})
+"""What opens a statement: the tagger calls "that" WDT at times ("denied that the port was sold")."""
+PAST_TAGS = frozenset({"VBN", "VBD"})
+"""A past form with no subject and no "have" is a passive participle: "Asked what he would do, ..."
+(he is asked); the tagger calls it VBD as often as VBN."""
 CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 """A verb in one of these relations shares its head's subject: "..., adding"."""
 NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
@@ -122,6 +131,8 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", 
 DETERMINER_DEPS = frozenset({"det", "predet"})
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
+ADVERBIAL_CLAUSE_DEPS = frozenset({"advcl"})
+"""A clause of time, condition or reason inside another: "[when the port reopens], fares will rise"."""
 EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 """Clauses inside another clause: their subject is no topic of the paragraph."""
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})

@@ -29,9 +29,11 @@ from service.attribution.cues import (
 )
 from service.attribution.lexicons import communication_verbs
 from service.attribution.lexicon import (
+    ADVERBIAL_CLAUSE_DEPS,
     ASKED_OF_DEPS,
     AUXILIARY_DEPS,
     COMPLETING_DEPS,
+    COMPLEMENTIZERS,
     CONTENT_DEPS,
     FINITE_VERB_TAGS,
     MODALS,
@@ -40,11 +42,14 @@ from service.attribution.lexicon import (
     PARENTHESIS_OPENERS,
     PARENTHETICAL_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PAST_TAGS,
+    QUESTION_COMPLEMENTIZERS,
     QUOTE_AS_VERBS,
     RELATIVE_TAGS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     TIME_LABELS,
+    WH_TAGS,
 )
 from service.attribution.quotes.found import Found
 from service.attribution.quotes.spans import (
@@ -100,8 +105,52 @@ def verb_content(article: Article, cue: Token) -> tuple[int, int] | None:
         return None
     if any(_is_relative(c) for c in cue.children if c.dep_ in OBJECT_DEPS):
         return None
+    if says_no_answer(cue) and all(asks(c) for c in children):
+        return None
     start, end = subtree_chars(children + _reported_conjuncts(cue, children))
     return _nonempty(trim(article, start, end))
+
+
+def says_no_answer(cue: Token) -> bool:
+    """A verb that leaves its question unanswered: negated ("would not say"), or the one asked ("Asked what").
+
+    "He would not say [which members will retire]" and "Asked [what he would
+    tell the mayor], Ruiz said ..." state nothing of the subject's: he
+    declines to answer, or the question is the reporter's. Near misses:
+    "Ruiz asked [why the port closed]" (her own question) and "She explained
+    [how the pumps work]" (an answer): both are hers to report.
+    """
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    perfect = any(c.dep_ in AUXILIARY_DEPS and lemma(c) == "have" for c in cue.children)
+    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    # The tagger reads a sentence's opening "Asked" as a past tense as often as a participle.
+    passive = cue.tag_ in PAST_TAGS and not perfect and not asker
+    return negated or passive
+
+
+def asks(clause: Token) -> bool:
+    """A complement that is an embedded question: "would not say [which members will retire]".
+
+    It opens with a wh-word ("what", "which", "how") or with "whether"/"if"
+    as its complementizer. Near misses: "said [when the port reopens, fares
+    will rise]" (the wh-word opens an adverbial clause inside a statement),
+    "said [if the talks fail, the port will close]" (a condition) and
+    "denied [that the port was sold]" (the tagger's WDT "that" is a
+    complementizer). Asked of each clausal complement by ``verb_content``
+    when the verb gives no answer (``says_no_answer``).
+    """
+    opener = next((t for t in clause.subtree if not (t.is_punct or t.is_space)), None)
+    if opener is None:
+        return False
+    wh_word = opener.tag_ in WH_TAGS and opener.lower_ not in COMPLEMENTIZERS
+    if not wh_word and not (opener.lower_ in QUESTION_COMPLEMENTIZERS and opener.dep_ == "mark"):
+        return False
+    token = opener
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in ADVERBIAL_CLAUSE_DEPS:
+            return False  # "when the port reopens, ...": a clause of time inside a statement
+        token = token.head
+    return token.i == clause.i
 
 
 def _reported_conjuncts(cue: Token, children: list[Token]) -> list[Token]:

@@ -10,12 +10,14 @@ from service.attribution.quotes import find_quotes
 from service.attribution.rules import Rule
 from service.attribution.quotes.reported import (
     according_to_content,
+    asks,
     infinitive_content,
     interrupted_clause,
     object_clause,
     object_content,
     quotes_as_saying,
     reported_content,
+    says_no_answer,
     says_nothing,
     verb_content,
 )
@@ -723,3 +725,117 @@ def test_a_verb_that_reports_no_clause_is_no_parenthetical_cue() -> None:
 def test_a_parenthetical_verb_with_an_object_of_its_own_reports_no_clause() -> None:
     article = Article(FERRY_RAN_RUIZ_TOLD_NOBODY)
     assert interrupted_clause(article, word(FERRY_RAN_RUIZ_TOLD_NOBODY, "told")) is None
+
+
+# --- embedded questions -----------------------------------------------------------
+
+WOULD_NOT_SAY_WHICH = parse(
+    "He would not say which members will retire.",
+    """
+    0 He - PRP PRON nsubj 3
+    1 would - MD AUX aux 3
+    2 not - RB PART neg 3
+    3 say - VB VERB ROOT 3
+    4 which - WDT PRON det 5
+    5 members member NNS NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 retire - VB VERB ccomp 3
+    8 . - . PUNCT punct 3
+    """,
+)
+
+
+ASKED_WHAT_SHE_WOULD_CHANGE = parse(
+    "Asked what she would change, Ruiz laughed.",
+    """
+    0 Asked ask VBD VERB advcl 7
+    1 what - WP PRON dobj 4
+    2 she - PRP PRON nsubj 4
+    3 would - MD AUX aux 4
+    4 change - VB VERB ccomp 0
+    5 , - , PUNCT punct 7
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 laughed laugh VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+RUIZ_ASKED_WHY = parse(
+    "Ruiz asked why the port closed.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 asked ask VBD VERB ROOT 1
+    2 why - WRB SCONJ advmod 5
+    3 the - DT DET det 4
+    4 port - NN NOUN nsubj 5
+    5 closed close VBD VERB ccomp 1
+    6 . - . PUNCT punct 1
+    """,
+)
+
+
+SAID_WHEN_THE_PORT_REOPENS = parse(
+    "She would say when the port reopens, fares will rise.",
+    """
+    0 She - PRP PRON nsubj 2
+    1 would - MD AUX aux 2
+    2 say - VB VERB ROOT 2
+    3 when - WRB SCONJ advmod 6
+    4 the - DT DET det 5
+    5 port - NN NOUN nsubj 6
+    6 reopens reopen VBZ VERB advcl 10
+    7 , - , PUNCT punct 10
+    8 fares fare NNS NOUN nsubj 10
+    9 will - MD AUX aux 10
+    10 rise - VB VERB ccomp 2
+    11 . - . PUNCT punct 2
+    """,
+)
+
+
+# The tagger's WDT "that", a complementizer all the same.
+DID_NOT_DENY_THAT = parse(
+    "Ruiz did not deny that the port was sold.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 3 B-PERSON
+    1 did do VBD AUX aux 3
+    2 not - RB PART neg 3
+    3 deny - VB VERB ROOT 3
+    4 that - WDT PRON mark 8
+    5 the - DT DET det 6
+    6 port - NN NOUN nsubjpass 8
+    7 was be VBD AUX auxpass 8
+    8 sold sell VBN VERB ccomp 3
+    9 . - . PUNCT punct 3
+    """,
+)
+
+
+def test_a_question_the_speaker_will_not_answer_is_no_statement() -> None:
+    article = Article(WOULD_NOT_SAY_WHICH)
+    say = word(WOULD_NOT_SAY_WHICH, "say")
+    assert says_no_answer(say) and asks(word(WOULD_NOT_SAY_WHICH, "retire"))
+    assert verb_content(article, say) is None
+    assert find_quotes(article) == []
+
+
+def test_a_question_put_to_the_speaker_is_no_statement_of_hers() -> None:
+    article = Article(ASKED_WHAT_SHE_WOULD_CHANGE)
+    assert verb_content(article, word(ASKED_WHAT_SHE_WOULD_CHANGE, "Asked")) is None
+
+
+def test_a_question_the_speaker_asks_is_hers() -> None:
+    article = Article(RUIZ_ASKED_WHY)
+    assert not says_no_answer(word(RUIZ_ASKED_WHY, "asked"))
+    assert chars(article, verb_content(article, word(RUIZ_ASKED_WHY, "asked"))) == "why the port closed"
+
+
+def test_a_wh_word_that_opens_a_clause_of_time_asks_nothing() -> None:
+    assert not asks(word(SAID_WHEN_THE_PORT_REOPENS, "rise"))
+
+
+def test_a_that_the_tagger_calls_a_wh_word_asks_nothing() -> None:
+    article = Article(DID_NOT_DENY_THAT)
+    assert not asks(word(DID_NOT_DENY_THAT, "sold"))
+    assert chars(article, verb_content(article, word(DID_NOT_DENY_THAT, "deny"))) == "the port was sold"
