@@ -378,6 +378,10 @@ MIN_SENTENTIAL_WORDS = 3
 """A quotation this long or longer, after a sentence break, is a sentence of
 its own; shorter ones need their own closing punctuation ("“No,” he said")."""
 
+MAX_TERM_WORDS = 6
+"""The longest quotation without a verb read as a title or a term when no one is said to say it
+("“The Long Voyage of the Tidewater Queen”" is seven words with its article: titles are short)."""
+
 MAX_SPLIT_FRAME_CHARS = 80
 """The longest attribution that may split one quotation in two (“...,” said
 Ana Ruiz, a nurse at the clinic, “...”); longer, and the second part is read

@@ -23,6 +23,7 @@ from service.attribution.lexicon import (
     DASHES,
     MAX_DASH_NAME_WORDS,
     MAX_SPLIT_FRAME_CHARS,
+    MAX_TERM_WORDS,
     MIN_SENTENTIAL_WORDS,
     NOUN_MODIFIER_DEPS,
     OWN_ARGUMENT_DEPS,
@@ -355,7 +356,11 @@ def unattributed(article: Article, k: int) -> Found:
 
 
 def direct_quotes(article: Article) -> list[Found]:
-    """Every quotation that stands as a sentence, attributed by the first of ``DIRECT_RULES`` that can."""
+    """Every quotation that stands as a sentence, attributed by the first of ``DIRECT_RULES`` that can.
+
+    One that no rule attributes and that only names something (``names_a_term``)
+    is left to the fragments pass: a title or a term, not a sentence.
+    """
     found: list[Found] = []
     for k, quoted in enumerate(article.quoted):
         if not quoted.double or not is_sentential(article, quoted):
@@ -366,8 +371,26 @@ def direct_quotes(article: Article) -> list[Found]:
             if attributed is not None:
                 item.cue, item.speaker, item.rule = attributed.cue, attributed.speaker, rule
                 break
+        if item.rule is Rule.UNATTRIBUTED and names_a_term(article, quoted):
+            continue
         found.append(item)
     return found
+
+
+def names_a_term(article: Article, quoted: QuotedSpan) -> bool:
+    """Quoted words with no verb inside a sentence of other words: a title or a term, not something said.
+
+    'Her film, “Low Tide,” won the prize'; 'words such as “optics,” “pivot”
+    and “synergy”'. Asked only of a quotation that no frame attributes.
+    Near misses: “Never again.” standing as a sentence of its own (nothing
+    of its sentence before it), and “We won,” (a verb: a clause someone said).
+    """
+    words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_TERM_WORDS or any(is_verb(t) for t in words):
+        return False
+    sentence_start = article.sentence_of(words[0])[0]
+    before = article.outside_quotes(article.doc[sentence_start].idx, quoted.open)
+    return any(not (t.is_punct or t.is_space) for t in before)
 
 
 # --- after every pass: a quote that continues the one before -----------------------

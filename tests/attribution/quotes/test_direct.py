@@ -20,6 +20,7 @@ from service.attribution.quotes.direct import (
     introduced_by_colon,
     introduces_next,
     is_sentential,
+    names_a_term,
     reports_its_own_clause,
     resumes_quotation,
     speaker_colon,
@@ -1139,3 +1140,35 @@ def test_a_verb_with_an_object_before_the_comma_is_no_frame() -> None:
     article = Article(OPENED_THE_BOX)
     assert verb_before_comma(article.outside_quotes(0, article.quoted[0].open)) is None
     assert frame_before(article, article.quoted[0]) is None
+
+
+HE_PAUSED_NEVER_AGAIN = parse(
+    "He paused. “Never again.”",
+    """
+    0 He - PRP PRON nsubj 1
+    1 paused pause VBD VERB ROOT 1
+    2 . - . PUNCT punct 1
+    3 “ " `` PUNCT punct 5
+    4 Never - RB ADV neg 5
+    5 again - RB ADV ROOT 5
+    6 . - . PUNCT punct 5
+    7 ” " '' PUNCT punct 5
+    """,
+)
+
+
+def test_a_quoted_title_inside_a_sentence_that_no_one_says_is_no_quote() -> None:
+    article = Article(FILM_WON_THE_PRIZE)
+    assert names_a_term(article, article.quoted[0])
+    assert find_quotes(article) == []
+
+
+def test_quoted_words_that_stand_as_a_sentence_of_their_own_are_kept() -> None:
+    article = Article(HE_PAUSED_NEVER_AGAIN)
+    assert not names_a_term(article, article.quoted[0])
+    assert found_quotes(article) == [("Never again.", QuoteType.DIRECT, "unattributed", None)]
+
+
+def test_quoted_words_with_a_verb_are_no_term() -> None:
+    article = Article(SHE_CROWED)
+    assert not names_a_term(article, article.quoted[0])
