@@ -13,6 +13,7 @@ from service.attribution.speakers import (
     find_speaker,
     frame_subject,
     inherited_subject,
+    is_depiction,
     is_word,
     is_written_as_a_name,
     names_a_speaker,
@@ -739,3 +740,44 @@ def test_a_name_and_a_works_title_before_a_colon_is_no_label() -> None:
     doc = NAME_AND_A_WORKS_TITLE
     assert not describes_someone([t for t in doc if 3 <= t.i <= 9])
     assert speaker_label(Article(doc), 0) is None
+
+
+A_PHOTO_SHOWED = parse(
+    "A photo showed the mayor leaving the court.",
+    """
+    0 A - DT DET det 1
+    1 photo - NN NOUN nsubj 2
+    2 showed show VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 mayor - NN NOUN nsubj 5
+    5 leaving leave VBG VERB ccomp 2
+    6 the - DT DET det 7
+    7 court - NN NOUN dobj 5
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+THE_REPORT_SHOWED = parse(
+    "The report showed that rents rose.",
+    """
+    0 The - DT DET det 1
+    1 report - NN NOUN nsubj 2
+    2 showed show VBD VERB ROOT 2
+    3 that - IN SCONJ mark 5
+    4 rents rent NNS NOUN nsubj 5
+    5 rose rise VBD VERB ccomp 2
+    6 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_picture_that_shows_something_is_no_speaker() -> None:
+    assert is_depiction(word(A_PHOTO_SHOWED, "photo"))
+    assert find_speaker(word(A_PHOTO_SHOWED, "showed")) is None
+
+
+def test_a_document_that_shows_something_speaks_for_its_author() -> None:
+    assert not is_depiction(word(THE_REPORT_SHOWED, "report"))
+    found = find_speaker(word(THE_REPORT_SHOWED, "showed"))
+    assert found is not None and found[0].text == "report"

@@ -27,3 +27,8 @@ def person_nouns() -> frozenset[str]:
 def communication_verbs() -> frozenset[str]:
     """Verbs of telling, asking and answering: "comment", "discuss", "name" (WordNet 3.0, first sense)."""
     return words("communication_verbs")
+
+
+def depiction_nouns() -> frozenset[str]:
+    """Nouns of pictures and films: "photo", "footage", "video" (WordNet 3.0, first sense)."""
+    return words("depiction_nouns")

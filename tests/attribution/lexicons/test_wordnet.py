@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.attribution.lexicons import communication_verbs, person_nouns
+from service.attribution.lexicons import communication_verbs, depiction_nouns, person_nouns
 from service.attribution.lexicons.wordnet import WordList, WordNet, british_spellings, write
 
 # A few synsets in WordNet's own format: offset, lexicographer file, pos, word count (hex), words, pointers.
@@ -80,3 +80,10 @@ def test_the_shipped_communication_verbs_are_verbs_of_telling() -> None:
     verbs = communication_verbs()
     assert {"say", "comment", "discuss", "answer", "name"} <= verbs
     assert not {"resign", "vote", "act"} & verbs  # near misses: deeds, not words
+
+
+def test_the_shipped_depiction_nouns_are_pictures_and_films() -> None:
+    pictures = depiction_nouns()
+    assert {"photo", "photograph", "picture", "video", "footage", "film", "movie", "map"} <= pictures
+    # Near misses: documents and letters speak for their authors; people are no pictures.
+    assert not {"report", "statement", "letter", "study", "poll", "person"} & pictures
