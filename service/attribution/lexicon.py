@@ -163,6 +163,8 @@ FIRST_PERSON_PRONOUNS = frozenset("i me we us".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 """Words a quote of one person holds: an organisation speaks as "we"."""
 NEUTER_PRONOUNS = frozenset("it".split())
+SECOND_PERSON_PRONOUNS = frozenset("you".split())
+"""In an article's own words, "you" is generic ("if you ask around, ..."): no one who spoke."""
 RELATIVE_PRONOUNS = frozenset("who that which".split())
 PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS | NEUTER_PRONOUNS
 

@@ -42,6 +42,7 @@ from service.attribution.lexicon import (
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
+    SECOND_PERSON_PRONOUNS,
     SPEAKER_LABELS,
     SUBJECT_DEPS,
     TIME_LABELS,
@@ -149,12 +150,24 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 
 def find_speaker(cue: Token) -> tuple[Token, Rule] | None:
-    """The head of the cue's speaker and the rule that found it; none when that is a picture (``is_depiction``)."""
+    """The head of the cue's speaker and the rule that found it.
+
+    None when that is a picture (``is_depiction``) or the reader (``addresses_the_reader``).
+    """
     for rule, find in SPEAKER_RULES:
         head = find(cue)
         if head is not None:
-            return None if is_depiction(head) else (head, rule)
+            return None if is_depiction(head) or addresses_the_reader(head) else (head, rule)
     return None
+
+
+def addresses_the_reader(head: Token) -> bool:
+    """"you" in the article's own words: anyone at all, no one who spoke ("When you say you hate it, ...").
+
+    Asked only of cues outside quotation marks. Near miss: "you" inside a
+    quotation is someone the speaker addresses, and no cue there is read.
+    """
+    return head.lower_ in SECOND_PERSON_PRONOUNS
 
 
 def is_depiction(head: Token) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.attribution.article import Article
+from service.attribution.quotes import find_quotes
 from service.attribution.speakers import (
     SPEAKER_RULES,
     according_to_object,
+    addresses_the_reader,
     can_speak,
     describes_someone,
     find_speaker,
@@ -781,3 +783,45 @@ def test_a_document_that_shows_something_speaks_for_its_author() -> None:
     assert not is_depiction(word(THE_REPORT_SHOWED, "report"))
     found = find_speaker(word(THE_REPORT_SHOWED, "showed"))
     assert found is not None and found[0].text == "report"
+
+
+YOU_MIGHT_SAY = parse(
+    "You might say the port is too small.",
+    """
+    0 You you PRP PRON nsubj 2
+    1 might - MD AUX aux 2
+    2 say - VB VERB ROOT 2
+    3 the - DT DET det 4
+    4 port - NN NOUN nsubj 5
+    5 is be VBZ AUX ccomp 2
+    6 too - RB ADV advmod 7
+    7 small - JJ ADJ acomp 5
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_you_in_the_articles_own_words_is_no_speaker() -> None:
+    assert addresses_the_reader(word(YOU_MIGHT_SAY, "You"))
+    assert find_speaker(word(YOU_MIGHT_SAY, "say")) is None
+    assert find_quotes(Article(YOU_MIGHT_SAY)) == []
+
+
+def test_she_in_the_articles_own_words_is_someone_who_speaks() -> None:
+    doc = parse(
+        "She might say the port is too small.",
+        """
+        0 She she PRP PRON nsubj 2
+        1 might - MD AUX aux 2
+        2 say - VB VERB ROOT 2
+        3 the - DT DET det 4
+        4 port - NN NOUN nsubj 5
+        5 is be VBZ AUX ccomp 2
+        6 too - RB ADV advmod 7
+        7 small - JJ ADJ acomp 5
+        8 . - . PUNCT punct 2
+        """,
+    )
+    assert not addresses_the_reader(word(doc, "She"))
+    found = find_speaker(word(doc, "say"))
+    assert found is not None and found[0].text == "She"
