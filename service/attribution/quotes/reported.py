@@ -37,6 +37,7 @@ from service.attribution.lexicon import (
     CONTENT_DEPS,
     FINITE_VERB_TAGS,
     MODALS,
+    NAME_PART_DEPS,
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
     PARENTHESIS_OPENERS,
@@ -51,6 +52,7 @@ from service.attribution.lexicon import (
     TIME_LABELS,
     WH_TAGS,
 )
+from service.attribution.marks import QuotedSpan
 from service.attribution.quotes.found import Found
 from service.attribution.quotes.spans import (
     MARK_WIDTH,
@@ -251,9 +253,22 @@ def object_content(article: Article, cue: Token) -> tuple[int, int] | None:
         elif child.dep_ != "punct":
             break
     start_char, end_char = trim(article, obj.left_edge.idx, end_of(last))
-    if not any(article.quoted[k].double for k in article.quotes_opening_in(start_char - MARK_WIDTH, end_char)):
+    quoted = [k for k in article.quotes_opening_in(start_char - MARK_WIDTH, end_char) if article.quoted[k].double]
+    if not quoted or all(part_of_a_name(article, article.quoted[k]) for k in quoted):
         return None
     return _nonempty((start_char, end_char))
+
+
+def part_of_a_name(article: Article, quoted: QuotedSpan) -> bool:
+    """Quoted words that belong to a name outside them: a title or a nickname, not words said.
+
+    'praised “Comrade” Kim', 'thanked “Doc” Lopez'. Near miss: 'called the
+    plan “a disgrace”' (the quoted words are the object's own).
+    """
+    words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside]
+    return bool(roots) and all(t.dep_ in NAME_PART_DEPS and t.head.pos_ == "PROPN" for t in roots)
 
 
 def _is_time(phrase: Token) -> bool:

@@ -15,6 +15,7 @@ from service.attribution.quotes.reported import (
     interrupted_clause,
     object_clause,
     object_content,
+    part_of_a_name,
     quotes_as_saying,
     reported_content,
     says_no_answer,
@@ -839,3 +840,49 @@ def test_a_that_the_tagger_calls_a_wh_word_asks_nothing() -> None:
     article = Article(DID_NOT_DENY_THAT)
     assert not asks(word(DID_NOT_DENY_THAT, "sold"))
     assert chars(article, verb_content(article, word(DID_NOT_DENY_THAT, "deny"))) == "the port was sold"
+
+
+# --- quoted words that are part of a name ----------------------------------------
+
+THANKED_DOC_LOPEZ = parse(
+    "The nurses thanked “Doc” Lopez.",
+    """
+    0 The - DT DET det 1
+    1 nurses nurse NNS NOUN nsubj 2
+    2 thanked thank VBD VERB ROOT 2
+    3 “ " `` PUNCT punct 5
+    4 Doc Doc NNP PROPN nmod 6
+    5 ” " '' PUNCT punct 6
+    6 Lopez Lopez NNP PROPN dobj 2 B-PERSON
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+CALLED_THE_PLAN_A_DISGRACE = parse(
+    "The mayor called the plan “a disgrace.”",
+    """
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 2
+    2 called call VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 plan - NN NOUN dobj 2
+    5 “ " `` PUNCT punct 4
+    6 a - DT DET det 7
+    7 disgrace - NN NOUN appos 4
+    8 . - . PUNCT punct 2
+    9 ” " '' PUNCT punct 2
+    """,
+)
+
+
+def test_a_quoted_title_before_a_name_is_no_reported_object() -> None:
+    article = Article(THANKED_DOC_LOPEZ)
+    assert part_of_a_name(article, article.quoted[0])
+    assert object_content(article, word(THANKED_DOC_LOPEZ, "thanked")) is None
+
+
+def test_quoted_words_that_are_the_objects_own_are_reported() -> None:
+    article = Article(CALLED_THE_PLAN_A_DISGRACE)
+    assert not part_of_a_name(article, article.quoted[0])
+    assert chars(article, object_content(article, word(CALLED_THE_PLAN_A_DISGRACE, "called"))) == "the plan “a disgrace"
