@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Token
 
+from service.attribution.furniture import is_furniture
 from service.attribution.marks import QuotedSpan, find_quoted_spans, paragraphs
 from service.attribution.results import Span
 
@@ -74,6 +75,11 @@ class Article:
         self.quoted: list[QuotedSpan] = find_quoted_spans(self.text)
         self.paragraphs = paragraphs(self.text)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self.furniture: frozenset[int] = frozenset(
+            k for k, (start, end) in enumerate(self.paragraphs) if is_furniture(self.text[start:end])
+        )
+        """Indexes of the paragraphs that are page furniture (``furniture``): captions, teasers,
+        media labels. They give no quotes, no speaker labels and no antecedents."""
         self.tokens: list[Token] = list(doc)
         """The doc's tokens, made once: spaCy makes a new ``Token`` each time a doc is walked."""
         self._token_starts = [token.idx for token in self.tokens]
@@ -133,6 +139,10 @@ class Article:
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph that holds (or last starts before) ``char``."""
         return max(bisect_right(self._paragraph_starts, char) - 1, 0)
+
+    def in_furniture(self, char: int) -> bool:
+        """Whether the character at ``char`` stands in a paragraph of page furniture."""
+        return self.paragraph_of(char) in self.furniture
 
     def quoted_at(self, token: Token) -> int | None:
         """Index into ``quoted`` of the quotation ``token`` stands in, if any."""

@@ -121,12 +121,19 @@ def reporting_frame(token: Token) -> str | None:
     verb too rare to have learned from reports through a clause when it is on
     the hand list: "quipped [that ...]".
     """
-    if not is_verb(token) or lemma(token) in NOT_REPORTING_VERBS:
-        return None
     frame = verb_frame(token)
-    if frame is None:
-        return None
+    return frame if frame is not None and reports_through(token, frame) else None
+
+
+def reports_through(token: Token, frame: str) -> bool:
+    """Whether this verb reports speech when it takes ``frame``, whatever it takes here.
+
+    "says" reports through a clause (a cue nine times in ten with one);
+    "means" does not ("I mean, ..."), nor "thinks" (a belief, ``NOT_REPORTING_VERBS``).
+    """
+    if not is_verb(token) or lemma(token) in NOT_REPORTING_VERBS:
+        return False
     seen, cues = learned_cue_frames().get((lemma(token), frame), (0, 0))
     if seen >= CUE_FRAME_MIN_COUNT:
-        return frame if cues / seen >= CUE_FRAME_MIN_SHARE else None
-    return frame if frame == CLAUSE and lemma(token) in SPEECH_VERBS else None
+        return cues / seen >= CUE_FRAME_MIN_SHARE
+    return frame == CLAUSE and lemma(token) in SPEECH_VERBS

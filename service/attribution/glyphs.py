@@ -37,9 +37,11 @@ quotation it ends: ‘We paid the workers’,’ he said."""
 """A quotation that ends with one of these inside its marks reads as a
 statement ("‘We are ready,’ she said"), however short."""
 
-TWO_APOSTROPHES = "''"
+DOUBLED_SINGLES = ("''", "’’", "‘‘")
+"""A double mark typed as two single ones: ''like this'' (wires, the New York Times
+archive), and the curly ‘‘like this’’ a word processor makes of them."""
 PARAGRAPH_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
-_DOUBLE_RE = re.compile(f"'{{2,3}}|[{re.escape(DOUBLE_MARKS)}]")
+_DOUBLE_RE = re.compile("|".join(f"{re.escape(pair[0])}{{2,3}}" for pair in DOUBLED_SINGLES) + f"|[{re.escape(DOUBLE_MARKS)}]")
 _SINGLE_RE = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 _WORD = re.compile(r"[A-Za-z]+")
 _DECADE = re.compile(r"\d0s\b")
@@ -70,7 +72,7 @@ def _glyph_role(char: str) -> Role:
 
 
 def _width(text: str, i: int, marks: Marks = Marks.DOUBLE) -> int:
-    return 2 if marks is Marks.DOUBLE and text.startswith(TWO_APOSTROPHES, i) else 1
+    return 2 if marks is Marks.DOUBLE and text[i : i + 2] in DOUBLED_SINGLES else 1
 
 
 def _role(text: str, i: int, marks: Marks = Marks.DOUBLE) -> Role:

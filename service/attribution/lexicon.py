@@ -67,6 +67,10 @@ DASHES = "―—–-"
 MAX_LABEL_WORDS = 6
 MAX_LABEL_CHARS = 60
 """A speaker label before a colon ("Sen. Ana Ruiz:", "Q:") is a short name, not a clause."""
+MAX_LABEL_DESCRIPTION_WORDS = 10
+MAX_LABEL_DESCRIPTION_CHARS = 70
+"""A name in a label may be followed by a comma and who the speaker is: "Ana Ruiz, head of
+research at the Tidewater Institute for Coastal Studies:" (a title and an organisation's name)."""
 
 NOT_SPEAKER_LABELS = frozenset(
     {
@@ -82,17 +86,46 @@ NOT_SPEAKER_LABELS = frozenset(
 """Labels before a colon that introduce a kind of text, not a speaker: an article's metadata
 ("Headline:", "Publisher:", "Updated:") and a newsroom's signposts ("Read more:")."""
 
+FURNITURE_LABELS = frozenset(
+    {
+        "photo", "photos", "photograph", "picture", "pictures", "image", "images", "video", "videos",
+        "caption", "credit", "photo credit", "gallery", "graphic", "related", "more", "also read", "see also",
+    }
+)
+"""Labels that open a paragraph describing a picture or a video, or pointing at another story:
+page furniture, not the story's prose ("Photo: Tom Hale/Harbour News", "Related: ...")."""
+
+TEASER_VERBS = frozenset("watch read listen see".split())
+"""Imperatives that open a teaser for another story or a video: "WATCH: ...", "READ MORE: ...",
+"Listen to the full interview: ..."."""
+
+MAX_FURNITURE_LABEL_WORDS = 3
+"""A furniture label is a word or two ("WATCH BELOW:"); a longer run before a colon is prose."""
+
 # --- Dependency labels (spaCy's English ClearNLP scheme) --------------------
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 """Children of a reporting verb that hold what was said."""
+PARENTHETICAL_DEPS = frozenset({"parataxis"})
+"""How the parser hangs a cue set off by commas on the clause it reports: "The plan, Ruiz said, would ..."."""
+PARENTHESIS_OPENERS = frozenset(",;—–-(")
+"""Punctuation that sets a parenthetical cue off from the clause before it."""
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 MODALS = frozenset("would will could can should might may must shall".split())
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 """What, which, who: a clause they open is about something else."""
+WH_TAGS = frozenset({"WP", "WDT", "WP$", "WRB"})
+"""What, which, whose, how, why, when: a complement they open asks rather than states."""
+QUESTION_COMPLEMENTIZERS = frozenset({"whether", "if"})
+"""Complementizers of an embedded yes-no question: "did not say whether it agreed"."""
+COMPLEMENTIZERS = frozenset({"that"})
+"""What opens a statement: the tagger calls "that" WDT at times ("denied that the port was sold")."""
+PAST_TAGS = frozenset({"VBN", "VBD"})
+"""A past form with no subject and no "have" is a passive participle: "Asked what he would do, ..."
+(he is asked); the tagger calls it VBD as often as VBN."""
 CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 """A verb in one of these relations shares its head's subject: "..., adding"."""
 NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
@@ -104,15 +137,23 @@ RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
 DESCRIPTION_DEPS = frozenset({"amod", "prep", "acl", "relcl", "cc", "conj"})
 """What follows a noun in a description of someone unnamed: "a person [familiar with the talks]",
 "an official [with the agency] [who was present]", "lawyers [and] [experts]"."""
+ADVERBIAL_CLAUSE_DEPS = frozenset({"advcl"})
+"""A clause of time, condition or reason inside another: "[when the port reopens], fares will rise"."""
 EMBEDDED_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 """Clauses inside another clause: their subject is no topic of the paragraph."""
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 """An auxiliary stands for the verb it helps: "are" in "preparations are at ..."."""
 CLAUSE_HEAD_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
 """Verbs that head a clause of their own: its subject can speak ("Her response was: ...")."""
-FRAME_PHRASE_DEPS = frozenset({"appos", "compound", "amod", "pobj", "prep"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound"})
+"""A verb in one of these relations describes a noun ("the laid-back resident", "a well-known
+baker"): a word of the noun phrase, not a clause of its own."""
+OWN_ARGUMENT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp", "ccomp", "xcomp", "parataxis"})
+"""What a verb beside a quotation may not have for it to be the quotation's cue: an
+object or a clause of its own ("he left [the room]", "she felt [tired]")."""
+FRAME_PHRASE_DEPS = frozenset({"appos", "compound", "amod", "pobj", "prep", "poss"})
 """How a word in a frame leads up to the noun it belongs to: "Flynn, a surrogate" -> "Flynn",
-"the mayor of the city" -> "mayor"."""
+"the mayor of the city" -> "mayor", "his partner" -> "partner"."""
 ASKED_OF_DEPS = frozenset({"dobj", "dative"})
 """Whom an infinitive is asked of: "urged [Congress] to act"."""
 COMPLETING_DEPS = frozenset({"oprd", "xcomp", "ccomp", "dobj", "dative"})
@@ -128,6 +169,8 @@ FIRST_PERSON_PRONOUNS = frozenset("i me we us".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 """Words a quote of one person holds: an organisation speaks as "we"."""
 NEUTER_PRONOUNS = frozenset("it".split())
+SECOND_PERSON_PRONOUNS = frozenset("you".split())
+"""In an article's own words, "you" is generic ("if you ask around, ..."): no one who spoke."""
 RELATIVE_PRONOUNS = frozenset("who that which".split())
 PRONOUNS = PERSONAL_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON_PRONOUNS | NEUTER_PRONOUNS
 
@@ -433,6 +476,10 @@ ELISIONS = frozenset("em til tis twas cause bout n round".split())
 MIN_SENTENTIAL_WORDS = 3
 """A quotation this long or longer, after a sentence break, is a sentence of
 its own; shorter ones need their own closing punctuation ("“No,” he said")."""
+
+MAX_TERM_WORDS = 6
+"""The longest quotation without a verb read as a title or a term when no one is said to say it
+("“The Long Voyage of the Tidewater Queen”" is seven words with its article: titles are short)."""
 
 MAX_SPLIT_FRAME_CHARS = 80
 """The longest attribution that may split one quotation in two (“...,” said

@@ -8,8 +8,8 @@ it needs no parse, so it is exact whatever the tokenizer does with a mark.
    space and before a word opens, a mark after a word and before a space or
    punctuation closes. The neighbours win over the glyph, because real text
    types "”" for an opening mark and straight marks for both.
-   Two apostrophes (''like this'') are one double mark, as some wires and the
-   New York Times archive write them. Apostrophes are told from single marks
+   Two apostrophes (''like this'', or curly ‘‘like this’’) are one double
+   mark, as some wires and the New York Times archive write them. Apostrophes are told from single marks
    first (``is_apostrophe``): couldn’t, o’clock, ’90s, ’em, rock ’n’ roll.
 3. Pair the marks of each kind paragraph by paragraph. A paragraph that ends
    inside a quotation and a next paragraph that opens with a mark make one
@@ -219,7 +219,7 @@ def _double_positions(text: str) -> list[int]:
 
 
 def _two_apostrophe_marks(text: str) -> list[tuple[int, int]]:
-    """The characters of every double mark typed as two apostrophes."""
+    """The characters of every double mark typed as two single marks."""
     return [(i, i + 2) for i in _double_positions(text) if _width(text, i) == 2]
 
 

@@ -26,16 +26,21 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     CLAUSE_HEAD_DEPS,
     CONJUNCT_DEPS,
+    DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
+    MAX_LABEL_DESCRIPTION_CHARS,
+    MAX_LABEL_DESCRIPTION_WORDS,
     MAX_LABEL_WORDS,
     NOMINAL_POS,
     NOT_SPEAKER_LABELS,
     ORGANISATION_LABELS,
     PARTICIPLE_TAGS,
+    NOUN_MODIFIER_DEPS,
+    ORGANISATION_ENTITY_LABELS,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     QUOTE_AS_VERBS,
@@ -43,11 +48,12 @@ from service.attribution.lexicon import (
     RELATIVE_PRONOUNS,
     RELATIVE_TAGS,
     ROLE_WORDS,
+    SECOND_PERSON_PRONOUNS,
     SPEAKER_LABELS,
     SUBJECT_DEPS,
     TIME_LABELS,
 )
-from service.attribution.lexicons import person_nouns
+from service.attribution.lexicons import depiction_nouns, person_nouns
 from service.attribution.rules import Rule
 from service.attribution.tagging import lemma
 
@@ -240,12 +246,34 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
 
 
 def find_speaker(cue: Token) -> tuple[Token, Rule] | None:
-    """The head of the cue's speaker and the rule that found it."""
+    """The head of the cue's speaker and the rule that found it.
+
+    None when that is a picture (``is_depiction``) or the reader (``addresses_the_reader``).
+    """
     for rule, find in SPEAKER_RULES:
         head = find(cue)
         if head is not None:
-            return head, rule
+            return None if is_depiction(head) or addresses_the_reader(head) else (head, rule)
     return None
+
+
+def addresses_the_reader(head: Token) -> bool:
+    """"you" in the article's own words: anyone at all, no one who spoke ("When you say you hate it, ...").
+
+    Asked only of cues outside quotation marks. Near miss: "you" inside a
+    quotation is someone the speaker addresses, and no cue there is read.
+    """
+    return head.lower_ in SECOND_PERSON_PRONOUNS
+
+
+def is_depiction(head: Token) -> bool:
+    """A picture or a film, which shows and says nothing: "A photo showed Ruiz leaving the court".
+
+    Read from WordNet's pictures and films (``lexicons.depiction_nouns``).
+    Near miss: "The report showed that rents rose" (a document speaks for
+    whoever wrote it).
+    """
+    return head.pos_ == "NOUN" and lemma(head) in depiction_nouns()
 
 
 # --- from the frame beside a direct quotation ------------------------------------
@@ -269,8 +297,10 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
     """The name nearest the cue in a frame: before it ("Flynn, a surrogate, said") or after it ("said Ana Ruiz").
 
     An appositive leads to the name it describes, a prepositional object to
-    the noun it belongs to ("the mayor of the city said" gives "mayor").
-    Near miss: a frame with no noun ("“...,” said.") gives nothing.
+    the noun it belongs to ("the mayor of the city said" gives "mayor"), and a
+    participle that describes a noun is read past ("points out the laid-back
+    resident"). Near miss: a frame with no noun ("“...,” said.") gives
+    nothing, nor does a noun after another clause's verb.
     """
     frame = {t.i: t for t in tokens}
     before = sorted((t for t in tokens if t.i < cue.i), key=lambda t: -t.i)
@@ -279,13 +309,21 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
         for token in side:
             if token.ent_type_ in TIME_LABELS:
                 continue  # "said Thursday"
-            if side is after and token.dep_ == "prep":
-                break  # "said on Fox News": an adjunct, not the speaker
+            if side is after and token.dep_ in {"prep", "mark"}:
+                break  # "said on Fox News": an adjunct; "adding that its ...": a clause of its own
+            if _describes_a_noun(token):
+                continue  # "the laid-back resident": a participle and its words are no clause
             if token.pos_ in NOMINAL_POS and not token.is_punct:
                 return _frame_phrase_head(token, frame)
             if is_verb(token) or token.text in CLAUSE_END:
                 break
     return None
+
+
+def _describes_a_noun(token: Token) -> bool:
+    """A participle that modifies a noun, or a word of it: "laid", "back" in "the laid-back resident"."""
+    participle = token if is_verb(token) else token.head
+    return is_verb(participle) and participle.dep_ in NOUN_MODIFIER_DEPS
 
 
 def _frame_phrase_head(token: Token, frame: dict[int, Token]) -> Token:
@@ -341,39 +379,101 @@ def speaker_label(article: Article, index: int) -> Label | None:
     ("Headline: ...", "Photo: ..."), a time ("2:45 p.m."), and a clause
     before the colon ("He said this:").
     """
+    if index in article.furniture:
+        return None  # "Photo: Tom Hale/Harbour News", "WATCH: ..."
     start, end = article.paragraphs[index]
     text = article.text
     while start < end and (text[start] in LABEL_BULLETS or text[start].isspace()):
         start += 1  # "- Jo Park, Acme: ..."
-    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS))
+    colon = text.find(":", start, min(end, start + MAX_LABEL_CHARS + MAX_LABEL_DESCRIPTION_CHARS))
     if colon < 0 or colon + 1 >= end or not text[colon + 1].isspace():
         return None
     label = text[start:colon].strip()
     if not label[:1].isupper() or label.lower().rstrip(".") in NOT_SPEAKER_LABELS:
         return None
-    words = [t for t in article.outside_quotes(start, colon) if not (t.is_punct or t.is_space)]
-    if not words or len(words) > MAX_LABEL_WORDS or any(is_verb(t) for t in words):
+    name = label_name(article.outside_quotes(start, colon))
+    if name is None:
         return None
     rest = TWO_WORDS.match(text, colon + 1, end)
     if rest is None:
         return None
-    head = phrase_head(words)
+    head = phrase_head(name)
     if head is None or not names_a_speaker(head):
         return None
     return Label(head, article.doc[article.token_at(colon)], rest.start(1))
+
+
+def label_name(tokens: list[Token]) -> list[Token] | None:
+    """The words of a label that name its speaker: all of them, or those before a comma that a description follows.
+
+    "Ana Ruiz:", "Sen. Ana Ruiz:" and "Ana Ruiz, head of research at the
+    Tidewater Institute for Coastal Studies:" (a short name, then who she is)
+    give the name; a label longer than a short name needs a description that
+    says who she is (``describes_someone``). Near misses: a clause before the
+    colon ("He said this:", "Ruiz, who runs the institute, said:"), a name
+    longer than ``MAX_LABEL_WORDS``, a description longer than
+    ``MAX_LABEL_DESCRIPTION_WORDS``, a work's title after a name.
+    """
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or any(is_verb(t) for t in words):
+        return None
+    comma = next((t for t in tokens if t.text == ","), None)
+    name = [t for t in words if comma is None or t.i < comma.i]
+    description = words[len(name) :]
+    if not name or len(name) > MAX_LABEL_WORDS or len(description) > MAX_LABEL_DESCRIPTION_WORDS:
+        return None
+    short = len(words) <= MAX_LABEL_WORDS and sum(len(t.text_with_ws) for t in words) <= MAX_LABEL_CHARS
+    return name if short or describes_someone(description) else None
+
+
+def describes_someone(words: list[Token]) -> bool:
+    """Words that say who someone is: a role or a noun that names a person, or an organisation.
+
+    "head of research at the Tidewater Institute", "Harbour Trust"; near miss:
+    "The Voyage of the Tidewater" (a work's title after a name: a list of
+    nominees, not a speaker's label).
+    """
+    return any(
+        t.ent_type_ in ORGANISATION_ENTITY_LABELS
+        or (t.pos_ == "NOUN" and (lemma(t) in ROLE_WORDS or lemma(t) in person_nouns()))
+        for t in words
+    )
 
 
 def names_a_speaker(head: Token) -> bool:
     """A label's head that can be someone: a name (here or elsewhere in the article), an organisation,
     a pronoun, a role ("Spokesman:"), a document ("Poll:").
 
-    Near misses: "Headline:", "Photo:", "Success:" name a kind of text or a theme, no one.
+    Near misses: "Headline:", "Photo:", "Success:" name a kind of text or a theme, no one;
+    "Our Standards:", "ENERGY:", a proper noun named nowhere else and not written as a name.
     """
     if head.ent_type_ in SPEAKER_LABELS or head.pos_ == "PRON" or head.text in _named_elsewhere(head):
         return True
-    if head.pos_ == "PROPN":
-        return head.lower_ not in NOT_SPEAKER_LABELS
-    return lemma(head) in ROLE_WORDS | DOCUMENT_NOUNS
+    if head.pos_ == "PROPN" and head.lower_ in NOT_SPEAKER_LABELS:
+        return False
+    return head.lower_ in ROLE_WORDS | DOCUMENT_NOUNS or lemma(head) in ROLE_WORDS | DOCUMENT_NOUNS or is_written_as_a_name(head)
+
+
+def is_written_as_a_name(head: Token) -> bool:
+    """A proper noun written as a person's full name: a first name before it, both capitalised, nothing before them.
+
+    "Simon Inglis:" is someone the recogniser missed. Near misses: "Our
+    Standards:" (a possessive: a name takes none), "MARKET WATCH:" (capitals:
+    a heading), "Energy:" (one word, named nowhere else in the article).
+    """
+    parts = [c for c in head.lefts if c.dep_ == "compound"]
+    if head.pos_ != "PROPN" or not parts or any(c.dep_ in DETERMINER_DEPS | {"poss"} for c in head.lefts):
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title for t in [*parts, head])
+
+
+def can_speak(head: Token) -> bool:
+    """A speaker's head that can say something: ``names_a_speaker``'s, or any noun that names a person.
+
+    "sniffed the old coach", "crowed the winner"; near miss: "won the top prize".
+    Wider than a label's (``names_a_speaker``), where "Winner:" heads a list.
+    """
+    return names_a_speaker(head) or lemma(head) in person_nouns()
 
 
 def _named_elsewhere(token: Token) -> set[str]:

@@ -13,6 +13,7 @@ from service.attribution.cues import (
     is_speech_verb,
     learned_cue_frames,
     reporting_frame,
+    reports_through,
     verb_frame,
 )
 from tests.attribution.sentences import ACCORDING_TO_LOPEZ, SAID_IN_AN_EMAIL
@@ -329,3 +330,10 @@ def test_a_raising_verb_never_reports_whatever_the_counts() -> None:
 def test_a_verb_too_rare_to_learn_falls_back_on_the_hand_list() -> None:
     assert ("quip", "ccomp") not in learned_cue_frames() or learned_cue_frames()[("quip", "ccomp")][0] < 5
     assert reporting_frame(word(QUIPPED_THAT, "quipped")) == "ccomp"
+
+
+def test_a_verb_reports_through_a_clause_it_does_not_take_here() -> None:
+    # "said in an email" takes no clause, but "said" reports through one ("The plan, she said, ...").
+    assert reports_through(word(SAID_IN_AN_EMAIL, "said"), "ccomp")
+    assert not reports_through(word(FOUND_THE_CHART, "found"), "ccomp")
+    assert not reports_through(word(SEEMED_TO_AGREE, "seemed"), "ccomp")

@@ -85,6 +85,18 @@ def test_two_apostrophes_are_one_double_mark() -> None:
     assert find_quoted_spans(text)[0].outer_end == text.index(" said")
 
 
+def test_two_curly_single_marks_are_one_double_mark() -> None:
+    # A curly opening mark closed by two right single marks, and a quote opened by two left ones.
+    text = "“We sell only local comics,’’ says the owner. ‘‘Nothing else,’’ she adds."
+    assert quoted_texts(text) == ["We sell only local comics,", "Nothing else,"]
+    assert find_quoted_spans(text)[0].outer_end == text.index(" says")
+
+
+def test_one_curly_single_mark_after_a_plural_stays_a_possessive() -> None:
+    text = "“The growers’ union is ready,” she said."
+    assert quoted_texts(text) == ["The growers’ union is ready,"]
+
+
 def test_a_single_apostrophe_next_to_two_is_still_a_single_mark() -> None:
     text = "He said ''they call it 'the barn''' and left."
     assert quoted_texts(text) == ["they call it 'the barn'"]

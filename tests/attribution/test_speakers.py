@@ -5,14 +5,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from service.attribution.article import Article
+from service.attribution.quotes import find_quotes
 from service.attribution.speakers import (
     is_participle_opener,
     SPEAKER_RULES,
     according_to_object,
+    addresses_the_reader,
+    can_speak,
+    describes_someone,
     find_speaker,
     frame_subject,
     inherited_subject,
+    is_depiction,
     is_word,
+    is_written_as_a_name,
     names_a_speaker,
     passive_agent,
     quoted_as_object,
@@ -507,6 +513,65 @@ def test_a_role_or_a_document_before_a_colon_can_speak() -> None:
     assert names_a_speaker(word(LISTED_REACTION, "Park"))
 
 
+OUR_PRINCIPLES = parse(
+    "Our Principles: honesty first and always.",
+    """
+    0 Our - PRP$ PRON poss 1
+    1 Principles Principles NNPS PROPN ROOT 1
+    2 : - : PUNCT punct 1
+    3 honesty - NN NOUN appos 1
+    4 first - RB ADV advmod 1 B-ORDINAL
+    5 and - CC CCONJ cc 4
+    6 always - RB ADV conj 4
+    7 . - . PUNCT punct 1
+    """,
+)
+
+
+HARBOUR_NEWS = parse(
+    "HARBOUR NEWS: The ferry runs again.",
+    """
+    0 HARBOUR Harbour NNP PROPN compound 1
+    1 NEWS News NNP PROPN ROOT 1
+    2 : - : PUNCT punct 1
+    3 The - DT DET det 4
+    4 ferry - NN NOUN nsubj 5
+    5 runs run VBZ VERB ROOT 5
+    6 again - RB ADV advmod 5
+    7 . - . PUNCT punct 5
+    """,
+)
+
+
+# The recogniser missed the name: no entity.
+TOMAS_REYES_LABEL = parse(
+    "Tomas Reyes: We will win this.",
+    """
+    0 Tomas Tomas NNP PROPN compound 1
+    1 Reyes Reyes NNP PROPN npadvmod 5
+    2 : - : PUNCT punct 1
+    3 We - PRP PRON nsubj 5
+    4 will - MD AUX aux 5
+    5 win - VB VERB ROOT 5
+    6 this - DT PRON dobj 5
+    7 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_proper_noun_written_as_a_name_labels_its_speaker_though_untagged() -> None:
+    assert is_written_as_a_name(word(TOMAS_REYES_LABEL, "Reyes"))
+    found = speaker_label(Article(TOMAS_REYES_LABEL), 0)
+    assert found is not None and found.speaker.text == "Reyes"
+
+
+def test_a_theme_or_a_heading_before_a_colon_is_no_speaker() -> None:
+    assert not is_written_as_a_name(word(OUR_PRINCIPLES, "Principles"))
+    assert speaker_label(Article(OUR_PRINCIPLES), 0) is None
+    assert not is_written_as_a_name(word(HARBOUR_NEWS, "NEWS"))
+    assert speaker_label(Article(HARBOUR_NEWS), 0) is None
+
+
 # As en_core_web_sm parses it: the horizontal bar is a noun, a second subject of "boasted".
 DASH_BEFORE_THE_SUBJECT = parse(
     "The returns were public ― Ruiz boasted.",
@@ -533,6 +598,234 @@ def test_a_subject_with_a_letter_or_a_digit_is_a_word() -> None:
     doc = DASH_BEFORE_THE_SUBJECT
     assert is_word(word(doc, "Ruiz"))
     assert subject(word(doc, "were")).text == "returns"
+
+
+POINTS_OUT_THE_LAID_BACK_NATIVE = parse(
+    "“You only see one side,” points out the laid-back native.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 You - PRP PRON nsubj 3
+    2 only - RB ADV advmod 3
+    3 see - VBP VERB ccomp 8
+    4 one - CD NUM nummod 5
+    5 side - NN NOUN dobj 3
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 points point VBZ VERB ROOT 8
+    9 out - RP ADP prt 8
+    10 the - DT DET det 14
+    11 laid lay VBN VERB amod 14
+    12 - - HYPH PUNCT punct 11
+    13 back - NN NOUN prt 11
+    14 native - NN NOUN dobj 8
+    15 . - . PUNCT punct 8
+    """,
+)
+
+
+ADDING_THAT_ITS_PROFITS_ROSE = parse(
+    "“We grew,” Acme said, adding that its profits rose.",
+    """
+    0 “ " `` PUNCT punct 6
+    1 We - PRP PRON nsubj 2
+    2 grew grow VBD VERB ccomp 6
+    3 , - , PUNCT punct 6
+    4 ” " '' PUNCT punct 6
+    5 Acme Acme NNP PROPN nsubj 6 B-ORG
+    6 said say VBD VERB ROOT 6
+    7 , - , PUNCT punct 6
+    8 adding add VBG VERB advcl 6
+    9 that - IN SCONJ mark 12
+    10 its - PRP$ PRON poss 11
+    11 profits profit NNS NOUN nsubj 12
+    12 rose rise VBD VERB ccomp 8
+    13 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_frame_subject_reads_past_a_participle_that_describes_the_noun() -> None:
+    doc = POINTS_OUT_THE_LAID_BACK_NATIVE
+    points = word(doc, "points")
+    frame = [t for t in doc if t.i > points.i]
+    found = frame_subject(frame, points)
+    assert found is not None and found.text == "native"
+
+
+def test_frame_subject_stops_where_a_clause_of_the_cue_opens() -> None:
+    doc = ADDING_THAT_ITS_PROFITS_ROSE
+    adding = word(doc, "adding")
+    assert frame_subject([t for t in doc if t.i >= adding.i], adding) is None
+
+
+def test_frame_subject_leads_from_a_possessive_to_its_noun() -> None:
+    doc = parse(
+        "echoes his partner",
+        """
+        0 echoes echo VBZ VERB ROOT 0
+        1 his - PRP$ PRON poss 2
+        2 partner - NN NOUN dobj 0
+        """,
+    )
+    found = frame_subject(list(doc), doc[0])
+    assert found is not None and found.text == "partner"
+
+
+def test_any_noun_that_names_a_person_can_speak_but_a_thing_cannot() -> None:
+    doc = parse(
+        "the coach won the prize",
+        """
+        0 the - DT DET det 1
+        1 coach - NN NOUN nsubj 2
+        2 won win VBD VERB ROOT 2
+        3 the - DT DET det 4
+        4 prize - NN NOUN dobj 2
+        """,
+    )
+    assert can_speak(doc[1])
+    assert not can_speak(doc[4])
+
+
+NAME_TITLE_AT_ORG_LABEL = parse(
+    "Marta Quell, head of research at the Tidewater Institute for Coastal Studies: We are ready.",
+    """
+    0 Marta Marta NNP PROPN compound 1 B-PERSON
+    1 Quell Quell NNP PROPN dep 15 I-PERSON
+    2 , - , PUNCT punct 1
+    3 head - NN NOUN appos 1
+    4 of - IN ADP prep 3
+    5 research - NN NOUN pobj 4
+    6 at - IN ADP prep 3
+    7 the - DT DET det 9 B-ORG
+    8 Tidewater Tidewater NNP PROPN compound 9 I-ORG
+    9 Institute Institute NNP PROPN pobj 6 I-ORG
+    10 for - IN ADP prep 9 I-ORG
+    11 Coastal Coastal NNP PROPN compound 12 I-ORG
+    12 Studies Studies NNPS PROPN pobj 10 I-ORG
+    13 : - : PUNCT punct 1
+    14 We - PRP PRON nsubj 15
+    15 are be VBP AUX ROOT 15
+    16 ready - JJ ADJ acomp 15
+    17 . - . PUNCT punct 15
+    """,
+)
+
+
+# A list of nominees: a name, then the work it is nominated for.
+NAME_AND_A_WORKS_TITLE = parse(
+    "Marta Quell, The Long Voyage of the Tidewater Queen: Best Drama.",
+    """
+    0 Marta Marta NNP PROPN compound 1 B-PERSON
+    1 Quell Quell NNP PROPN ROOT 1 I-PERSON
+    2 , - , PUNCT punct 1
+    3 The - DT DET det 5 B-WORK_OF_ART
+    4 Long Long NNP PROPN compound 5 I-WORK_OF_ART
+    5 Voyage Voyage NNP PROPN appos 1 I-WORK_OF_ART
+    6 of - IN ADP prep 5 I-WORK_OF_ART
+    7 the - DT DET det 9 I-WORK_OF_ART
+    8 Tidewater Tidewater NNP PROPN compound 9 I-WORK_OF_ART
+    9 Queen Queen NNP PROPN pobj 6 I-WORK_OF_ART
+    10 : - : PUNCT punct 1
+    11 Best good JJS ADJ amod 12
+    12 Drama Drama NNP PROPN appos 1
+    13 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_a_long_label_of_a_name_and_who_she_is_names_her() -> None:
+    found = speaker_label(Article(NAME_TITLE_AT_ORG_LABEL), 0)
+    assert found is not None
+    assert (found.speaker.text, NAME_TITLE_AT_ORG_LABEL.text[found.words_start :]) == ("Quell", "We are ready.")
+
+
+def test_a_name_and_a_works_title_before_a_colon_is_no_label() -> None:
+    doc = NAME_AND_A_WORKS_TITLE
+    assert not describes_someone([t for t in doc if 3 <= t.i <= 9])
+    assert speaker_label(Article(doc), 0) is None
+
+
+A_PHOTO_SHOWED = parse(
+    "A photo showed the mayor leaving the court.",
+    """
+    0 A - DT DET det 1
+    1 photo - NN NOUN nsubj 2
+    2 showed show VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 mayor - NN NOUN nsubj 5
+    5 leaving leave VBG VERB ccomp 2
+    6 the - DT DET det 7
+    7 court - NN NOUN dobj 5
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+THE_REPORT_SHOWED = parse(
+    "The report showed that rents rose.",
+    """
+    0 The - DT DET det 1
+    1 report - NN NOUN nsubj 2
+    2 showed show VBD VERB ROOT 2
+    3 that - IN SCONJ mark 5
+    4 rents rent NNS NOUN nsubj 5
+    5 rose rise VBD VERB ccomp 2
+    6 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_picture_that_shows_something_is_no_speaker() -> None:
+    assert is_depiction(word(A_PHOTO_SHOWED, "photo"))
+    assert find_speaker(word(A_PHOTO_SHOWED, "showed")) is None
+
+
+def test_a_document_that_shows_something_speaks_for_its_author() -> None:
+    assert not is_depiction(word(THE_REPORT_SHOWED, "report"))
+    found = find_speaker(word(THE_REPORT_SHOWED, "showed"))
+    assert found is not None and found[0].text == "report"
+
+
+YOU_MIGHT_SAY = parse(
+    "You might say the port is too small.",
+    """
+    0 You you PRP PRON nsubj 2
+    1 might - MD AUX aux 2
+    2 say - VB VERB ROOT 2
+    3 the - DT DET det 4
+    4 port - NN NOUN nsubj 5
+    5 is be VBZ AUX ccomp 2
+    6 too - RB ADV advmod 7
+    7 small - JJ ADJ acomp 5
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_you_in_the_articles_own_words_is_no_speaker() -> None:
+    assert addresses_the_reader(word(YOU_MIGHT_SAY, "You"))
+    assert find_speaker(word(YOU_MIGHT_SAY, "say")) is None
+    assert find_quotes(Article(YOU_MIGHT_SAY)) == []
+
+
+def test_she_in_the_articles_own_words_is_someone_who_speaks() -> None:
+    doc = parse(
+        "She might say the port is too small.",
+        """
+        0 She she PRP PRON nsubj 2
+        1 might - MD AUX aux 2
+        2 say - VB VERB ROOT 2
+        3 the - DT DET det 4
+        4 port - NN NOUN nsubj 5
+        5 is be VBZ AUX ccomp 2
+        6 too - RB ADV advmod 7
+        7 small - JJ ADJ acomp 5
+        8 . - . PUNCT punct 2
+        """,
+    )
+    assert not addresses_the_reader(word(doc, "She"))
+    found = find_speaker(word(doc, "say"))
+    assert found is not None and found[0].text == "She"
 
 
 # The parser took the opening participle for the subject of "argued"; the name hangs inside its clause.

@@ -47,3 +47,8 @@ def body_nouns() -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """Nouns that name a document or what one holds: "report", "lawsuit", "poll", "statement" (WordNet 3.0, first sense)."""
     return words("document_nouns")
+
+
+def depiction_nouns() -> frozenset[str]:
+    """Nouns of pictures and films: "photo", "footage", "video" (WordNet 3.0, first sense)."""
+    return words("depiction_nouns")

@@ -127,6 +127,14 @@ LISTS = (
         pos="verb",
         lexfile="verb.communication",
     ),
+    WordList(
+        "depiction_nouns",
+        "nouns of pictures and films, which show and say nothing (under representation: 'a visual or tangible"
+        " rendering of someone or something', video: 'the visible part of a television transmission',"
+        " photographic film, movie; documents and written communication left out): 'photo', 'footage', 'video', 'map'",
+        roots=("04076846", "06277803", "03338821", "06613686"),
+        excluded=("03217458", "06349220"),
+    ),
 )
 
 HYPERNYMS = frozenset({"@", "@i"})

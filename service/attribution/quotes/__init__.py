@@ -18,6 +18,8 @@ Three passes, each over what the one before left, then one step over them all:
    takes the speaker of the part after it (``continue_reopened``).
    One still unattributed is kept without a speaker if its marks close, and
    dropped as a stray mark if they never do; where quotes overlap, one stays.
+   None is kept from a paragraph of page furniture (``Article.furniture``:
+   a caption, a teaser, a media label).
 
 ``spans`` holds the character arithmetic the passes share; the speaker rules
 they call are in ``speakers``.
@@ -58,7 +60,7 @@ def find_quotes(article: Article) -> list[Found]:
     # A mark never closed that nobody is said to have spoken is a stray mark;
     # one that a new mark reopens (paragraph breaks lost) is a quote's first part.
     kept = [f for f in found if f.rule is not Rule.UNATTRIBUTED or _closed_or_reopened(article, f)]
-    return without_overlaps([f for f in kept if f.end > f.start])
+    return without_overlaps([f for f in kept if f.end > f.start and not article.in_furniture(f.start)])
 
 
 def continue_speakers(article: Article, found: list[Found]) -> None:

@@ -1,7 +1,7 @@
 """Pass 1: direct quotes, a quotation that stands as a sentence of its own.
 
 Each is attributed by the rules in ``DIRECT_RULES``, in order: a cue right
-after it ("...,” he said), a dash and a name after it, a cue right before it
+after it ("...,” he said), "according to X" right after it, a dash and a name after it, a cue right before it
 (He said, “...”), a colon after a clause, a colon at the end of the paragraph
 before (Caddell continued:), a speaker's label (Ruiz: “...”). One that none
 attributes is kept, unattributed, for ``continuation`` to consider once every
@@ -16,14 +16,33 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.attribution.article import Article
-from service.attribution.cues import cue_tokens, is_frame_verb, is_speech_verb, is_verb
-from service.attribution.lexicon import CONTENT_DEPS, DASHES, MAX_DASH_NAME_WORDS, MAX_SPLIT_FRAME_CHARS, MIN_SENTENTIAL_WORDS
+from service.attribution.cues import cue_tokens, is_according_to, is_frame_verb, is_speech_verb, is_verb
+from service.attribution.lexicon import (
+    CLAUSE_HEAD_DEPS,
+    CONTENT_DEPS,
+    DASHES,
+    MAX_DASH_NAME_WORDS,
+    MAX_SPLIT_FRAME_CHARS,
+    MAX_TERM_WORDS,
+    MIN_SENTENTIAL_WORDS,
+    NOUN_MODIFIER_DEPS,
+    OWN_ARGUMENT_DEPS,
+    PARENTHETICAL_DEPS,
+    SUBJECT_DEPS,
+)
 from service.attribution.marks import QuotedSpan
 from service.attribution.results import QuoteType
 from service.attribution.quotes.found import Attributed, Found
 from service.attribution.quotes.spans import CLAUSE_END, end_of
 from service.attribution.rules import Rule
-from service.attribution.speakers import clause_subject, frame_speaker, phrase_head, speaker_label
+from service.attribution.speakers import (
+    according_to_object,
+    can_speak,
+    clause_subject,
+    frame_speaker,
+    phrase_head,
+    speaker_label,
+)
 
 DASH_AFTER = re.compile(r"\s*([" + DASHES + r"])\s*")
 
@@ -124,14 +143,70 @@ def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     a verb of saying counts, so the next sentence of narrative is no frame. Near
     miss: “Comrade” is what they call him, where "call" is no speech verb.
     """
-    closed = article.text[quoted.start : quoted.end].rstrip()[-1:] in CLAUSE_END
+    last = article.text[quoted.start : quoted.end].rstrip()[-1:]
+    closed = last in CLAUSE_END
     tokens = _tokens_after(article, quoted)
     if closed and (introduces_next(article, tokens) or introduced_by_colon(article, quoted)):
         return None
     found = _cue_with_speaker(tokens, speech_only=closed)
     if found is not None and found.cue and closed and reports_its_own_clause(found.cue[0]):
         return None
+    if found is None and last == ",":
+        verb = bare_frame_verb(tokens)
+        speaker = frame_speaker(tokens, verb) if verb is not None else None
+        if verb is not None and speaker is not None and can_speak(speaker):
+            return Attributed(cue_tokens(verb), speaker)
     return found
+
+
+def bare_frame_verb(tokens: list[Token]) -> Token | None:
+    """The verb of a frame that is only a speaker and a verb: “...,” she crowed / “...,” scolded Ana Ruiz.
+
+    After a quotation that ends in a comma, a clause of a subject and a verb
+    (an adverb, a preposition or a clause of time may follow) says nothing of
+    its own: the quotation is what its verb says, whatever the verb
+    ("sniffed", "stuttered", "echoes"). When the verb comes first the parser
+    often takes the speaker for its object ("sniffed [the old coach]"). Near
+    miss: “...,” he left the room (an object of its own: an act, not a
+    saying); "and then they left" (the words before the verb are no subject);
+    'her film, “Low Tide,” won the prize' (the verb's subject stands before
+    the quotation, and "prize" can say nothing: ``speakers.can_speak``).
+    Asked by ``frame_after`` when no verb of saying frames the quotation.
+    """
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if is_verb(t) and t.dep_ not in NOUN_MODIFIER_DEPS), None)
+    if verb is None or verb.pos_ != "VERB" or verb.dep_ not in CLAUSE_HEAD_DEPS | PARENTHETICAL_DEPS:
+        return None  # no verb, "it is", or "according" (a preposition's, ``according_to_after``'s)
+    frame = {t.i for t in tokens}
+    own = [c for c in verb.children if c.i in frame and c.dep_ in OWN_ARGUMENT_DEPS]
+    before = [t for t in words if t.i < verb.i]
+    if not before:
+        # Inverted: the one noun phrase after the verb is its speaker, whatever the parser called it,
+        # unless the verb's subject stands before the quotation, which is then part of its clause
+        # (a title: 'her film, “Low Tide,” won the prize').
+        if any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+            return None
+        return verb if len(own) <= 1 and all(c.dep_ == "dobj" for c in own) else None
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i in frame for t in c.subtree}
+    return verb if not own and all(t.i in subject for t in before) else None
+
+
+def according_to_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
+    """“...,” according to Dr. Ana Ruiz, an economist: the source named right after the quotation.
+
+    The frame must be the "according to" phrase and nothing else. Near miss:
+    “We are done.” According to Ruiz, the talks failed (a statement of its
+    own follows the phrase, and is ``reported``'s).
+    """
+    tokens = _tokens_after(article, quoted)
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or not is_according_to(words[0]):
+        return None
+    phrase = {t.i for t in words[0].subtree}
+    source = according_to_object(words[0])
+    if source is None or any(t.i not in phrase for t in words):
+        return None
+    return Attributed(cue_tokens(words[0]), source)
 
 
 def reports_its_own_clause(verb: Token) -> bool:
@@ -175,7 +250,33 @@ def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
     The nearest cue wins; a cue in an earlier sentence does not count, and a
     quotation right after a full stop has no frame before it.
     """
-    return _cue_with_speaker(list(reversed(_tokens_before(article, quoted))))
+    tokens = _tokens_before(article, quoted)
+    found = _cue_with_speaker(list(reversed(tokens)))
+    if found is None:
+        verb = verb_before_comma(tokens)
+        speaker = frame_speaker(tokens, verb) if verb is not None else None
+        if verb is not None and speaker is not None and can_speak(speaker):
+            return Attributed(cue_tokens(verb), speaker)
+    return found
+
+
+def verb_before_comma(tokens: list[Token]) -> Token | None:
+    """A verb with nothing of its own to say, right before a comma and the quotation: She grinned, “...”.
+
+    Whatever the verb ("crowed", "stuttered"), the quotation is what it says.
+    Near misses: "She opened the box, “...”" (an object of its own); "As the
+    crowd left, “...”" (a clause of time, whose verb is no main verb).
+    """
+    words = [t for t in tokens if not t.is_space]
+    if len(words) < 2 or words[-1].text != ",":
+        return None
+    verb = words[-2]
+    if not is_verb(verb) or verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj"}:
+        return None
+    frame = {t.i for t in tokens}
+    if any(c.i in frame and c.dep_ in OWN_ARGUMENT_DEPS for c in verb.children):
+        return None
+    return verb
 
 
 def colon_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
@@ -239,6 +340,7 @@ def speaker_colon(article: Article, quoted: QuotedSpan) -> Attributed | None:
 DirectRule = Callable[[Article, QuotedSpan], Attributed | None]
 DIRECT_RULES: tuple[tuple[Rule, DirectRule], ...] = (
     (Rule.FRAME_AFTER, frame_after),
+    (Rule.ACCORDING_TO, according_to_after),
     (Rule.DASH_AFTER, dash_after),
     (Rule.FRAME_BEFORE, frame_before),
     (Rule.COLON_BEFORE, colon_before),
@@ -254,7 +356,11 @@ def unattributed(article: Article, k: int) -> Found:
 
 
 def direct_quotes(article: Article) -> list[Found]:
-    """Every quotation that stands as a sentence, attributed by the first of ``DIRECT_RULES`` that can."""
+    """Every quotation that stands as a sentence, attributed by the first of ``DIRECT_RULES`` that can.
+
+    One that no rule attributes and that only names something (``names_a_term``)
+    is left to the fragments pass: a title or a term, not a sentence.
+    """
     found: list[Found] = []
     for k, quoted in enumerate(article.quoted):
         if not quoted.double or not is_sentential(article, quoted):
@@ -265,8 +371,26 @@ def direct_quotes(article: Article) -> list[Found]:
             if attributed is not None:
                 item.cue, item.speaker, item.rule = attributed.cue, attributed.speaker, rule
                 break
+        if item.rule is Rule.UNATTRIBUTED and names_a_term(article, quoted):
+            continue
         found.append(item)
     return found
+
+
+def names_a_term(article: Article, quoted: QuotedSpan) -> bool:
+    """Quoted words with no verb inside a sentence of other words: a title or a term, not something said.
+
+    'Her film, “Low Tide,” won the prize'; 'words such as “optics,” “pivot”
+    and “synergy”'. Asked only of a quotation that no frame attributes.
+    Near misses: “Never again.” standing as a sentence of its own (nothing
+    of its sentence before it), and “We won,” (a verb: a clause someone said).
+    """
+    words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
+    if not words or len(words) > MAX_TERM_WORDS or any(is_verb(t) for t in words):
+        return False
+    sentence_start = article.sentence_of(words[0])[0]
+    before = article.outside_quotes(article.doc[sentence_start].idx, quoted.open)
+    return any(not (t.is_punct or t.is_space) for t in before)
 
 
 # --- after every pass: a quote that continues the one before -----------------------

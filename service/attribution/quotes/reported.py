@@ -24,24 +24,35 @@ from service.attribution.cues import (
     is_speech_verb,
     is_verb,
     reporting_frame,
+    reports_through,
     verb_frame,
 )
 from service.attribution.lexicons import communication_verbs
 from service.attribution.lexicon import (
+    ADVERBIAL_CLAUSE_DEPS,
     ASKED_OF_DEPS,
     AUXILIARY_DEPS,
     COMPLETING_DEPS,
+    COMPLEMENTIZERS,
+    CONTENT_DEPS,
     FINITE_VERB_TAGS,
     MODALS,
+    NAME_PART_DEPS,
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
+    PARENTHESIS_OPENERS,
+    PARENTHETICAL_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PAST_TAGS,
+    QUESTION_COMPLEMENTIZERS,
     QUOTE_AS_VERBS,
     RELATIVE_TAGS,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     TIME_LABELS,
+    WH_TAGS,
 )
+from service.attribution.marks import QuotedSpan
 from service.attribution.quotes.found import Found
 from service.attribution.quotes.spans import (
     MARK_WIDTH,
@@ -96,8 +107,52 @@ def verb_content(article: Article, cue: Token) -> tuple[int, int] | None:
         return None
     if any(_is_relative(c) for c in cue.children if c.dep_ in OBJECT_DEPS):
         return None
+    if says_no_answer(cue) and all(asks(c) for c in children):
+        return None
     start, end = subtree_chars(children + _reported_conjuncts(cue, children))
     return _nonempty(trim(article, start, end))
+
+
+def says_no_answer(cue: Token) -> bool:
+    """A verb that leaves its question unanswered: negated ("would not say"), or the one asked ("Asked what").
+
+    "He would not say [which members will retire]" and "Asked [what he would
+    tell the mayor], Ruiz said ..." state nothing of the subject's: he
+    declines to answer, or the question is the reporter's. Near misses:
+    "Ruiz asked [why the port closed]" (her own question) and "She explained
+    [how the pumps work]" (an answer): both are hers to report.
+    """
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    perfect = any(c.dep_ in AUXILIARY_DEPS and lemma(c) == "have" for c in cue.children)
+    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    # The tagger reads a sentence's opening "Asked" as a past tense as often as a participle.
+    passive = cue.tag_ in PAST_TAGS and not perfect and not asker
+    return negated or passive
+
+
+def asks(clause: Token) -> bool:
+    """A complement that is an embedded question: "would not say [which members will retire]".
+
+    It opens with a wh-word ("what", "which", "how") or with "whether"/"if"
+    as its complementizer. Near misses: "said [when the port reopens, fares
+    will rise]" (the wh-word opens an adverbial clause inside a statement),
+    "said [if the talks fail, the port will close]" (a condition) and
+    "denied [that the port was sold]" (the tagger's WDT "that" is a
+    complementizer). Asked of each clausal complement by ``verb_content``
+    when the verb gives no answer (``says_no_answer``).
+    """
+    opener = next((t for t in clause.subtree if not (t.is_punct or t.is_space)), None)
+    if opener is None:
+        return False
+    wh_word = opener.tag_ in WH_TAGS and opener.lower_ not in COMPLEMENTIZERS
+    if not wh_word and not (opener.lower_ in QUESTION_COMPLEMENTIZERS and opener.dep_ == "mark"):
+        return False
+    token = opener
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in ADVERBIAL_CLAUSE_DEPS:
+            return False  # "when the port reopens, ...": a clause of time inside a statement
+        token = token.head
+    return token.i == clause.i
 
 
 def _reported_conjuncts(cue: Token, children: list[Token]) -> list[Token]:
@@ -198,9 +253,22 @@ def object_content(article: Article, cue: Token) -> tuple[int, int] | None:
         elif child.dep_ != "punct":
             break
     start_char, end_char = trim(article, obj.left_edge.idx, end_of(last))
-    if not any(article.quoted[k].double for k in article.quotes_opening_in(start_char - MARK_WIDTH, end_char)):
+    quoted = [k for k in article.quotes_opening_in(start_char - MARK_WIDTH, end_char) if article.quoted[k].double]
+    if not quoted or all(part_of_a_name(article, article.quoted[k]) for k in quoted):
         return None
     return _nonempty((start_char, end_char))
+
+
+def part_of_a_name(article: Article, quoted: QuotedSpan) -> bool:
+    """Quoted words that belong to a name outside them: a title or a nickname, not words said.
+
+    'praised “Comrade” Kim', 'thanked “Doc” Lopez'. Near miss: 'called the
+    plan “a disgrace”' (the quoted words are the object's own).
+    """
+    words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.head.i not in inside]
+    return bool(roots) and all(t.dep_ in NAME_PART_DEPS and t.head.pos_ == "PROPN" for t in roots)
 
 
 def _is_time(phrase: Token) -> bool:
@@ -218,11 +286,47 @@ def quotes_as_saying(verb: Token) -> bool:
 FRAME_CONTENT = {CLAUSE: verb_content, INFINITIVE: infinitive_content, OBJECT: object_content}
 
 
+def interrupted_clause(article: Article, cue: Token) -> tuple[int, int] | None:
+    """The clause a cue set off by commas interrupts or trails: "The plan, Ruiz said, would cost more."
+
+    The parser hangs such a cue as ``parataxis`` on the clause it reports, so
+    the verb has no complement of its own. The content is the cue's sentence:
+    the whole of it when the cue stands inside ("The plan, Ruiz said, would
+    cost more", "Rents will rise, Ruiz said, “unless the city acts.”"), the
+    part before it when the cue trails ("Rents will rise, she writes."), and
+    the part after it when the cue leads; quoted words the parser hung on
+    the cue are part of the content, not of the frame. Near misses: "I mean, rents will
+    rise" ("mean" reports no clause: ``cues.reports_through``); "Rents rose,
+    and Ruiz said nothing" (an object: the verb's own words); a verb with no
+    comma before it. Last in ``reported_content``'s order: a verb with a
+    frame of its own reports that.
+    """
+    if cue.dep_ not in PARENTHETICAL_DEPS or not reports_through(cue, CLAUSE):
+        return None
+    if any(c.dep_ in CONTENT_DEPS | OBJECT_DEPS for c in cue.children):
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    doc = article.doc
+    # Quoted words the parser hung on the cue are the rest of what was said.
+    frame = [t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None]
+    first, last = frame[0], frame[-1]
+    sent_start, sent_end = article.sentence_of(cue)
+    if first > sent_start and doc[first - 1].text not in PARENTHESIS_OPENERS:
+        return None
+    words_after = [t for t in doc[last + 1 : sent_end] if not (t.is_punct or t.is_space)]
+    start = doc[sent_start].idx if first > sent_start else end_of(doc[last])
+    end = end_of(doc[sent_end - 1]) if words_after else doc[first].idx
+    return _nonempty(trim(article, start, end))
+
+
 def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
     """What a reporting verb reports, read off the frame it reports in (``cues.reporting_frame``).
 
     A verb of saying whose clause the parser cut in two ("saying [preparations
-    ... are] at ...") is repaired first: its object then opens a clause.
+    ... are] at ...") is repaired first: its object then opens a clause. A
+    verb with no frame of its own, set off by commas, reports the clause it
+    interrupts or trails (``interrupted_clause``).
     """
     if quotes_as_saying(cue):
         return None
@@ -231,7 +335,7 @@ def reported_content(article: Article, cue: Token) -> tuple[int, int] | None:
         if split is not None:
             return split
     frame = reporting_frame(cue)
-    return FRAME_CONTENT[frame](article, cue) if frame is not None else None
+    return FRAME_CONTENT[frame](article, cue) if frame is not None else interrupted_clause(article, cue)
 
 
 def _labels(article: Article) -> dict[int, Label]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.attribution.lexicons import communication_verbs, person_nouns, place_adjectives, role_nouns
+from service.attribution.lexicons import communication_verbs, depiction_nouns, person_nouns, place_adjectives, role_nouns
 from service.attribution.lexicons.wordnet import WordList, WordNet, british_spellings, closed_compound, write
 
 # A few synsets in WordNet's own format: offset, lexicographer file, pos, word count (hex), words, pointers.
@@ -150,3 +150,10 @@ def test_the_shipped_place_adjectives_are_of_countries_not_parties() -> None:
     places = place_adjectives()
     assert {"french", "american", "scottish", "russian", "australian", "european"} <= places
     assert not {"republican", "democratic", "conservative", "liberal"} & places
+
+
+def test_the_shipped_depiction_nouns_are_pictures_and_films() -> None:
+    pictures = depiction_nouns()
+    assert {"photo", "photograph", "picture", "video", "footage", "film", "movie", "map"} <= pictures
+    # Near misses: documents and letters speak for their authors; people are no pictures.
+    assert not {"report", "statement", "letter", "study", "poll", "person"} & pictures

@@ -9,6 +9,8 @@ from service.attribution.article import Article
 from service.attribution.quotes import find_quotes
 from service.attribution.quotes.direct import (
     DIRECT_RULES,
+    according_to_after,
+    bare_frame_verb,
     colon_before,
     colon_paragraph,
     continuation,
@@ -18,12 +20,15 @@ from service.attribution.quotes.direct import (
     introduced_by_colon,
     introduces_next,
     is_sentential,
+    names_a_term,
     reports_its_own_clause,
     resumes_quotation,
     speaker_colon,
     unattributed,
+    verb_before_comma,
 )
 from service.attribution.quotes.found import Attributed
+from service.attribution.results import QuoteType
 from service.attribution.rules import Rule
 from tests.attribution.sentences import SUBJECT_IN_A_TITLE, found_quotes
 from tests.parses import parse, word
@@ -404,6 +409,7 @@ def test_a_short_quotation_needs_its_own_punctuation() -> None:
 def test_direct_rules_run_in_the_documented_order() -> None:
     assert tuple(attribute for _, attribute in DIRECT_RULES) == (
         frame_after,
+        according_to_after,
         dash_after,
         frame_before,
         colon_before,
@@ -937,3 +943,234 @@ def test_a_verb_of_saying_with_nothing_to_report_frames_the_closed_quotation_bef
     article = Article(RUIZ_SAID_ON_MONDAY)
     assert not reports_its_own_clause(word(RUIZ_SAID_ON_MONDAY, "said"))
     assert summary(frame_after, article, article.quoted[0]) == (["said"], "Ruiz", "frame_after")
+
+
+# --- frames whose verb is no verb of saying ---------------------------------------
+
+SHE_CROWED = parse(
+    "“That was easy,” she crowed.",
+    """
+    0 “ " `` PUNCT punct 7
+    1 That - DT PRON nsubj 2
+    2 was be VBD AUX ccomp 7
+    3 easy - JJ ADJ acomp 2
+    4 , - , PUNCT punct 7
+    5 ” " '' PUNCT punct 7
+    6 she - PRP PRON nsubj 7
+    7 crowed crow VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+SNIFFED_THE_OLD_COACH = parse(
+    "“We will see about that,” sniffed the old coach.",
+    """
+    0 “ " `` PUNCT punct 8
+    1 We - PRP PRON nsubj 3
+    2 will - MD AUX aux 3
+    3 see - VB VERB ccomp 8
+    4 about - IN ADP prep 3
+    5 that - DT PRON pobj 4
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 sniffed sniff VBD VERB ROOT 8
+    9 the - DT DET det 11
+    10 old - JJ ADJ amod 11
+    11 coach - NN NOUN dobj 8
+    12 . - . PUNCT punct 8
+    """,
+)
+
+
+HE_LEFT_THE_ROOM = parse(
+    "“It was never about money,” he left the room.",
+    """
+    0 “ " `` PUNCT punct 9
+    1 It - PRP PRON nsubj 2
+    2 was be VBD AUX ccomp 9
+    3 never - RB ADV neg 2
+    4 about - IN ADP prep 2
+    5 money - NN NOUN pobj 4
+    6 , - , PUNCT punct 9
+    7 ” " '' PUNCT punct 9
+    8 he - PRP PRON nsubj 9
+    9 left leave VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 room - NN NOUN dobj 9
+    12 . - . PUNCT punct 9
+    """,
+)
+
+
+FILM_WON_THE_PRIZE = parse(
+    "Her film, “Low Tide,” won the top prize.",
+    """
+    0 Her - PRP$ PRON poss 1
+    1 film - NN NOUN nsubj 8
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 5
+    4 Low Low NNP PROPN compound 5 B-WORK_OF_ART
+    5 Tide Tide NNP PROPN appos 1 I-WORK_OF_ART
+    6 , - , PUNCT punct 8
+    7 ” " '' PUNCT punct 8
+    8 won win VBD VERB ROOT 8
+    9 the - DT DET det 11
+    10 top - JJ ADJ amod 11
+    11 prize - NN NOUN dobj 8
+    12 . - . PUNCT punct 8
+    """,
+)
+
+
+def test_a_frame_of_a_subject_and_any_verb_after_a_comma_attributes_the_quotation() -> None:
+    article = Article(SHE_CROWED)
+    assert bare_frame_verb(article.outside_quotes(article.quoted[0].outer_end, len(article.text))) is not None
+    assert summary(frame_after, article, article.quoted[0]) == (["crowed"], "she", "frame_after")
+
+
+def test_an_inverted_frame_gives_the_noun_the_parser_took_for_an_object() -> None:
+    article = Article(SNIFFED_THE_OLD_COACH)
+    assert summary(frame_after, article, article.quoted[0]) == (["sniffed"], "coach", "frame_after")
+
+
+def test_a_verb_with_an_object_of_its_own_is_no_frame() -> None:
+    article = Article(HE_LEFT_THE_ROOM)
+    assert frame_after(article, article.quoted[0]) is None
+
+
+def test_a_verb_whose_subject_stands_before_the_quotation_is_no_frame() -> None:
+    article = Article(FILM_WON_THE_PRIZE)
+    assert bare_frame_verb(article.outside_quotes(article.quoted[0].outer_end, len(article.text))) is None
+    assert frame_after(article, article.quoted[0]) is None
+
+
+ACCORDING_TO_DR_RUIZ = parse(
+    "“Prices will rise,” according to Dr. Ana Ruiz, an economist.",
+    """
+    0 “ " `` PUNCT punct 3
+    1 Prices price NNS NOUN nsubj 3
+    2 will - MD AUX aux 3
+    3 rise - VB VERB ROOT 3
+    4 , - , PUNCT punct 3
+    5 ” " '' PUNCT punct 3
+    6 according accord VBG VERB prep 3
+    7 to - IN ADP prep 6
+    8 Dr. Dr. NNP PROPN compound 10
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN pobj 7 I-PERSON
+    11 , - , PUNCT punct 10
+    12 an - DT DET det 13
+    13 economist - NN NOUN appos 10
+    14 . - . PUNCT punct 3
+    """,
+)
+
+
+DONE_ACCORDING_TO_RUIZ_THE_TALKS = parse(
+    "“We are done.” According to Ruiz, the talks failed.",
+    """
+    0 “ " `` PUNCT punct 3
+    1 We - PRP PRON nsubjpass 3
+    2 are be VBP AUX auxpass 3
+    3 done do VBN VERB ROOT 3
+    4 . - . PUNCT punct 3
+    5 ” " '' PUNCT punct 3
+    6 According accord VBG VERB prep 12
+    7 to - IN ADP prep 6
+    8 Ruiz Ruiz NNP PROPN pobj 7 B-PERSON
+    9 , - , PUNCT punct 12
+    10 the - DT DET det 11
+    11 talks talk NNS NOUN nsubj 12
+    12 failed fail VBD VERB ROOT 12
+    13 . - . PUNCT punct 12
+    """,
+)
+
+
+def test_according_to_right_after_a_quotation_names_its_source() -> None:
+    article = Article(ACCORDING_TO_DR_RUIZ)
+    assert summary(according_to_after, article, article.quoted[0]) == (["according", "to"], "Ruiz", "according_to")
+    assert found_quotes(article) == [("Prices will rise,", QuoteType.DIRECT, "according_to", "Ruiz")]
+
+
+def test_according_to_that_opens_a_statement_of_its_own_is_no_frame() -> None:
+    article = Article(DONE_ACCORDING_TO_RUIZ_THE_TALKS)
+    assert according_to_after(article, article.quoted[0]) is None
+
+
+RUIZ_SHRUGGED = parse(
+    "Ruiz shrugged, “We will see.”",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 shrugged shrug VBD VERB ROOT 1
+    2 , - , PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 We - PRP PRON nsubj 6
+    5 will - MD AUX aux 6
+    6 see - VB VERB ccomp 1
+    7 . - . PUNCT punct 1
+    8 ” " '' PUNCT punct 1
+    """,
+)
+
+
+OPENED_THE_BOX = parse(
+    "She opened the box, “Here it is.”",
+    """
+    0 She - PRP PRON nsubj 1
+    1 opened open VBD VERB ccomp 8
+    2 the - DT DET det 3
+    3 box - NN NOUN dobj 1
+    4 , - , PUNCT punct 1
+    5 “ " `` PUNCT punct 8
+    6 Here - RB ADV advmod 8
+    7 it - PRP PRON nsubj 8
+    8 is be VBZ AUX ROOT 8
+    9 . - . PUNCT punct 8
+    10 ” " '' PUNCT punct 8
+    """,
+)
+
+
+def test_a_verb_with_nothing_of_its_own_before_a_comma_frames_the_quotation_after() -> None:
+    article = Article(RUIZ_SHRUGGED)
+    assert summary(frame_before, article, article.quoted[0]) == (["shrugged"], "Ruiz", "frame_before")
+
+
+def test_a_verb_with_an_object_before_the_comma_is_no_frame() -> None:
+    article = Article(OPENED_THE_BOX)
+    assert verb_before_comma(article.outside_quotes(0, article.quoted[0].open)) is None
+    assert frame_before(article, article.quoted[0]) is None
+
+
+HE_PAUSED_NEVER_AGAIN = parse(
+    "He paused. “Never again.”",
+    """
+    0 He - PRP PRON nsubj 1
+    1 paused pause VBD VERB ROOT 1
+    2 . - . PUNCT punct 1
+    3 “ " `` PUNCT punct 5
+    4 Never - RB ADV neg 5
+    5 again - RB ADV ROOT 5
+    6 . - . PUNCT punct 5
+    7 ” " '' PUNCT punct 5
+    """,
+)
+
+
+def test_a_quoted_title_inside_a_sentence_that_no_one_says_is_no_quote() -> None:
+    article = Article(FILM_WON_THE_PRIZE)
+    assert names_a_term(article, article.quoted[0])
+    assert find_quotes(article) == []
+
+
+def test_quoted_words_that_stand_as_a_sentence_of_their_own_are_kept() -> None:
+    article = Article(HE_PAUSED_NEVER_AGAIN)
+    assert not names_a_term(article, article.quoted[0])
+    assert found_quotes(article) == [("Never again.", QuoteType.DIRECT, "unattributed", None)]
+
+
+def test_quoted_words_with_a_verb_are_no_term() -> None:
+    article = Article(SHE_CROWED)
+    assert not names_a_term(article, article.quoted[0])

@@ -10,11 +10,15 @@ from service.attribution.quotes import find_quotes
 from service.attribution.rules import Rule
 from service.attribution.quotes.reported import (
     according_to_content,
+    asks,
     infinitive_content,
+    interrupted_clause,
     object_clause,
     object_content,
+    part_of_a_name,
     quotes_as_saying,
     reported_content,
+    says_no_answer,
     says_nothing,
     verb_content,
 )
@@ -596,3 +600,289 @@ def test_a_verb_borrowing_its_subject_inside_reported_words_is_part_of_them() ->
     assert [(text, rule, speaker) for text, _, rule, speaker in found] == [
         ("They will try to win and portray the deal as “fair”", "subject", "Ruiz")
     ]
+
+
+# --- a cue set off by commas: the clause it interrupts or trails -------------------
+
+BRIDGE_THE_MAYOR_SAID = parse(
+    "The bridge, the mayor said, will reopen in May.",
+    """
+    0 The - DT DET det 1
+    1 bridge - NN NOUN nsubj 8
+    2 , - , PUNCT punct 5
+    3 the - DT DET det 4
+    4 mayor - NN NOUN nsubj 5
+    5 said say VBD VERB parataxis 8
+    6 , - , PUNCT punct 5
+    7 will - MD AUX aux 8
+    8 reopen - VB VERB ROOT 8
+    9 in - IN ADP prep 8
+    10 May May NNP PROPN pobj 9 B-DATE
+    11 . - . PUNCT punct 8
+    """,
+)
+
+
+RENTS_WILL_RISE_UNLESS = parse(
+    "Rents will rise, Ana Ruiz said, “unless the city acts.”",
+    """
+    0 Rents rent NNS NOUN nsubj 2
+    1 will - MD AUX aux 2
+    2 rise - VB VERB ROOT 2
+    3 , - , PUNCT punct 6
+    4 Ana Ana NNP PROPN compound 5 B-PERSON
+    5 Ruiz Ruiz NNP PROPN nsubj 6 I-PERSON
+    6 said say VBD VERB parataxis 2
+    7 , - , PUNCT punct 6
+    8 “ " `` PUNCT punct 6
+    9 unless - IN SCONJ mark 12
+    10 the - DT DET det 11
+    11 city - NN NOUN nsubj 12
+    12 acts act VBZ VERB advcl 6
+    13 . - . PUNCT punct 2
+    14 ” " '' PUNCT punct 2
+    """,
+)
+
+
+FERRY_SHE_WROTE = parse(
+    "The ferry will run twice a day, she wrote.",
+    """
+    0 The - DT DET det 1
+    1 ferry - NN NOUN nsubj 3
+    2 will - MD AUX aux 3
+    3 run - VB VERB ROOT 3
+    4 twice - PDT DET predet 6
+    5 a - DT DET det 6
+    6 day - NN NOUN npadvmod 3
+    7 , - , PUNCT punct 9
+    8 she - PRP PRON nsubj 9
+    9 wrote write VBD VERB parataxis 3
+    10 . - . PUNCT punct 3
+    """,
+)
+
+
+I_MEAN_THE_FERRY = parse(
+    "I mean, the ferry will run twice a day.",
+    """
+    0 I I PRP PRON nsubj 1
+    1 mean - VBP VERB parataxis 6
+    2 , - , PUNCT punct 6
+    3 the - DT DET det 4
+    4 ferry - NN NOUN nsubj 6
+    5 will - MD AUX aux 6
+    6 run - VB VERB ROOT 6
+    7 twice - PDT DET predet 9
+    8 a - DT DET det 9
+    9 day - NN NOUN npadvmod 6
+    10 . - . PUNCT punct 6
+    """,
+)
+
+
+FERRY_RAN_RUIZ_TOLD_NOBODY = parse(
+    "The ferry ran late, Ruiz told nobody.",
+    """
+    0 The - DT DET det 1
+    1 ferry - NN NOUN nsubj 2
+    2 ran run VBD VERB ROOT 2
+    3 late - RB ADV advmod 2
+    4 , - , PUNCT punct 6
+    5 Ruiz Ruiz NNP PROPN nsubj 6 B-PERSON
+    6 told tell VBD VERB parataxis 2
+    7 nobody - NN PRON dobj 6
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_cue_inside_a_sentence_reports_the_whole_sentence() -> None:
+    article = Article(BRIDGE_THE_MAYOR_SAID)
+    content = interrupted_clause(article, word(BRIDGE_THE_MAYOR_SAID, "said"))
+    assert chars(article, content) == "The bridge, the mayor said, will reopen in May"
+    assert found_quotes(article) == [("The bridge, the mayor said, will reopen in May", QuoteType.INDIRECT, "subject", "mayor")]
+
+
+def test_quoted_words_hung_on_the_cue_make_the_sentence_a_mixed_quote() -> None:
+    article = Article(RENTS_WILL_RISE_UNLESS)
+    assert found_quotes(article) == [
+        ("Rents will rise, Ana Ruiz said, “unless the city acts.”", QuoteType.MIXED, "subject", "Ruiz")
+    ]
+
+
+def test_a_trailing_cue_reports_the_clause_before_it() -> None:
+    article = Article(FERRY_SHE_WROTE)
+    content = interrupted_clause(article, word(FERRY_SHE_WROTE, "wrote"))
+    assert chars(article, content) == "The ferry will run twice a day"
+
+
+def test_a_verb_that_reports_no_clause_is_no_parenthetical_cue() -> None:
+    article = Article(I_MEAN_THE_FERRY)
+    assert interrupted_clause(article, word(I_MEAN_THE_FERRY, "mean")) is None
+    assert find_quotes(article) == []
+
+
+def test_a_parenthetical_verb_with_an_object_of_its_own_reports_no_clause() -> None:
+    article = Article(FERRY_RAN_RUIZ_TOLD_NOBODY)
+    assert interrupted_clause(article, word(FERRY_RAN_RUIZ_TOLD_NOBODY, "told")) is None
+
+
+# --- embedded questions -----------------------------------------------------------
+
+WOULD_NOT_SAY_WHICH = parse(
+    "He would not say which members will retire.",
+    """
+    0 He - PRP PRON nsubj 3
+    1 would - MD AUX aux 3
+    2 not - RB PART neg 3
+    3 say - VB VERB ROOT 3
+    4 which - WDT PRON det 5
+    5 members member NNS NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 retire - VB VERB ccomp 3
+    8 . - . PUNCT punct 3
+    """,
+)
+
+
+ASKED_WHAT_SHE_WOULD_CHANGE = parse(
+    "Asked what she would change, Ruiz laughed.",
+    """
+    0 Asked ask VBD VERB advcl 7
+    1 what - WP PRON dobj 4
+    2 she - PRP PRON nsubj 4
+    3 would - MD AUX aux 4
+    4 change - VB VERB ccomp 0
+    5 , - , PUNCT punct 7
+    6 Ruiz Ruiz NNP PROPN nsubj 7 B-PERSON
+    7 laughed laugh VBD VERB ROOT 7
+    8 . - . PUNCT punct 7
+    """,
+)
+
+
+RUIZ_ASKED_WHY = parse(
+    "Ruiz asked why the port closed.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 asked ask VBD VERB ROOT 1
+    2 why - WRB SCONJ advmod 5
+    3 the - DT DET det 4
+    4 port - NN NOUN nsubj 5
+    5 closed close VBD VERB ccomp 1
+    6 . - . PUNCT punct 1
+    """,
+)
+
+
+SAID_WHEN_THE_PORT_REOPENS = parse(
+    "She would say when the port reopens, fares will rise.",
+    """
+    0 She - PRP PRON nsubj 2
+    1 would - MD AUX aux 2
+    2 say - VB VERB ROOT 2
+    3 when - WRB SCONJ advmod 6
+    4 the - DT DET det 5
+    5 port - NN NOUN nsubj 6
+    6 reopens reopen VBZ VERB advcl 10
+    7 , - , PUNCT punct 10
+    8 fares fare NNS NOUN nsubj 10
+    9 will - MD AUX aux 10
+    10 rise - VB VERB ccomp 2
+    11 . - . PUNCT punct 2
+    """,
+)
+
+
+# The tagger's WDT "that", a complementizer all the same.
+DID_NOT_DENY_THAT = parse(
+    "Ruiz did not deny that the port was sold.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 3 B-PERSON
+    1 did do VBD AUX aux 3
+    2 not - RB PART neg 3
+    3 deny - VB VERB ROOT 3
+    4 that - WDT PRON mark 8
+    5 the - DT DET det 6
+    6 port - NN NOUN nsubjpass 8
+    7 was be VBD AUX auxpass 8
+    8 sold sell VBN VERB ccomp 3
+    9 . - . PUNCT punct 3
+    """,
+)
+
+
+def test_a_question_the_speaker_will_not_answer_is_no_statement() -> None:
+    article = Article(WOULD_NOT_SAY_WHICH)
+    say = word(WOULD_NOT_SAY_WHICH, "say")
+    assert says_no_answer(say) and asks(word(WOULD_NOT_SAY_WHICH, "retire"))
+    assert verb_content(article, say) is None
+    assert find_quotes(article) == []
+
+
+def test_a_question_put_to_the_speaker_is_no_statement_of_hers() -> None:
+    article = Article(ASKED_WHAT_SHE_WOULD_CHANGE)
+    assert verb_content(article, word(ASKED_WHAT_SHE_WOULD_CHANGE, "Asked")) is None
+
+
+def test_a_question_the_speaker_asks_is_hers() -> None:
+    article = Article(RUIZ_ASKED_WHY)
+    assert not says_no_answer(word(RUIZ_ASKED_WHY, "asked"))
+    assert chars(article, verb_content(article, word(RUIZ_ASKED_WHY, "asked"))) == "why the port closed"
+
+
+def test_a_wh_word_that_opens_a_clause_of_time_asks_nothing() -> None:
+    assert not asks(word(SAID_WHEN_THE_PORT_REOPENS, "rise"))
+
+
+def test_a_that_the_tagger_calls_a_wh_word_asks_nothing() -> None:
+    article = Article(DID_NOT_DENY_THAT)
+    assert not asks(word(DID_NOT_DENY_THAT, "sold"))
+    assert chars(article, verb_content(article, word(DID_NOT_DENY_THAT, "deny"))) == "the port was sold"
+
+
+# --- quoted words that are part of a name ----------------------------------------
+
+THANKED_DOC_LOPEZ = parse(
+    "The nurses thanked “Doc” Lopez.",
+    """
+    0 The - DT DET det 1
+    1 nurses nurse NNS NOUN nsubj 2
+    2 thanked thank VBD VERB ROOT 2
+    3 “ " `` PUNCT punct 5
+    4 Doc Doc NNP PROPN nmod 6
+    5 ” " '' PUNCT punct 6
+    6 Lopez Lopez NNP PROPN dobj 2 B-PERSON
+    7 . - . PUNCT punct 2
+    """,
+)
+
+
+CALLED_THE_PLAN_A_DISGRACE = parse(
+    "The mayor called the plan “a disgrace.”",
+    """
+    0 The - DT DET det 1
+    1 mayor - NN NOUN nsubj 2
+    2 called call VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 plan - NN NOUN dobj 2
+    5 “ " `` PUNCT punct 4
+    6 a - DT DET det 7
+    7 disgrace - NN NOUN appos 4
+    8 . - . PUNCT punct 2
+    9 ” " '' PUNCT punct 2
+    """,
+)
+
+
+def test_a_quoted_title_before_a_name_is_no_reported_object() -> None:
+    article = Article(THANKED_DOC_LOPEZ)
+    assert part_of_a_name(article, article.quoted[0])
+    assert object_content(article, word(THANKED_DOC_LOPEZ, "thanked")) is None
+
+
+def test_quoted_words_that_are_the_objects_own_are_reported() -> None:
+    article = Article(CALLED_THE_PLAN_A_DISGRACE)
+    assert not part_of_a_name(article, article.quoted[0])
+    assert chars(article, object_content(article, word(CALLED_THE_PLAN_A_DISGRACE, "called"))) == "the plan “a disgrace"
