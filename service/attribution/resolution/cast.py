@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.lexicons import body_nouns
+from service.attribution.lexicons import body_nouns, role_nouns
 from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
 from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
 from service.attribution.lexicon import (
@@ -35,6 +35,7 @@ from service.attribution.lexicon import (
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
+    ROLE_WORDS,
     SUBJECT_DEPS,
     TITLE_WORDS,
 )
@@ -265,16 +266,21 @@ class Cast:
         The last person subject of a main clause there, else the last person
         named, known by a full name (a lone proper noun the recogniser calls
         a person is as often a place or a team); one the article gave another
-        title is someone else ("Ana Ruiz, a nurse, ... the mayor said").
+        post is someone else ("Ana Ruiz, a nurse, ... the mayor said"), though
+        a noun that names no post may describe anyone ("the founder ... the
+        laid-back resident").
         Near miss: nobody named that near gives nothing.
         """
         paragraph = self.article.paragraph_of(token.idx)
         wanted = lemma(token)
 
+        # Only a post can clash with a post: "the mayor" is not the nurse, but "the laid-back resident" may be the founder.
+        post = wanted in role_nouns() or wanted in ROLE_WORDS
+
         def fits(ent: SpacySpan) -> bool:
             titled = _title_of(ent)
             full = len(self.canonical_name_of(ent).split()) >= FULL_NAME_MIN_WORDS
-            return full and (titled is None or titled[0] == wanted)
+            return full and (titled is None or not post or titled[0] == wanted)
 
         subject = self.subject_before(token)
         if subject is not None and self.article.paragraph_of(subject.start_char) > paragraph - paragraphs and fits(subject):

@@ -122,12 +122,14 @@ def is_person_noun(token: Token) -> bool:
     """A common noun that names a person: "professor", "defenceman", "spokeswoman".
 
     Its lemma is one of WordNet's nouns whose first sense is a person
-    (``lexicons.person_nouns``) or a role word, or a compound of "man",
-    "woman", "person" ("linesman"). Near misses: "photo", "office",
-    "investigation" name things; "source" first names a place.
+    (``lexicons.person_nouns``; hyphens read as the spaces WordNet writes:
+    "sergeant-at-arms") or a role word, or a compound of "man", "woman",
+    "person" ("linesman"). Near misses: "photo", "office", "investigation"
+    name things; "source" first names a place.
     """
     word = lemma(token)
-    return word in person_nouns() or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
+    people = person_nouns()
+    return word in people or word.replace("-", " ") in people or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
 
 
 def is_document_noun(token: Token) -> bool:

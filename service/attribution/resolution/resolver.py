@@ -102,11 +102,11 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     that noun before (``earlier_description``'s), for the person the
     description fits in its paragraph or the one before
     (``Cast.described_person``). Near misses: "a minister" and "one
-    adviser" are someone new, "the ministers" several people, "the father"
-    someone's kin.
+    adviser" are someone new, "the ministers" several people, "his father"
+    someone's kin (``is_someones``).
     """
     head, phrase = mention.head, mention.phrase
-    if not is_person_noun(head) or lemma(head) in NOT_TITLES:
+    if not is_person_noun(head) or is_someones(head):
         return None
     if phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
         return None
@@ -119,6 +119,14 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     if ent is None:
         return None
     return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
+
+
+def is_someones(head: Token) -> bool:
+    """A relation owned by someone ("his father", "Wise's dad", "her friend"): someone else than the owner.
+
+    Near miss: "the laid-back resident" is owned by no one, and may be whoever was just named.
+    """
+    return lemma(head) in NOT_TITLES and any(c.dep_ == "poss" for c in head.children)
 
 
 def earlier_description(cast: Cast, known: Known, mention: Mention) -> Referent | None:

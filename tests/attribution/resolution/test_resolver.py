@@ -1043,3 +1043,85 @@ def test_she_finds_the_one_woman_named_two_paragraphs_up() -> None:
     assert resolved(resolver, word(doc, "he"))[0].name == "Tom Hale"
     found = resolver.resolve(word(doc, "she"))
     assert found.entity is not None and found.entity.name == "Ana Ruiz" and found.how is Basis.CLAUSE_SUBJECT
+
+
+# A noun that names no post may describe anyone just named, though the article gave them a post.
+THE_NEIGHBOUR_WHO_NURSES = parse(
+    "Tom Hale, a nurse, has worked in Tellbridge for 30 years.\n\n“Nobody wants to do this work,” the retired neighbour said.",
+    r"""
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 7 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 nurse - NN NOUN appos 1
+    5 , - , PUNCT punct 1
+    6 has have VBZ AUX aux 7
+    7 worked work VBN VERB ROOT 7
+    8 in - IN ADP prep 7
+    9 Tellbridge Tellbridge NNP PROPN pobj 8 B-GPE
+    10 for - IN ADP prep 7
+    11 30 - CD NUM nummod 12 B-DATE
+    12 years year NNS NOUN pobj 10 I-DATE
+    13 . - . PUNCT punct 7
+    14 \n\n - _SP SPACE dep 13
+    15 “ " `` PUNCT punct 27
+    16 Nobody - NN PRON nsubj 17
+    17 wants want VBZ VERB ccomp 27
+    18 to - TO PART aux 19
+    19 do - VB VERB xcomp 17
+    20 this - DT DET det 21
+    21 work - NN NOUN dobj 19
+    22 , - , PUNCT punct 27
+    23 ” " '' PUNCT punct 27
+    24 the - DT DET det 26
+    25 retired - JJ ADJ amod 26
+    26 neighbour - NN NOUN nsubj 27
+    27 said say VBD VERB ROOT 27
+    28 . - . PUNCT punct 27
+    """,
+)
+# Near miss: "his neighbour" is someone else, the neighbour of the one named.
+HIS_NEIGHBOUR = parse(
+    "Tom Hale, a nurse, has worked in Tellbridge for 30 years.\n\n“Nobody wants to do this work,” his retired neighbour said.",
+    r"""
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 7 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 nurse - NN NOUN appos 1
+    5 , - , PUNCT punct 1
+    6 has have VBZ AUX aux 7
+    7 worked work VBN VERB ROOT 7
+    8 in - IN ADP prep 7
+    9 Tellbridge Tellbridge NNP PROPN pobj 8 B-GPE
+    10 for - IN ADP prep 7
+    11 30 - CD NUM nummod 12 B-DATE
+    12 years year NNS NOUN pobj 10 I-DATE
+    13 . - . PUNCT punct 7
+    14 \n\n - _SP SPACE dep 13
+    15 “ " `` PUNCT punct 27
+    16 Nobody - NN PRON nsubj 17
+    17 wants want VBZ VERB ccomp 27
+    18 to - TO PART aux 19
+    19 do - VB VERB xcomp 17
+    20 this - DT DET det 21
+    21 work - NN NOUN dobj 19
+    22 , - , PUNCT punct 27
+    23 ” " '' PUNCT punct 27
+    24 his - PRP$ PRON poss 26
+    25 retired - JJ ADJ amod 26
+    26 neighbour - NN NOUN nsubj 27
+    27 said say VBD VERB ROOT 27
+    28 . - . PUNCT punct 27
+    """,
+)
+
+
+def test_a_description_that_names_no_post_stands_for_the_person_just_named() -> None:
+    doc = THE_NEIGHBOUR_WHO_NURSES
+    assert how(Resolver(Article(doc)), word(doc, "neighbour")) == ("Tom Hale", Kind.PERSON, Basis.TITLED_PERSON)
+
+
+def test_someones_relation_is_someone_else() -> None:
+    doc = HIS_NEIGHBOUR
+    assert how(Resolver(Article(doc)), word(doc, "neighbour"))[2] is Basis.DESCRIPTION
