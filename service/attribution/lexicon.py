@@ -188,6 +188,8 @@ TITLE_CASE_SMALL_WORDS = frozenset("a an and at by for in of on or the to".split
 WORK_PREPOSITIONS = frozenset({"on"})
 """A title-case name after these is a programme, not quoted words: "said on “Face the Nation”"."""
 SPEAKER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
+NAME_LABELS = SPEAKER_LABELS | frozenset({"FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+"""Entities that are names of something (not numbers, dates or amounts)."""
 IN_ENTITY = frozenset({"B", "I"})
 """IOB tags of a token inside a named entity."""
 

@@ -45,7 +45,9 @@ from service.attribution.lexicon import (
     COMPANY_NOUNS,
     DEFINITE_DETERMINERS,
     DESCRIPTION_PARAGRAPHS,
+    IN_ENTITY,
     INDEFINITE_DETERMINERS,
+    NAME_LABELS,
     NAME_PART_DEPS,
     NOT_TITLES,
     NOUN_POS,
@@ -166,9 +168,25 @@ def description(cast: Cast, known: Known, mention: Mention) -> Referent:
     ("person") would tell no one apart. Near miss: "the spokesperson" is
     named by its noun.
     """
-    phrase = described_phrase(mention.head) if introduces_someone(mention.phrase) else mention.phrase
+    phrase = described_phrase(mention.head) if introduces_someone(mention.phrase) else without_descriptor(mention.phrase)
     name = clean_name(cast.article.tokens_span(name_words(phrase)).text)
     return Referent(name, kind_of(mention.head), lemma(mention.head), Basis.DESCRIPTION)
+
+
+def without_descriptor(phrase: list[Token]) -> list[Token]:
+    """A name without the common noun that describes it before it: "Somali group [al-Shabaab]",
+    "the province's [Department of Community Services]".
+
+    Near miss: "U.S. State Department" keeps "U.S.": a proper noun before a name is part of it.
+    """
+    named = [t for t in phrase if t.ent_type_ in NAME_LABELS and t.ent_iob_ in IN_ENTITY]
+    if not named:
+        return phrase
+    start = min(t.i for t in named if t.ent_iob_ == "B") if any(t.ent_iob_ == "B" for t in named) else named[0].i
+    before = [t for t in phrase if t.i < start]
+    if any(t.pos_ == "NOUN" and t.is_lower for t in before):
+        return [t for t in phrase if t.i >= start]
+    return phrase
 
 
 def introduces_someone(phrase: list[Token]) -> bool:

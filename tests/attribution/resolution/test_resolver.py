@@ -1125,3 +1125,54 @@ def test_a_description_that_names_no_post_stands_for_the_person_just_named() -> 
 def test_someones_relation_is_someone_else() -> None:
     doc = HIS_NEIGHBOUR
     assert how(Resolver(Article(doc)), word(doc, "neighbour"))[2] is Basis.DESCRIPTION
+
+
+# A common noun that describes an organisation before its name is no part of the name.
+PROVINCES_DEPARTMENT = parse(
+    "According to the province's Department of Health, 795 families remain in hotels.",
+    """
+    0 According accord VBG VERB prep 11
+    1 to - IN ADP prep 0
+    2 the - DT DET det 3
+    3 province - NN NOUN poss 5
+    4 's - POS PART case 3
+    5 Department Department NNP PROPN pobj 1 B-ORG
+    6 of - IN ADP prep 5 I-ORG
+    7 Health Health NNP PROPN pobj 6 I-ORG
+    8 , - , PUNCT punct 11
+    9 795 - CD NUM nummod 10 B-CARDINAL
+    10 families family NNS NOUN nsubj 11
+    11 remain - VBP VERB ROOT 11
+    12 in - IN ADP prep 11
+    13 hotels hotel NNS NOUN pobj 12
+    14 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_a_describing_noun_before_an_organisations_name_is_left_out() -> None:
+    doc = PROVINCES_DEPARTMENT
+    assert how(Resolver(Article(doc)), word(doc, "Department"))[0] == "Department of Health"
+
+
+US_STATE_DEPARTMENT = parse(
+    "The U.S. State Department said the talks would resume.",
+    """
+    0 The - DT DET det 3
+    1 U.S. U.S. NNP PROPN compound 3 B-GPE
+    2 State State NNP PROPN compound 3 B-ORG
+    3 Department Department NNP PROPN nsubj 4 I-ORG
+    4 said say VBD VERB ROOT 4
+    5 the - DT DET det 6
+    6 talks talk NNS NOUN nsubj 8
+    7 would - MD AUX aux 8
+    8 resume - VB VERB ccomp 4
+    9 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_a_proper_noun_before_an_organisations_name_is_kept() -> None:
+    # Near miss: "U.S." is a name, not a description.
+    doc = US_STATE_DEPARTMENT
+    assert how(Resolver(Article(doc)), word(doc, "Department"))[0] == "U.S. State Department"
