@@ -45,21 +45,27 @@ from service.attribution.resolution.titles import organisation_words, text_of
 
 
 class Cast:
-    """The article's people, read once: PERSON names, full names, and which are subjects. Read-only."""
+    """The article's people, read once: PERSON names, full names, and which are subjects. Read-only.
+
+    Only the story's own prose counts: a name in a photo caption or a teaser
+    (``Article.furniture``) is no one a pronoun of the story stands for.
+    """
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        # People and organisations named in page furniture (a caption, a teaser) are no one a pronoun of the
+        # story stands for; their full names still say what a surname stands for.
+        in_prose = [e for e in article.doc.ents if not article.in_furniture(e.start_char)]
         tagged = [e for e in article.doc.ents if e.label_ in PERSON_LABELS]
         untagged = untagged_names(article) + mislabelled_names(article)
-        self.persons = sorted([*tagged, *untagged], key=lambda e: e.start)
+        everyone = sorted([*tagged, *untagged], key=lambda e: e.start)
+        self.persons = [e for e in everyone if not article.in_furniture(e.start_char)]
         self._untagged = {e.root.i: e for e in untagged}
         self._person_starts = [e.start for e in self.persons]
-        self.organisations = [
-            e for e in article.doc.ents if e.label_ in ORGANISATION_LABELS and article.quoted_at(e.root) is None
-        ]
+        self.organisations = [e for e in in_prose if e.label_ in ORGANISATION_LABELS and article.quoted_at(e.root) is None]
         self._organisation_starts = [e.start for e in self.organisations]
         self._full_names = [
-            (e.start_char, name) for e in self.persons if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
+            (e.start_char, name) for e in everyone if len((name := person_name(e)).split()) >= FULL_NAME_MIN_WORDS
         ]
         self._short_forms: dict[str, list[tuple[int, str]]] = {}
         # After the full names: a surname the recogniser left untagged or labelled otherwise is a
@@ -102,7 +108,7 @@ class Cast:
                 continue
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children) or t.dep_ == "compound":
                 continue
-            if self.short_form_of(t.text) and self.article.quoted_at(t) is None:
+            if self.short_form_of(t.text) and self.article.quoted_at(t) is None and not self.article.in_furniture(t.idx):
                 found.append(doc[t.i : t.i + 1])
         return found
 
@@ -225,6 +231,8 @@ class Cast:
             candidate = self.article.tokens[i]
             if self.article.paragraph_of(candidate.idx) <= paragraph - paragraphs:
                 return None
+            if self.article.in_furniture(candidate.idx):
+                continue
             if candidate.dep_ in SUBJECT_DEPS and self._stands_for(candidate, plural) and self.article.quoted_at(candidate) is None:
                 if _main_clause_subject(self.article, doc[i : i + 1]):
                     return candidate

@@ -556,3 +556,38 @@ def test_a_surname_labelled_otherwise_is_the_person_named_in_full() -> None:
     cast = Cast(Article(MULDER_AS_A_PLACE))
     assert [e.start for e in cast.persons] == [0, 6]  # near miss: "Mulder Road" is a road
     assert cast.untagged_name_at(MULDER_AS_A_PLACE[6]) is not None
+
+
+# A photo caption after the story's first paragraph: its people are no one the story's pronouns stand for.
+CAPTION_AFTER_A_PARAGRAPH = parse(
+    "Ana Ruiz runs the clinic.\n\nTom Hale looks at the boats. (Jo Park/Harbour News)",
+    r"""
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
+    2 runs run VBZ VERB ROOT 2
+    3 the - DT DET det 4
+    4 clinic - NN NOUN dobj 2
+    5 . - . PUNCT punct 2
+    6 \n\n - _SP SPACE dep 5
+    7 Tom Tom NNP PROPN compound 8 B-PERSON
+    8 Hale Hale NNP PROPN nsubj 9 I-PERSON
+    9 looks look VBZ VERB ROOT 9
+    10 at - IN ADP prep 9
+    11 the - DT DET det 12
+    12 boats boat NNS NOUN pobj 10
+    13 . - . PUNCT punct 9
+    14 ( - -LRB- PUNCT punct 19
+    15 Jo Jo NNP PROPN compound 18 B-PERSON
+    16 Park Park NNP PROPN nmod 18 I-PERSON
+    17 / - SYM SYM punct 18 I-PERSON
+    18 Harbour Harbour NNP PROPN compound 19 I-PERSON
+    19 News News NNP PROPN ROOT 19 I-PERSON
+    20 ) - -RRB- PUNCT punct 19
+    """,
+)
+
+
+def test_people_named_in_a_caption_are_no_antecedents_but_their_names_count() -> None:
+    cast = Cast(Article(CAPTION_AFTER_A_PARAGRAPH))
+    assert [e.text for e in cast.persons] == ["Ana Ruiz"]
+    assert cast.canonical_person("Hale") == "Tom Hale"  # the caption's full name still says who "Hale" is
