@@ -58,6 +58,8 @@ ACCORDING_TO = ("according", "to")
 
 QUOTE_AS_VERBS = frozenset("quote cite".split())
 CALLED_VERBS = frozenset("name call".split())
+ASKING_VERBS = frozenset("ask interview question quiz query".split())
+"""Verbs whose object is put a question, and answers it next: "I asked Robert McMillen ..."."""
 """Participles that give a person's name after a description: "a fisherman called Tomas"."""
 """Heads of "Tass quoted Rudenko as saying ...": the object is the speaker."""
 

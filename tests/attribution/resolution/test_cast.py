@@ -591,3 +591,34 @@ def test_people_named_in_a_caption_are_no_antecedents_but_their_names_count() ->
     cast = Cast(Article(CAPTION_AFTER_A_PARAGRAPH))
     assert [e.text for e in cast.persons] == ["Ana Ruiz"]
     assert cast.canonical_person("Hale") == "Tom Hale"  # the caption's full name still says who "Hale" is
+
+
+# The person the writer asked answers next; the one told something does not.
+ASKED_AND_TOLD = parse(
+    "I asked barber Tom Hale about the boats, and Ana Ruiz told Jo Park the news.",
+    """
+    0 I I PRP PRON nsubj 1
+    1 asked ask VBD VERB ROOT 1
+    2 barber - NN NOUN compound 4
+    3 Tom Tom NNP PROPN compound 4 B-PERSON
+    4 Hale Hale NNP PROPN dobj 1 I-PERSON
+    5 about - IN ADP prep 1
+    6 the - DT DET det 7
+    7 boats boat NNS NOUN pobj 5
+    8 , - , PUNCT punct 1
+    9 and - CC CCONJ cc 1
+    10 Ana Ana NNP PROPN compound 11 B-PERSON
+    11 Ruiz Ruiz NNP PROPN nsubj 12 I-PERSON
+    12 told tell VBD VERB conj 1
+    13 Jo Jo NNP PROPN compound 14 B-PERSON
+    14 Park Park NNP PROPN dobj 12 I-PERSON
+    15 the - DT DET det 16
+    16 news - NN NOUN dobj 12
+    17 . - . PUNCT punct 12
+    """,
+)
+
+
+def test_a_person_asked_answers_next_as_a_subject_does() -> None:
+    cast = Cast(Article(ASKED_AND_TOLD))
+    assert [e.text for e in cast._subjects] == ["Tom Hale", "Ana Ruiz"]  # near miss: Jo Park, only told
