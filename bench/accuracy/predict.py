@@ -25,6 +25,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
@@ -65,8 +66,15 @@ def prediction_file(out: Path, gold: Path) -> Path:
     return out / f"{name_of(gold)}.jsonl"
 
 
+PARSE_MODULES = ("parsing", "tagging", "tokenizer")
+"""The engine's modules that shape the parse itself: a change to any of them makes a cached parse stale."""
+
+
 def cache_key(path: Path, texts: Sequence[str], model: str) -> str:
+    """The key of one file's parse: the model, the engine's parse code and every text."""
     digest = hashlib.sha256(model.encode())
+    for module in PARSE_MODULES:
+        digest.update(resources.files("service.attribution").joinpath(f"{module}.py").read_bytes())
     for text in texts:
         digest.update(text.encode())
     return f"{name_of(path)}-{digest.hexdigest()[:16]}"

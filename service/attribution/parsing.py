@@ -35,6 +35,8 @@ working memory is that of one group, whatever the batch or the text."""
 MAX_CHUNK_FACTOR = 2
 """How far past ``CHUNK_CHARS`` a piece may run looking for a line break."""
 PARAGRAPH_BREAKS = "quotes_paragraph_breaks"
+NOT_A_SENTENCE_START = -1
+"""spaCy's SENT_START value for a token that must not start a sentence (1: must; 0: the parser decides)."""
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -42,15 +44,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so that no sentence, and no parse, spans two paragraphs.
 
     A headline without a full stop is otherwise read as the subject of the
-    paragraph below it. The parser keeps sentence starts set before it runs.
+    paragraph below it. The parser keeps sentence starts set before it runs,
+    and it keeps a word from starting one too: the second word of a
+    paragraph never does, for the small model otherwise cuts "Vickers |
+    said he would run" after a paragraph's first proper noun, leaving
+    "said" with no subject.
     """
-    starts = doc.to_array([SENT_START])
+    starts = doc.to_array([SENT_START]).astype("int64")
     for token in doc[:-1]:
         if token.is_space and PARAGRAPH_BREAK.search(token.text):
             starts[token.i + 1] = 1
+            if token.i + 2 < len(doc) and not doc[token.i + 1].is_punct and not doc[token.i + 1].is_space:
+                starts[token.i + 2] = NOT_A_SENTENCE_START
     # Set in one go: assigning token.is_sent_start one token at a time re-checks
     # the whole doc each time, quadratic in the number of line breaks.
-    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
+    doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
