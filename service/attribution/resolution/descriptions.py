@@ -148,16 +148,18 @@ def _affiliation_after(noun: Token, source: Source) -> Description:
 def _names_a_seat(noun: Token, preposition: Token) -> bool:
     """ "for Exeter" after "MP", "of Ohio" after "senator": the seat an elected post holds, not for whom.
 
-    "for" always names the seat; "of" only a place or a district ("of
+    After "for" any name but a party's ("MP for Exeter", whatever the
+    recogniser calls Exeter); after "of" only a place or a district ("of
     Eastfield ward"). Near misses: "a lawyer for Acme" (a lawyer holds no
-    seat), "councillor of the Labour Party" (a party, not a place).
+    seat), "a councillor for the Green Party", "for the Democrats" and
+    "councillor of the Labour Party" (a party: an organisation noun or NORP).
     """
     if noun.lower_.rstrip(".") not in SEAT_ROLES or preposition.lower_ not in SEAT_PREPOSITIONS:
         return False
-    if preposition.lower_ == "for":
-        return True
     seat = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    return seat is not None and (seat.ent_type_ in PLACE_LABELS or seat.lower_ in DISTRICT_NOUNS)
+    if seat is None or lemma(seat) in ORGANISATION_NOUNS or seat.ent_type_ == "NORP":
+        return False
+    return preposition.lower_ == "for" or seat.ent_type_ in PLACE_LABELS or seat.lower_ in DISTRICT_NOUNS
 
 
 def _clause_affiliation(clause: Token, source: Source) -> Description:

@@ -44,11 +44,14 @@ from service.attribution.lexicon import (
     SEAT_ROLES,
     STATE_OFFICES,
 )
+from service.attribution.glyphs import DOUBLE_MARKS, SINGLE_CLOSING, SINGLE_OPENING
 from service.attribution.lexicons import place_adjectives, role_nouns
 from service.attribution.results import Span
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
 
+QUOTATION_MARKS = frozenset(DOUBLE_MARKS + SINGLE_OPENING + SINGLE_CLOSING)
+"""Marks around a work's title: straight double marks too, never the straight apostrophe."""
 LINKING_WORDS = frozenset("and or & of".split())
 """Words between two organisations in a title, dropped with them: "former Spurs and England defender"."""
 NAME_LINKS = frozenset("and & for of".split())
@@ -359,9 +362,11 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     "former Spurs and England defender" gives "former defender" and "Spurs".
     Near miss: "Chief Executive" is all title (both role words).
     """
-    words = [t for t in sorted({t.i: t for t in words}.values(), key=lambda t: t.i) if not _is_filler(t)]
-    seat = seat_words(words, head)
-    words = [t for t in words if t.i not in seat]
+    words = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    possessives = {t.i for t in words if t.tag_ == POSSESSIVE_TAG}
+    words = [t for t in words if not _is_filler(t)]
+    skipped = seat_words(words, head) | quoted_title_words(words)
+    words = [t for t in words if t.i not in skipped]
     honorific = next((t for t in words if is_honorific(t)), None)
     ranks: dict[int, Rank] = {}
     present = {t.i for t in words}
@@ -378,7 +383,7 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
     shared = _organisation_noun_before_role(words, head, ranks)
     title_words = [t for t in words if (t.i not in ranks or t.i in shared) and not is_honorific(t)]
     title_words = [t for t in title_words if not (t.lower_ in LINKING_WORDS and {t.i - 1, t.i + 1} & set(ranks))]
-    title = piece(title_words, source) if _names_a_role(title_words) else None
+    title = piece(_with_possessive_marks(title_words, possessives), source) if _names_a_role(title_words) else None
     runs = _runs([t for t in words if t.i in ranks], ranks)
     if any(t.lower_ in PAST_WORDS for t in title_words):
         runs = [(run, max(rank, Rank.FORMER)) for run, rank in runs]
@@ -391,6 +396,46 @@ def read_phrase(words: list[Token], head: Token, source: Source) -> Description:
         piece(best[0], source) if best else None,
         best[1] if best else Rank.ORGANISATION,
     )
+
+
+def quoted_title_words(words: list[Token]) -> set[int]:
+    """Words inside quotation marks before a role: a work's title, "[“Harbour Lights”] creator".
+
+    Neither the title nor an organisation: a show or a book employs no one.
+    Read in ``read_phrase`` with the seats, before the organisations. Near
+    miss: "Harbour Lights creator" (no marks: an owner word, as "Arsenal boss").
+    """
+    found: set[int] = set()
+    for token in words:
+        doc = token.doc
+        start, end = token.i, token.i
+        while start > 0 and doc[start - 1].is_alpha and not doc[start - 1].is_lower:
+            start -= 1
+        while end + 1 < len(doc) and doc[end + 1].is_alpha and not doc[end + 1].is_lower:
+            end += 1
+        opened = start > 0 and _quotation_mark(doc[start - 1])
+        closed = end + 1 < len(doc) and _quotation_mark(doc[end + 1])
+        if opened and closed and token.is_alpha and not token.is_lower:
+            found.add(token.i)
+    return found
+
+
+def _quotation_mark(token: Token) -> bool:
+    """A double quotation mark, or a single opening or closing one (not an apostrophe's straight mark)."""
+    return len(token.text) == 1 and token.text in QUOTATION_MARKS
+
+
+def _with_possessive_marks(title_words: list[Token], possessives: set[int]) -> list[Token]:
+    """A title's words with the possessive marks between them: "the world['s] largest maker".
+
+    Near miss: "Acme’s chief executive" (the owner is not in the title, nor its mark).
+    """
+    kept = {t.i for t in title_words}
+    if not title_words:
+        return title_words
+    doc = title_words[0].doc
+    marks = [doc[i] for i in possessives if i - 1 in kept and i + 1 in kept | possessives and any(j > i for j in kept)]
+    return sorted([*title_words, *marks], key=lambda t: t.i)
 
 
 def _cut_before(words: list[Token], organisation: list[Token]) -> list[Token]:

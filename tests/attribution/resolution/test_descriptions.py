@@ -966,6 +966,33 @@ def test_a_party_after_a_name_is_its_affiliation_where_a_place_is_not() -> None:
     assert said(name_preposition(word(PARTY_AFTER_OF, "Ortiz"))) == (None, "Liberal Democrats", Rank.PLACE)
 
 
+COUNCILLOR_FOR_A_PARTY = parse(
+    "Lena Ortiz, a councillor for the Green Party, said the pier was safe.",
+    """
+    0 Lena Lena NNP PROPN compound 1 B-PERSON
+    1 Ortiz Ortiz NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 councillor - NN NOUN appos 1
+    5 for - IN ADP prep 4
+    6 the - DT DET det 8 B-ORG
+    7 Green Green NNP PROPN compound 8 I-ORG
+    8 Party Party NNP PROPN pobj 5 I-ORG
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 the - DT DET det 12
+    12 pier - NN NOUN nsubj 13
+    13 was be VBD AUX ccomp 10
+    14 safe - JJ ADJ acomp 13
+    15 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_party_after_for_an_elected_post_is_the_affiliation_not_a_seat() -> None:
+    assert said(apposition(word(COUNCILLOR_FOR_A_PARTY, "Ortiz"))) == ("councillor", "Green Party", Rank.ORGANISATION)
+
+
 def test_a_place_after_a_legislators_name_is_the_seat_not_the_affiliation() -> None:
     assert name_preposition(word(SENATOR_OF_A_STATE, "Ortiz")) is None
 

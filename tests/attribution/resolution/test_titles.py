@@ -18,6 +18,7 @@ from service.attribution.resolution.titles import (
     organisation_in,
     organisation_words,
     piece,
+    quoted_title_words,
     read_phrase,
     seat_words,
     text_of,
@@ -751,6 +752,62 @@ def test_a_nationality_before_a_post_held_for_the_state_is_the_affiliation() -> 
 
 def test_a_party_before_an_occupation_stays_the_affiliation() -> None:
     assert read(REPUBLICAN_SCULPTOR, 0, 2, "sculptor") == (None, "sculptor", "Republican", Rank.PLACE)
+
+
+QUOTED_SHOW_CREATOR = parse(
+    "“Dock Street” creator Ola Dent said the pier was safe.",
+    """
+    0 “ - `` PUNCT punct 2
+    1 Dock Dock NNP PROPN compound 2
+    2 Street Street NNP PROPN compound 4
+    3 ” - '' PUNCT punct 2
+    4 creator - NN NOUN compound 6
+    5 Ola Ola NNP PROPN compound 6 B-PERSON
+    6 Dent Dent NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 pier - NN NOUN nsubj 10
+    10 was be VBD AUX ccomp 7
+    11 safe - JJ ADJ acomp 10
+    12 . - . PUNCT punct 7
+    """,
+)
+
+
+WORLDS_LARGEST_MAKER = parse(
+    "Ola Dent, the world's largest breeder, said the pier was safe.",
+    """
+    0 Ola Ola NNP PROPN compound 1 B-PERSON
+    1 Dent Dent NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 4
+    4 world - NN NOUN poss 7
+    5 's - POS PART case 4
+    6 largest - JJS ADJ amod 7
+    7 breeder - NN NOUN appos 1
+    8 , - , PUNCT punct 1
+    9 said say VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 pier - NN NOUN nsubj 12
+    12 was be VBD AUX ccomp 9
+    13 safe - JJ ADJ acomp 12
+    14 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_a_works_title_in_quotation_marks_is_neither_title_nor_organisation() -> None:
+    assert quoted_title_words(list(QUOTED_SHOW_CREATOR[0:5])) == {1, 2}
+    assert read(QUOTED_SHOW_CREATOR, 0, 5, "creator") == (None, "creator", None, Rank.ORGANISATION)
+
+
+def test_a_name_without_quotation_marks_before_a_role_is_its_owner() -> None:
+    assert quoted_title_words(list(HARBOUR_ENERGY_CHAIRWOMAN[0:3])) == set()
+
+
+def test_a_title_keeps_the_possessive_mark_between_its_words() -> None:
+    assert read(WORLDS_LARGEST_MAKER, 3, 8, "breeder") == (None, "world's largest breeder", None, Rank.ORGANISATION)
+    assert read(KESTRELS_CHIEF_EXECUTIVE, 0, 4, "executive")[1] == "chief executive"
 
 
 # --- _capitalised_only_here ----------------------------------------------------------
