@@ -39,7 +39,7 @@ $(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(VENV)/bin/py
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-runtime
 
 run: install
-	$(BIN)/gunicorn -c python:service.gunicorn_conf "service.app:create_app()"
+	$(BIN)/gunicorn -c python:service.web.gunicorn_conf "service.web.app:create_app()"
 
 test: install-dev
 	$(BIN)/python -m pytest

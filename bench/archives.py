@@ -45,10 +45,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from service import batch  # noqa: E402
-from service.archives import Article  # noqa: E402
+from service.archives import rows as archive_rows  # noqa: E402
+from service.archives import runner  # noqa: E402
+from service.archives.readers import Record  # noqa: E402
 from service.attribution.pipeline import QuoteExtractor  # noqa: E402
 from service.config import Settings  # noqa: E402
+from service.intake.door import Sent  # noqa: E402
 from service.nlp import default_model_name, load_pipeline, model_info  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
@@ -107,16 +109,16 @@ def by_id(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def run_engine(extractor: QuoteExtractor, records: Sequence[dict[str, str]], max_chars: int) -> tuple[dict[str, float], list[dict[str, Any]]]:
     """``batch.analyse`` here, chunk by chunk: wall and CPU seconds, and the rows."""
-    articles = [Article(record["id"], record["text"]) for record in records]
+    articles = [Record(record["id"], Sent(record["text"])) for record in records]
     started, cpu = time.perf_counter(), time.process_time()
-    rows = [row for chunk in batch.chunked(articles) for row in batch.analyse(extractor, chunk, max_chars)]
+    rows = [row for chunk in archive_rows.chunked(articles) for row in archive_rows.analyse(extractor, chunk, max_chars)]
     return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}, rows
 
 
 def run_batch(source: Path, folder: Path, processes: int, model: str, max_chars: int) -> tuple[dict[str, float], list[dict[str, Any]]]:
     """``quotes batch`` with ``processes`` processes, each loading ``model``: its report's times, and the rows."""
     output = folder / "batch.jsonl"
-    report = batch.run(batch.Options(source, output, processes=processes, model=model, max_chars=max_chars, overwrite=True))
+    report = runner.run(runner.Options(source, output, processes=processes, model=model, max_chars=max_chars, overwrite=True))
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     times = {
         "seconds": report.work_seconds,
@@ -147,7 +149,7 @@ def spark_session(cores: int) -> Any:
 def run_spark(spark: Any, source: Path, folder: Path, model: str, max_chars: int, run: int) -> tuple[dict[str, float], list[dict[str, Any]]]:
     import pyarrow.parquet as pq
 
-    from service import spark_job
+    from service.archives import spark_job
 
     output = folder / f"spark-{run}.parquet"
     report = spark_job.run_job(spark, str(source), str(output), model=model, max_chars=max_chars, overwrite=True)

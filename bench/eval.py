@@ -25,7 +25,7 @@ if __name__ == "__main__":
     # As in bench.py: the project's root in place of this script's folder.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from service.server import ServerDidNotStart, is_ready, serving  # noqa: E402
+from service.web.server import ServerDidNotStart, is_ready, serving  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS: tuple[tuple[str, str, list[str]], ...] = (

@@ -26,7 +26,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from service import language  # noqa: E402
+from service.intake import language  # noqa: E402
 
 SETS = (
     ("seeds", "data/seeds/gold.jsonl"),

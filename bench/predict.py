@@ -37,8 +37,8 @@ from service.attribution.article import Article  # noqa: E402
 from service.attribution.normalise import Normalised  # noqa: E402
 from service.attribution.pipeline import QuoteExtractor, attribute  # noqa: E402
 from service.nlp import default_model_name, load_pipeline, model_info  # noqa: E402
-from service.offsets import OffsetUnit  # noqa: E402
-from service.schemas import QuoteResponseSchema  # noqa: E402
+from service.intake.offsets import OffsetUnit  # noqa: E402
+from service.intake.schemas import QuoteResponseSchema  # noqa: E402
 
 DOCBIN_ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "SPACY"]
 

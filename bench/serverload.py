@@ -24,7 +24,7 @@ from bench.plans import CONCURRENCIES, SATURATED, write_plans
 from bench.progress import BenchError, log
 from bench.stats import latency_percentiles
 from service.config import Settings
-from service.server import Served, ServerDidNotStart, serving
+from service.web.server import Served, ServerDidNotStart, serving
 
 LOAD_SCRIPT = Path(__file__).with_name("load.py")
 WARM_UP_TRIES = 10

@@ -51,7 +51,7 @@ from bench import procfs  # noqa: E402
 from bench.memory import Sampler  # noqa: E402
 from bench.soakload import Load  # noqa: E402
 from bench.soakreport import Memory, Observed, markdown, passed, report  # noqa: E402
-from service.server import ServerDidNotStart, serving  # noqa: E402
+from service.web.server import ServerDidNotStart, serving  # noqa: E402
 
 # Two workers loading the model without preload take longer than one.
 STARTUP_SECONDS = 180

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.archive import articles, write_json_lines
+from tests.archives.archive import articles, write_json_lines
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "archives.py"
 
