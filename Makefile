@@ -1,4 +1,4 @@
-# quotes: make run | make test | make install | make eval | make lock
+# quotes: make run | make test | make test-fast | make check | make install | make eval | make lock
 # Needs only Python 3.11 and pip; everything else goes into .venv.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -9,7 +9,7 @@ PORT ?= 8000
 export HOST PORT
 
 SHARED ?= ../shared
-.PHONY: install install-dev install-bench run test check typecheck eval bench soak lock train clean
+.PHONY: install install-dev install-bench run test test-fast check lint typecheck eval bench soak lock train clean
 
 install: $(VENV)/.installed-runtime
 
@@ -44,10 +44,17 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+# The inner loop: no real model, no server (so no browser), no Spark, no wheel build.
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not model and not server and not spark and not wheel" -q
+
+lint: install-dev
+	$(BIN)/ruff check service tests bench
+
 typecheck: install-dev
 	$(BIN)/python -m mypy
 
-check: typecheck test
+check: lint typecheck test
 
 # Accuracy against ../shared's annotated data, through a running service (one is
 # started if none answers at 127.0.0.1:$(PORT)).

@@ -134,6 +134,6 @@ def test_metrics_add_up_every_worker(tmp_path: Path) -> None:
         counter_files = sorted(p.name for p in tmp_path.glob("counter_*.db"))
     assert len(counter_files) >= 2, f"only one worker took requests: {counter_files}"
     for text in scrapes:  # whichever worker answers, it reports every worker's requests
-        line = next(l for l in text.splitlines() if l.startswith('quotes_http_requests_total{method="POST"'))
+        line = next(row for row in text.splitlines() if row.startswith('quotes_http_requests_total{method="POST"'))
         assert float(line.split()[-1]) == sent
         assert f"quotes_documents_processed_total {float(sent)}" in text
