@@ -15,6 +15,7 @@ import pytest
 import requests
 
 from service import cli
+from service.client import QuotesClient, QuotesError
 from service.web.server import gunicorn_command
 from tests.web.contract import validate_body
 from tests.intake.languages import GERMAN_ARTICLE
@@ -161,6 +162,23 @@ def test_a_problem_from_the_service_is_one_line_and_status_1(
     status, out, err = run(capsys, "extract", "--url", server, "-")
     assert status == 1 and out == ""
     assert err.startswith("quotes: error: 413 Request is too large:") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("key", "says"), [(None, "the service needs an API key"), ("a-wrong-key-of-16+", "the API key sent was refused")])
+def test_a_401_says_to_pass_the_api_key_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, article: Path, key: str | None, says: str
+) -> None:
+    problem = {"type": "/problems/unauthorized", "title": "API key required", "status": 401,
+               "detail": "This endpoint needs an API key: send Authorization: Bearer <key> or X-API-Key: <key>."}
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise QuotesError(problem, status=401)
+
+    monkeypatch.setattr(QuotesClient, "answer", refuse)
+    monkeypatch.delenv("QUOTES_API_KEY", raising=False)
+    status, _, err = run(capsys, "extract", "--url", "http://127.0.0.1:9", *(["--api-key", key] if key else []), str(article))
+    assert status == 1
+    assert err == f"quotes: error: 401 API key required: {says}: pass --api-key KEY (or set $QUOTES_API_KEY)\n"
 
 
 def test_an_unreachable_service_is_status_1(

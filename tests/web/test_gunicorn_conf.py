@@ -18,6 +18,9 @@ from service.web.server import free_port, gunicorn_command
         ("QUOTES_SPACY_MODEL", "no_such_pipeline", "'no_such_pipeline' is not installed (QUOTES_SPACY_MODEL)"),
         ("GUNICORN_TIMEOUT", "soon", "GUNICORN_TIMEOUT must be a whole number, not 'soon'"),
         ("GUNICORN_MAX_REQUESTS", "-1", "GUNICORN_MAX_REQUESTS must be a whole number, not '-1'"),
+        ("PORT", "99999", "PORT must be a port from 1 to 65535, not 99999"),
+        ("PORT", "http", "PORT must be a whole number, not 'http'"),
+        ("GUNICORN_PRELOAD", "maybe", "GUNICORN_PRELOAD must be true or false (or yes/no, on/off, 1/0), not 'maybe'"),
     ],
 )
 def test_a_bad_setting_is_one_line_naming_the_variable(variable: str, value: str, says: str) -> None:
