@@ -130,12 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--timeout", metavar="SECONDS", type=_seconds, default=60.0, help="how long to wait for --url's answer (default: 60)"
     )
-    extract.add_argument(
-        "--model",
-        metavar="NAME",
-        default=os.environ.get("QUOTES_SPACY_MODEL") or None,
-        help="spaCy pipeline to load in-process (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
-    )
+    _model_option(extract, "in-process")
     extract.set_defaults(run=run_extract)
 
     serve = commands.add_parser(
@@ -196,14 +191,19 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("--resume", action="store_true", help="go on from the output of an interrupted run: the articles in it are not redone")
     again.add_argument("--overwrite", action="store_true", help="start again, replacing OUTPUT")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
-    batch.add_argument(
+    _model_option(batch, "in each process")
+    batch.set_defaults(run=run_batch)
+    return parser
+
+
+def _model_option(command: argparse.ArgumentParser, where: str) -> None:
+    """``--model``: the spaCy pipeline a command loads itself (``QUOTES_SPACY_MODEL`` by default, as the service)."""
+    command.add_argument(
         "--model",
         metavar="NAME",
         default=os.environ.get("QUOTES_SPACY_MODEL") or None,
-        help="spaCy pipeline to load (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
+        help=f"spaCy pipeline to load {where} (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
     )
-    batch.set_defaults(run=run_batch)
-    return parser
 
 
 # --- extract -------------------------------------------------------------------------
