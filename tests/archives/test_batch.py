@@ -461,4 +461,4 @@ def test_a_folder_stopped_by_a_kill_and_resumed_has_every_article_once(tmp_path:
     names = sorted(f"part{n // 10:02d}/{record['id']}.txt" for n, record in enumerate(records))
     assert ids_of(rows) == names
     expected = engine_rows(engine, [{"id": f"part{n // 10:02d}/{r['id']}.txt", "text": r["text"]} for n, r in enumerate(records)])
-    assert {row["id"]: row for row in rows} == expected
+    assert pruned({row["id"]: row for row in rows}) == pruned(expected)

@@ -22,7 +22,7 @@ from spacy.language import Language
 from service.archives import spark_job
 from service.attribution.pipeline import QuoteExtractor
 from service.archives.tables import result_schema
-from tests.archives.archive import articles, engine_rows, write_json_lines
+from tests.archives.archive import articles, engine_rows, pruned, write_json_lines
 
 pytestmark = [
     pytest.mark.model,
@@ -83,7 +83,7 @@ def test_the_job_writes_the_engines_answers_as_parquet(
     table.cast(result_schema())  # the same nested types, whatever Spark names a list's items
     rows = {row["id"]: row for row in table.to_pylist()}
     expected = engine_rows(QuoteExtractor(real_nlp), [{**r, "id": str(r["id"])} for r in records], MAX_CHARS)
-    assert rows == expected
+    assert pruned(rows) == pruned(expected)
     assert rows["a0003"]["error"]["type"] == "/problems/payload-too-large"
     assert rows["a0008"]["error"]["type"] == "/problems/validation-failed"
 

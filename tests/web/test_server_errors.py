@@ -118,7 +118,7 @@ MATRIX = [
     case("no-content-type", as_json({"text": ARTICLE}), 415, headers={}),
     case("form", b"text=hello", 415, headers={"Content-Type": "application/x-www-form-urlencoded"}),
     case("multipart", b"--x\r\n\r\nhello\r\n--x--", 415, headers={"Content-Type": "multipart/form-data; boundary=x"}),
-    case("html-in-latin-1", "<p>“Ça,” she said.</p>".encode("latin-1", "replace"), 415, headers={"Content-Type": "text/html; charset=latin-1"}),
+    case("html-in-an-unknown-charset", b"<p>Hello.</p>", 415, headers={"Content-Type": "text/html; charset=x-no-such-encoding"}),
     case("xml", b"<text>hello</text>", 415, headers={"Content-Type": "application/xml"}),
     case("octet-stream", ARTICLE.encode(), 415, headers={"Content-Type": "application/octet-stream"}),
     case("json-in-latin-1", as_json({"text": ARTICLE}), 415, headers={"Content-Type": "application/json; charset=latin-1"}),
