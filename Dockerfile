@@ -28,4 +28,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), timeout=4)"]
 
 # Exec form: gunicorn is PID 1 and receives the container's signals itself.
-CMD ["gunicorn", "-c", "python:service.gunicorn_conf", "service.app:create_app()"]
+CMD ["gunicorn", "-c", "python:service.web.gunicorn_conf", "service.web.app:create_app()"]

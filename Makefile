@@ -1,4 +1,4 @@
-# quotes: make run | make test | make install | make eval | make lock
+# quotes: make run | make test | make test-fast | make check | make install | make eval | make lock
 # Needs only Python 3.11 and pip; everything else goes into .venv.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -9,7 +9,7 @@ PORT ?= 8000
 export HOST PORT
 
 SHARED ?= ../shared
-.PHONY: install install-dev install-bench run test check typecheck eval bench soak lock train lexicons clean
+.PHONY: install install-dev install-bench run test test-fast check lint typecheck eval bench soak lock train lexicons clean
 
 install: $(VENV)/.installed-runtime
 
@@ -39,15 +39,22 @@ $(VENV)/.installed-bench: requirements/bench.txt pyproject.toml | $(VENV)/bin/py
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed-runtime
 
 run: install
-	$(BIN)/gunicorn -c python:service.gunicorn_conf "service.app:create_app()"
+	$(BIN)/gunicorn -c python:service.web.gunicorn_conf "service.web.app:create_app()"
 
 test: install-dev
 	$(BIN)/python -m pytest
 
+# The inner loop: no real model, no server (so no browser), no Spark, no wheel build.
+test-fast: install-dev
+	$(BIN)/python -m pytest -m "not model and not server and not spark and not wheel" -q
+
+lint: install-dev
+	$(BIN)/ruff check service tests bench
+
 typecheck: install-dev
 	$(BIN)/python -m mypy
 
-check: typecheck test
+check: lint typecheck test
 
 # Accuracy on every shared annotated set (needs ../shared), through a running service (one is started if
 # none answers at 127.0.0.1:$(PORT)), or OFFLINE=1 through the engine in-process, its parses cached in .cache/;

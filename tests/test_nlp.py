@@ -5,18 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from service.app import create_app
-from service.nlp import (
-    OFFICIAL_MODEL,
-    PINNED_MODEL,
-    EngineLoader,
-    ModelInfo,
-    ModelNotFound,
-    State,
-    check_model,
-    default_model_name,
-    model_info,
-)
+from service.web.app import create_app
+from service.nlp import OFFICIAL_MODEL, PINNED_MODEL, ModelInfo, ModelNotFound, check_model, default_model_name, model_info
 
 
 def test_default_is_the_official_model_when_installed_else_the_pinned_copy() -> None:
@@ -38,18 +28,3 @@ def test_model_info_gives_language_and_name() -> None:
     nlp = spacy.blank("en")
     nlp.meta["name"], nlp.meta["version"] = "core_web_sm", "3.8.0"
     assert model_info(nlp) == ModelInfo("en_core_web_sm", "3.8.0")
-
-
-def test_loader_failure_is_recorded_not_raised() -> None:
-    loader = EngineLoader("/nonexistent/model/path")
-    loader.start(background=True)
-    assert loader.wait(timeout=30) is False
-    assert loader.state is State.FAILED and loader.error
-
-
-def test_loader_in_background_becomes_ready(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("service.nlp.load_pipeline", lambda name: spacy.blank("en"))
-    loader = EngineLoader("anything")
-    loader.start(background=True)
-    assert loader.wait(timeout=30) is True
-    assert loader.extractor is not None and loader.info is not None and loader.load_seconds is not None

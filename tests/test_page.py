@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.servers import running_server
+from tests.web.servers import running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.model]
 

@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.app import create_app
+from service.web.app import create_app
 from service.attribution import Attribution, QuoteType, Span
 from service.attribution.pipeline import QuoteExtractor
-from tests.contract import assert_conforms
+from tests.web.contract import assert_conforms
 
 ROOT = Path(__file__).resolve().parent.parent
 

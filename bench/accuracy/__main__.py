@@ -38,7 +38,7 @@ from bench.accuracy.sets import RUNS, Run
 from bench.common.progress import BenchError, log
 from bench.common.provenance import git_commit, service_code
 from bench.common.results import add_output_options, command_line, write_outputs
-from service.server import ServerDidNotStart, readiness, serving
+from service.web.server import ServerDidNotStart, readiness, serving
 
 PROG = "python -m bench.accuracy"
 DEFAULT_URL = "http://127.0.0.1:8000"

@@ -35,7 +35,7 @@ from bench.common.progress import log
 from bench.common.provenance import git_commit, load_average, machine
 from bench.common.results import add_output_options, command_line, write_outputs
 from bench.common.tables import markdown_table
-from service import language
+from service.intake import language
 
 PROG = "python -m bench.accuracy.languages"
 TIMED_SET = POLNEAR_DEV

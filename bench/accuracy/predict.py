@@ -36,8 +36,8 @@ from service.attribution.article import Article
 from service.attribution.normalise import Normalised
 from service.attribution.pipeline import QuoteExtractor, attribute
 from service.nlp import ModelInfo, default_model_name, load_pipeline, model_info
-from service.offsets import OffsetUnit
-from service.schemas import QuoteResponseSchema
+from service.intake.offsets import OffsetUnit
+from service.intake.schemas import QuoteResponseSchema
 
 DOCBIN_ATTRS = ["ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "SPACY"]
 

@@ -47,7 +47,7 @@ from bench.common.memory import WorkersSampler, workers_memory
 from bench.common.results import add_output_options, command_line, write_outputs
 from bench.soak.load import Load
 from bench.soak.report import Observed, markdown, passed, report, summary
-from service.server import ServerDidNotStart, serving
+from service.web.server import ServerDidNotStart, serving
 
 PROG = "python -m bench.soak"
 # Two workers loading the model without preload take longer than one.

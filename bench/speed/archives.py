@@ -4,9 +4,9 @@ Three ways of running the engine over the same texts, each timed after its
 models are loaded (loading is start-up, paid once per process however large
 the archive):
 
-1. ``engine``: ``batch.analyse`` in this process, in the chunks ``quotes
+1. ``engine``: ``rows.analyse`` in this process, in the chunks ``quotes
    batch`` hands each of its processes: the reference;
-2. ``batch``: ``quotes batch`` with ``--processes N`` (``batch.run``), from
+2. ``batch``: ``quotes batch`` with ``--processes N`` (``runner.run``), from
    when its first process has its model to its last result written; the
    target is at least 1.8 times the engine on 2 processes and 2 cores. Beside
    it, the same ratio by CPU time (the processes' own: near 1 means no
@@ -48,10 +48,12 @@ from bench.common.progress import BenchError, log
 from bench.common.provenance import load_average, machine, package_version
 from bench.common.results import add_output_options, command_line, write_outputs
 from bench.common.tables import TARGET_COLUMNS, Row, markdown_table, met, rate
-from service import batch
-from service.archives import Article
+from service.archives import rows as archive_rows
+from service.archives import runner
+from service.archives.readers import Record
 from service.attribution.pipeline import QuoteExtractor
 from service.config import Settings
+from service.intake.door import Sent
 from service.nlp import default_model_name, load_pipeline, model_info
 
 PROG = "python -m bench.speed.archives"
@@ -73,18 +75,18 @@ def by_id(rows: Rows) -> dict[str, dict[str, Any]]:
 
 
 def run_engine(extractor: QuoteExtractor, corpus: Corpus, max_chars: int) -> tuple[dict[str, float], Rows]:
-    """``batch.analyse`` here, chunk by chunk: wall and CPU seconds, and the rows."""
-    articles = [Article(d.id, d.text) for d in corpus.documents]
+    """``rows.analyse`` here, chunk by chunk: wall and CPU seconds, and the rows."""
+    articles = [Record(d.id, Sent(d.text)) for d in corpus.documents]
     started, cpu = time.perf_counter(), time.process_time()
-    rows = [row for chunk in batch.chunked(articles) for row in batch.analyse(extractor, chunk, max_chars)]
+    rows = [row for chunk in archive_rows.chunked(articles) for row in archive_rows.analyse(extractor, chunk, max_chars)]
     return {"seconds": time.perf_counter() - started, "cpu_seconds": time.process_time() - cpu}, rows
 
 
 def run_batch(source: Path, folder: Path, processes: int, model: str, max_chars: int) -> tuple[dict[str, float], Rows]:
     """``quotes batch`` with ``processes`` processes, each loading ``model``: its report's times, and the rows."""
     output = folder / "batch.jsonl"
-    options = batch.Options(source, output, processes=processes, model=model, max_chars=max_chars, overwrite=True)
-    report = batch.run(options)
+    options = runner.Options(source, output, processes=processes, model=model, max_chars=max_chars, overwrite=True)
+    report = runner.run(options)
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     times = {
         "seconds": report.work_seconds,
@@ -118,7 +120,7 @@ def run_spark(
     """The Spark job over ``source``: its time and partitions, and the rows it wrote."""
     import pyarrow.parquet as pq
 
-    from service import spark_job
+    from service.archives import spark_job
 
     output = folder / f"spark-{run}.parquet"
     report = spark_job.run_job(spark, str(source), str(output), model=model, max_chars=max_chars, overwrite=True)

@@ -25,7 +25,7 @@ from bench.common.progress import BenchError, log
 from bench.common.stats import latency_percentiles
 from bench.speed.plans import CONCURRENCIES, SATURATED, write_plans
 from service.config import Settings
-from service.server import Served, ServerDidNotStart, serving
+from service.web.server import Served, ServerDidNotStart, serving
 
 LOAD_GENERATOR = "bench.speed.load"
 WARM_UP_TRIES = 10

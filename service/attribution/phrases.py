@@ -55,7 +55,7 @@ def named_head(head: Token) -> Token:
     if head.pos_ == "NOUN" and lemma(head) in person_nouns():
         # "Wise's dad, Darrin", "an official in the province named Jhony": a person's name however labelled.
         for child in head.children:
-            if child.dep_ in APPOSITION_DEPS and child.pos_ == "PROPN" and child.is_title and not child.ent_type_ in ORGANISATION_LABELS:
+            if child.dep_ in APPOSITION_DEPS and child.pos_ == "PROPN" and child.is_title and child.ent_type_ not in ORGANISATION_LABELS:
                 return child
         named = _called(head)
         if named is not None:

@@ -37,12 +37,11 @@ from spacy.tokens import Token
 
 from service.attribution.article import Article
 from service.attribution.resolution.cast import Cast, organisation_name
-from service.attribution.resolution.descriptions import authored_by, describe, describe_title
+from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
 from service.attribution.resolution.genders import addressed_as, by_first_name
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
-    COMPANY_NOUNS,
     DEFINITE_DETERMINERS,
     DESCRIPTION_PARAGRAPHS,
     IN_ENTITY,
@@ -51,7 +50,6 @@ from service.attribution.lexicon import (
     NAME_PART_DEPS,
     NOT_TITLES,
     NOUN_POS,
-    ORGANISATION_PARAGRAPHS,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     QUANTIFIERS,

@@ -16,7 +16,6 @@ from service.attribution.resolution.titles import Description, Piece
 from service.attribution.resolution.entities import Entity, Kind, Profile
 from service.attribution.lexicon import GUESSED_ANTECEDENT_FACTOR, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.results import Span
-from service.attribution.phrases import named_head, speaker_phrase
 from service.attribution.tagging import lemma
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from service.attribution.resolution.descriptions import (
     DESCRIPTION_RULES,

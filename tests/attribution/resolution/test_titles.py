@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc, Token
 
 from service.attribution.resolution.titles import (

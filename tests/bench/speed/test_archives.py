@@ -15,7 +15,7 @@ import pytest
 
 from bench.common.corpus import read_corpus
 from bench.speed import archives
-from tests.archive import articles, write_json_lines
+from tests.archives.archive import articles, write_json_lines
 
 
 def results(met: bool | None, spark: bool) -> dict[str, Any]:

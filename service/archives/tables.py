@@ -1,0 +1,142 @@
+"""The archives' tables: the API's answer as a Parquet (Arrow) schema, and the flat table of quotes.
+
+``result_schema()`` is derived from the marshmallow schema of an archive's
+row (``intake.schemas.ArticleResultSchema``: the id, the API's answer, the error),
+field by field, so that a Parquet result has exactly the shape of the JSON
+answer and cannot drift from it: a field added to the API's answer is a
+column here too. ``quotes batch`` writes it, and the Spark job hands it to
+Spark as the job's explicit schema.
+
+``flat_rows`` turns one row into the flat table an analyst opens in a
+spreadsheet or pandas: one row per quote, ``FLAT_COLUMNS``; for an article
+read from HTML, ``source_start`` and ``source_end`` say where the quote stands
+in the HTML (null for a text, where ``start`` and ``end`` already do).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from marshmallow import Schema, fields
+
+from service.intake.schemas import ArticleResultSchema
+
+ROWS_PER_BATCH = 1024
+"""Rows written to Parquet at a time: a few MB of results in memory, whatever the archive's size."""
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte order mark: Excel reads a CSV as UTF-8 only with one (curly quotes survive);
+pandas and Python's csv module (as ``utf-8-sig``) skip it."""
+
+# marshmallow field kinds and their Arrow types; Nested and List are built from their contents.
+SCALARS: tuple[tuple[type[fields.Field[Any]], pa.DataType], ...] = (
+    (fields.String, pa.string()),
+    (fields.Integer, pa.int64()),
+    (fields.Float, pa.float64()),
+    (fields.Enum, pa.string()),  # by value: every enum of the answer is a string enum
+)
+
+
+def arrow_type(field: fields.Field[Any]) -> pa.DataType:
+    """The Arrow type holding what ``field`` dumps."""
+    if isinstance(field, fields.Nested):
+        return pa.struct(arrow_fields(field.schema))
+    if isinstance(field, fields.List):
+        return pa.list_(arrow_type(field.inner))
+    for kind, arrow in SCALARS:
+        if isinstance(field, kind):
+            return arrow
+    raise TypeError(f"no Arrow type for a marshmallow {type(field).__name__} field")
+
+
+def arrow_fields(schema: Schema) -> list[pa.Field]:
+    """One nullable Arrow field per field of ``schema``, in its order."""
+    return [pa.field(name, arrow_type(field)) for name, field in schema.fields.items()]
+
+
+@cache
+def result_schema() -> pa.Schema:
+    """The Parquet schema of an archive's results: ``ArticleResultSchema`` in Arrow types."""
+    return pa.schema(arrow_fields(ArticleResultSchema()))
+
+
+FLAT_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("quote_id", pa.string()),
+        ("text", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("source_start", pa.int64()),
+        ("source_end", pa.int64()),
+        ("type", pa.string()),
+        ("speaker", pa.string()),
+        ("title", pa.string()),
+        ("affiliation", pa.string()),
+        ("confidence", pa.float64()),
+    ]
+)
+FLAT_COLUMNS = tuple(FLAT_SCHEMA.names)
+
+
+def flat_rows(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One row per quote of an article's result: ``FLAT_COLUMNS`` (none for a failed article)."""
+    out = []
+    for quote in row.get("quotes") or ():
+        speaker = quote.get("speaker") or {}
+        source = quote.get("source") or {}
+        out.append(
+            {
+                "article_id": row["id"],
+                "quote_id": quote["id"],
+                "text": quote["text"],
+                "start": quote["start"],
+                "end": quote["end"],
+                "source_start": source.get("start"),
+                "source_end": source.get("end"),
+                "type": quote["type"],
+                "speaker": speaker.get("name"),
+                "title": speaker.get("title"),
+                "affiliation": speaker.get("affiliation"),
+                "confidence": quote["confidence"],
+            }
+        )
+    return out
+
+
+def batched(rows: Iterable[dict[str, Any]], size: int = ROWS_PER_BATCH) -> Iterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_parquet(path: Path, rows: Iterable[dict[str, Any]], schema: pa.Schema) -> int:
+    """Write ``rows`` to a Parquet file of ``schema``, a batch at a time; how many were written."""
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for batch in batched(rows):
+            writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
+
+
+def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> int:
+    """Write flat rows to a CSV file with a header (``FLAT_COLUMNS``); how many were written."""
+    count = 0
+    with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
+        writer = csv.DictWriter(handle, FLAT_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count

@@ -1,0 +1,140 @@
+"""gunicorn settings for the quotes service (``gunicorn -c python:service.web.gunicorn_conf``).
+
+Environment: HOST and PORT (default 127.0.0.1:8000), WEB_CONCURRENCY (workers,
+default one per core), GUNICORN_TIMEOUT (seconds, default 120),
+GUNICORN_PRELOAD (default on), GUNICORN_MAX_REQUESTS (recycle a worker after
+this many requests, default 1000; 0 never).
+"""
+
+import glob
+import multiprocessing
+import os
+import sys
+import tempfile
+
+from service.config import FALSE_WORDS, TRUE_WORDS
+
+HIGHEST_PORT = 65535
+
+
+def configuration_error(message: str) -> None:
+    """Stop gunicorn with one line on stderr (exit status 1), before any worker starts."""
+    sys.exit(f"quotes: configuration error: {message}")
+
+
+def whole_number(variable: str, default: int) -> int:
+    """An environment variable holding a whole number (0 or more); one line naming it when it does not."""
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        configuration_error(f"{variable} must be a whole number, not {raw!r}")
+    return int(raw)
+
+
+def port(variable: str, default: int) -> int:
+    """A TCP port from the environment (1 to 65535); one line naming the variable when it is not one."""
+    number = whole_number(variable, default)
+    if not 1 <= number <= HIGHEST_PORT:
+        configuration_error(f"{variable} must be a port from 1 to {HIGHEST_PORT}, not {number}")
+    return number
+
+
+def switch(variable: str, default: bool) -> bool:
+    """An on/off environment variable: true/false, yes/no, on/off, 1/0; one line naming it otherwise."""
+    raw = os.environ.get(variable, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in TRUE_WORDS | FALSE_WORDS:
+        configuration_error(f"{variable} must be true or false (or yes/no, on/off, 1/0), not {raw!r}")
+    return raw in TRUE_WORDS
+
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{port('PORT', 8000)}"
+
+# The work is CPU-bound (the spaCy parse): one sync worker per core.
+worker_class = "sync"
+workers = whole_number("WEB_CONCURRENCY", 0) or multiprocessing.cpu_count()
+
+# Preloading loads the model once in the master: workers share its memory, and
+# a recycled worker is ready the moment it is forked. The master then loads it
+# before it listens, so no worker ever answers "not ready".
+preload_app = switch("GUNICORN_PRELOAD", True)
+if preload_app:
+    os.environ.setdefault("QUOTES_LOAD_ASYNC", "false")
+
+
+def check_configuration(preload: bool) -> None:
+    """Stop with one line that names the variable, not a traceback, when a setting is unusable.
+
+    The settings are checked here, before gunicorn loads the app or starts a
+    worker. With preload, so is the spaCy model's presence: the master imports
+    spaCy next anyway (without preload, importing it here would cost the
+    master spaCy's memory, and a worker reports a missing model itself).
+    """
+    from service.config import ConfigError, Settings
+
+    try:
+        settings = Settings.from_env()
+        if preload:
+            from service.nlp import ModelNotFound, check_model, default_model_name
+
+            try:
+                check_model(settings.spacy_model or default_model_name())
+            except ModelNotFound as exc:
+                raise ConfigError(str(exc)) from None
+    except ConfigError as exc:
+        configuration_error(str(exc))
+
+
+check_configuration(preload_app)
+
+# A request that runs longer than this is killed with its worker: the backstop
+# for whatever the service's own limits miss. Batches of a million characters
+# take tens of seconds on a slow core.
+timeout = whole_number("GUNICORN_TIMEOUT", 120)
+graceful_timeout = 30
+keepalive = 5
+
+# Recycle workers now and then (with jitter, so they do not all restart at
+# once) to bound any slow growth in memory.
+max_requests = whole_number("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = max_requests // 10
+
+# Logs go to stderr as JSON lines for the container runtime to collect. The
+# app logs one line per request itself (with its request id), so gunicorn's
+# own access log would only say it twice.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "service.web.telemetry.JsonFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+    "root": {"handlers": ["stderr"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stderr"], "level": loglevel.upper(), "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+    },
+}
+
+# Prometheus metrics from every worker: each writes its own files in one
+# directory, which /metrics reads as a whole. It must exist before any worker
+# imports prometheus_client, and start empty.
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="quotes-metrics-"))
+
+
+def on_starting(server: object) -> None:
+    for stale in glob.glob(os.path.join(os.environ["PROMETHEUS_MULTIPROC_DIR"], "*.db")):
+        os.remove(stale)
+
+
+def child_exit(server: object, worker: object) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined,no-untyped-call]
+
+# No runtime control socket: nothing uses it, and it would be one shared file in
+# $HOME for every instance on the machine.
+control_socket_disable = True

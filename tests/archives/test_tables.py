@@ -1,0 +1,94 @@
+"""The archives' tables (service/archives/tables.py): the Parquet schema follows the API's answer, and the flat table of quotes."""
+
+from __future__ import annotations
+
+
+import pyarrow as pa
+import pytest
+from marshmallow import Schema, fields
+
+from service.attribution import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution.rules import Rule
+from service.archives.rows import result_row
+from service.archives.tables import FLAT_COLUMNS, FLAT_SCHEMA, arrow_type, flat_rows, result_schema
+from service.intake.door import Read
+from service.intake.markup import render
+from service.intake.problems import Problem, ProblemError
+from service.nlp import ModelInfo
+from tests.archives.archive import pruned
+
+TEXT = "“Go,” said Ana Ruiz, the mayor. Critics said the plan was late."
+MODEL = ModelInfo("en_test", "1.0.0")
+
+
+def attribution() -> Attribution:
+    """Two quotes of TEXT by hand: one direct with its speaker, one reported with no one found."""
+    ruiz = Span.of(TEXT, 11, 19)
+    return Attribution(
+        quotes=(
+            Quote("q1", Span.of(TEXT, 1, 4), QuoteType.DIRECT, (Span.of(TEXT, 1, 4),), Span.of(TEXT, 6, 10),
+                  Speaker("s1", "Ana Ruiz", ruiz, "mayor", None), Rule.FRAME_AFTER, 0.9),
+            Quote("q2", Span.of(TEXT, 45, 63), QuoteType.INDIRECT, (), None, None, Rule.UNATTRIBUTED, 0.4),
+        ),
+        speakers=(SpeakerEntry("s1", "Ana Ruiz", "mayor", None, (ruiz,), (0,)),),
+    )
+
+
+def test_the_parquet_schema_has_every_field_of_the_answer_by_name_and_kind() -> None:
+    schema = result_schema()
+    assert schema.names == ["id", "quotes", "speakers", "language", "offsets", "model", "text", "warnings", "error"]
+    quote = schema.field("quotes").type.value_type
+    assert [quote.field(i).name for i in range(quote.num_fields)] == [
+        "id", "text", "start", "end", "source", "type", "parts", "cue", "speaker", "rule", "confidence"
+    ]
+    assert quote.field("source").type.names == ["start", "end"]
+    assert schema.field("warnings").type.value_type.names == ["code", "message"]
+    assert quote.field("start").type == pa.int64() and quote.field("confidence").type == pa.float64()
+    assert quote.field("speaker").type.field("mention").type.field("text").type == pa.string()
+    assert schema.field("speakers").type.value_type.field("quotes").type == pa.list_(pa.int64())
+    assert schema.field("error").type.names == ["type", "title", "detail"]
+
+
+@pytest.mark.parametrize("error", [None, ProblemError(Problem.VALIDATION_FAILED, "text: `text` is empty or only spaces.")])
+def test_a_row_goes_through_arrow_unchanged(error: ProblemError | None) -> None:
+    row = result_row("a1", MODEL, None if error else attribution(), Read("text", TEXT), error)
+    assert pruned(pa.Table.from_pylist([row], schema=result_schema()).to_pylist()) == [pruned(row)]
+
+
+def test_an_html_articles_row_keeps_its_text_and_source_offsets_through_arrow() -> None:
+    html = "<p>“Go,” said <b>Ana Ruiz</b>, the mayor. Critics said the plan was late.</p>"
+    rendered = render(html)
+    assert rendered.text == TEXT
+    row = result_row("a1", MODEL, attribution(), Read("html", TEXT, rendered))
+    assert row["text"] == TEXT and row["quotes"][0]["source"] == {"start": 4, "end": 7}
+    assert pruned(pa.Table.from_pylist([row], schema=result_schema()).to_pylist()) == [pruned(row)]
+    [first, _] = flat_rows(row)
+    assert (first["start"], first["end"], first["source_start"], first["source_end"]) == (1, 4, 4, 7)
+
+
+def test_a_field_with_no_arrow_type_is_said_so() -> None:
+    with pytest.raises(TypeError, match="no Arrow type for a marshmallow Dict field"):
+        arrow_type(fields.Dict())
+
+
+def test_nested_lists_and_schemas_nest_in_arrow() -> None:
+    class Inner(Schema):
+        n = fields.Integer()
+
+    assert arrow_type(fields.List(fields.Nested(Inner))) == pa.list_(pa.struct([pa.field("n", pa.int64())]))
+
+
+def test_the_flat_table_has_a_row_per_quote_with_its_speaker() -> None:
+    rows = flat_rows(result_row("a1", MODEL, attribution(), Read("text", TEXT)))
+    assert rows == [
+        {"article_id": "a1", "quote_id": "q1", "text": "Go,", "start": 1, "end": 4, "source_start": None, "source_end": None,
+         "type": "direct", "speaker": "Ana Ruiz", "title": "mayor", "affiliation": None, "confidence": 0.9},
+        {"article_id": "a1", "quote_id": "q2", "text": "the plan was late.", "start": 45, "end": 63, "source_start": None,
+         "source_end": None, "type": "indirect", "speaker": None, "title": None, "affiliation": None, "confidence": 0.4},
+    ]
+    assert list(rows[0]) == list(FLAT_COLUMNS) == FLAT_SCHEMA.names
+    assert pa.Table.from_pylist(rows, schema=FLAT_SCHEMA).to_pylist() == rows
+
+
+def test_a_failed_article_has_no_row_in_the_flat_table() -> None:
+    assert flat_rows(result_row("a2", MODEL, error=ProblemError(Problem.PAYLOAD_TOO_LARGE, "long"))) == []
