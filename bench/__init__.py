@@ -13,7 +13,7 @@
   provenance, tables, progress and the result files.
 
 Every tool runs as a module from the project's root (``python -m bench.X``);
-the service is started by ``service.server.serving`` (the tests' harness
+the service is started by ``service.web.server.serving`` (the tests' harness
 too). ``README.md`` gives each module's job; ``results/`` holds the latest
 committed results.
 """

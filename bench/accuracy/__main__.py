@@ -7,7 +7,7 @@ of ``report``. The answers come from one of two places:
 
 - a running service (the default): the one answering at ``--url``, or, when
   none answers, one started on a free loopback port by
-  ``service.server.serving`` and stopped afterwards; the scorer posts each
+  ``service.web.server.serving`` and stopped afterwards; the scorer posts each
   article to it (``--url``);
 - the engine in this process (``--offline``): ``predict`` writes its answers,
   the API's JSON exactly, with the parses kept in ``--cache`` between runs,

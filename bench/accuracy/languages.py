@@ -2,7 +2,7 @@
 
 For every article of the shared sets (``sets.ARTICLE_SETS``: the seeds,
 PolNeAR dev and train, BBC dev, GGT dev and the challenge suite, all
-English), runs ``service.language.identify`` and ``confidently_not_english``
+English), runs ``service.intake.language.identify`` and ``confidently_not_english``
 and reports how many would be refused (the target is none), how many are not
 named English, and the least English of them. Then the cost: the
 classifier's load time and the memory it adds to a process that has numpy

@@ -6,5 +6,5 @@ sampled while it works), ``corpus`` (texts and annotated sets, read the same
 way), ``provenance`` (the machine, the versions, the code measured),
 ``tables`` (markdown tables and their cells), ``progress`` (what a run says
 while it runs) and ``results`` (the files a run leaves). Starting the service
-is ``service.server.serving``, which the tests use too.
+is ``service.web.server.serving``, which the tests use too.
 """

@@ -22,7 +22,7 @@ request. The soak reports:
   start, and the peak over the run is reported.
 
 The server is the project's own command, started on a free loopback port by
-``service.server.serving`` (its log kept in a file the report names). The
+``service.web.server.serving`` (its log kept in a file the report names). The
 client is ``--concurrency`` threads in this process, each with its own
 ``requests.Session`` (``load``). It is bounded in requests and in time,
 whichever comes first. ``report`` turns what was observed into the report;

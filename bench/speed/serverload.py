@@ -1,6 +1,6 @@
 """Rows 3, 4 and 5: the service under gunicorn, loaded from a separate process (``bench.speed.load``).
 
-Three servers, one after the other, each started by ``service.server.serving``
+Three servers, one after the other, each started by ``service.web.server.serving``
 as ``make run`` starts it: 1 worker, then 2 workers with and without preload.
 """
 

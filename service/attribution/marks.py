@@ -33,7 +33,6 @@ it needs no parse, so it is exact whatever the tokenizer does with a mark.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace

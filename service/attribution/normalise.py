@@ -22,7 +22,7 @@ holds there; names, titles and affiliations are strings of the normalised
 copy, and come back with plain spaces.
 
 ``OffsetMap`` is the one way this project keeps offsets across a change of
-text: the HTML renderer (``service.markup``) builds one from the text it
+text: the HTML renderer (``service.intake.markup``) builds one from the text it
 renders back to the HTML source, with the same ``MappedText`` builder.
 """
 

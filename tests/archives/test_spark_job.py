@@ -1,4 +1,4 @@
-"""The Spark job (service/spark_job.py), run with spark-submit in local mode as the README says.
+"""The Spark job (service/archives/spark_job.py), run with spark-submit in local mode as the README says.
 
 Its Parquet output must hold, for articles of our own, exactly the engine's
 answers (and errors) for the same texts, in the archive's schema; each
@@ -39,7 +39,7 @@ JOB_SECONDS = 900
 
 
 def submit(*args: str) -> subprocess.CompletedProcess[str]:
-    """``spark-submit --master local[2] service/spark_job.py ARGS``, as the README runs it, on loopback only.
+    """``spark-submit --master local[2] service/archives/spark_job.py ARGS``, as the README runs it, on loopback only.
 
     Its output is read as one stream (``stdout``): spark-submit passes the
     driver's stderr to its stdout, and the executors' to its stderr.

@@ -1174,3 +1174,27 @@ def test_quoted_words_that_stand_as_a_sentence_of_their_own_are_kept() -> None:
 def test_quoted_words_with_a_verb_are_no_term() -> None:
     article = Article(SHE_CROWED)
     assert not names_a_term(article, article.quoted[0])
+
+
+# Verbless quoted words a colon introduces are said, whatever the tagger makes of them.
+ONE_ANSWER_NEVER_AGAIN = parse(
+    "The fans had one answer: “Never again.”",
+    """
+    0 The - DT DET det 1
+    1 fans fan NNS NOUN nsubj 2
+    2 had have VBD VERB ROOT 2
+    3 one - CD NUM nummod 4 B-CARDINAL
+    4 answer - NN NOUN dobj 2
+    5 : - : PUNCT punct 4
+    6 “ " `` PUNCT punct 4
+    7 Never - RB ADV neg 8
+    8 again - RB ADV advmod 2
+    9 . - . PUNCT punct 2
+    10 ” " '' PUNCT punct 2
+    """,
+)
+
+
+def test_quoted_words_after_a_colon_are_no_term() -> None:
+    article = Article(ONE_ANSWER_NEVER_AGAIN)
+    assert not names_a_term(article, article.quoted[0])
