@@ -383,11 +383,14 @@ def names_a_term(article: Article, quoted: QuotedSpan) -> bool:
     'Her film, “Low Tide,” won the prize'; 'words such as “optics,” “pivot”
     and “synergy”'. Asked only of a quotation that no frame attributes.
     Near misses: “Never again.” standing as a sentence of its own (nothing
-    of its sentence before it), and “We won,” (a verb: a clause someone said).
+    of its sentence before it), quoted words after a colon ('Her answer:
+    “Never again.”'), and “We won,” (a verb: a clause someone said).
     """
     words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_TERM_WORDS or any(is_verb(t) for t in words):
         return False
+    if _char_before(article, quoted.open) == ":":
+        return False  # a colon introduces what is said or written: 'The sign read: “No entry”'
     sentence_start = article.sentence_of(words[0])[0]
     before = article.outside_quotes(article.doc[sentence_start].idx, quoted.open)
     return any(not (t.is_punct or t.is_space) for t in before)

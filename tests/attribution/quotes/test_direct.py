@@ -1172,3 +1172,23 @@ def test_quoted_words_that_stand_as_a_sentence_of_their_own_are_kept() -> None:
 def test_quoted_words_with_a_verb_are_no_term() -> None:
     article = Article(SHE_CROWED)
     assert not names_a_term(article, article.quoted[0])
+
+
+HER_ANSWER_NEVER_AGAIN = parse(
+    "Her answer: “Never again.”",
+    """
+    0 Her - PRP$ PRON poss 1
+    1 answer - NN NOUN ROOT 1
+    2 : - : PUNCT punct 1
+    3 “ " `` PUNCT punct 1
+    4 Never - RB ADV neg 5
+    5 again - RB ADV advmod 1
+    6 . - . PUNCT punct 1
+    7 ” " '' PUNCT punct 1
+    """,
+)
+
+
+def test_quoted_words_a_colon_introduces_are_no_term() -> None:
+    article = Article(HER_ANSWER_NEVER_AGAIN)
+    assert not names_a_term(article, article.quoted[0])
