@@ -141,9 +141,11 @@ def asks(clause: Token) -> bool:
     complementizer). Asked of each clausal complement by ``verb_content``
     when the verb gives no answer (``says_no_answer``).
     """
-    opener = next((t for t in clause.subtree if not (t.is_punct or t.is_space)), None)
-    if opener is None:
+    # In text order: a subtree walks the tree, and a wh-object the parser hung lower comes late in it.
+    words = sorted((t for t in clause.subtree if not (t.is_punct or t.is_space)), key=lambda t: t.i)
+    if not words:
         return False
+    opener = words[0]
     wh_word = opener.tag_ in WH_TAGS and opener.lower_ not in COMPLEMENTIZERS
     if not wh_word and not (opener.lower_ in QUESTION_COMPLEMENTIZERS and opener.dep_ == "mark"):
         return False
@@ -309,7 +311,7 @@ def interrupted_clause(article: Article, cue: Token) -> tuple[int, int] | None:
         return None
     doc = article.doc
     # Quoted words the parser hung on the cue are the rest of what was said.
-    frame = [t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None]
+    frame = sorted(t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None)
     first, last = frame[0], frame[-1]
     sent_start, sent_end = article.sentence_of(cue)
     if first > sent_start and doc[first - 1].text not in PARENTHESIS_OPENERS:
