@@ -352,6 +352,9 @@ COMPANY_NOUNS = frozenset(
 """Nouns a news story uses for the organisation it has just named: "Acme cut jobs. The
 company said ...". Not "the campaign" or "the government", which stand for ones of their own."""
 
+SPEAKING_BODY_NOUNS = ORGANISATION_NOUNS | COMPANY_NOUNS | COLLECTIVE_NOUNS
+"""Nouns of bodies that speak as one: "predicted the bank", "the union said"."""
+
 NAME_PARTICLES = frozenset("al el bin ibn de del della der den di da dos du la le van von ter ten".split())
 """Lower-case words inside a name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen"."""
 
