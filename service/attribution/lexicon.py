@@ -129,6 +129,11 @@ CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
 """Children that belong to the speaker's noun phrase (not appositives, clauses)."""
 DETERMINER_DEPS = frozenset({"det", "predet"})
+POSSESSOR_DEPS = frozenset({"poss"})
+"""Whose a noun is: "our standards", "his partner"; a name takes none."""
+FRAME_END_DEPS = frozenset({"prep", "mark"})
+"""After a cue, where its speaker can no longer be: an adjunct ("said on Fox News") or a clause
+of its own ("adding that its profits rose")."""
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
 ADVERBIAL_CLAUSE_DEPS = frozenset({"advcl"})

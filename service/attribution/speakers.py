@@ -28,6 +28,7 @@ from service.attribution.lexicon import (
     CONTENT_DEPS,
     DETERMINER_DEPS,
     DOCUMENT_NOUNS,
+    FRAME_END_DEPS,
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
@@ -39,6 +40,7 @@ from service.attribution.lexicon import (
     NOUN_MODIFIER_DEPS,
     ORGANISATION_ENTITY_LABELS,
     PASSIVE_SUBJECT_DEPS,
+    POSSESSOR_DEPS,
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
@@ -233,7 +235,7 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
         for token in side:
             if token.ent_type_ in TIME_LABELS:
                 continue  # "said Thursday"
-            if side is after and token.dep_ in {"prep", "mark"}:
+            if side is after and token.dep_ in FRAME_END_DEPS:
                 break  # "said on Fox News": an adjunct; "adding that its ...": a clause of its own
             if _describes_a_noun(token):
                 continue  # "the laid-back resident": a participle and its words are no clause
@@ -386,7 +388,7 @@ def is_written_as_a_name(head: Token) -> bool:
     a heading), "Energy:" (one word, named nowhere else in the article).
     """
     parts = [c for c in head.lefts if c.dep_ == "compound"]
-    if head.pos_ != "PROPN" or not parts or any(c.dep_ in DETERMINER_DEPS | {"poss"} for c in head.lefts):
+    if head.pos_ != "PROPN" or not parts or any(c.dep_ in DETERMINER_DEPS | POSSESSOR_DEPS for c in head.lefts):
         return False
     return all(t.pos_ == "PROPN" and t.is_title for t in [*parts, head])
 
