@@ -120,11 +120,13 @@ def says_no_answer(cue: Token) -> bool:
     tell the mayor], Ruiz said ..." state nothing of the subject's: he
     declines to answer, or the question is the reporter's. Near misses:
     "Ruiz asked [why the port closed]" (her own question) and "She explained
-    [how the pumps work]" (an answer): both are hers to report.
+    [how the pumps work]" (an answer): both are hers to report, and so is
+    "..., and discussed [how costs rise]" (a conjunct shares its head's subject).
     """
     negated = any(c.dep_ == "neg" for c in cue.children)
     perfect = any(c.dep_ in AUXILIARY_DEPS and lemma(c) == "have" for c in cue.children)
-    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    # A conjunct shares its head's subject ("which explored X and discussed how ..."): no passive.
+    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.dep_ == "conj"
     # The tagger reads a sentence's opening "Asked" as a past tense as often as a participle.
     passive = cue.tag_ in PAST_TAGS and not perfect and not asker
     return negated or passive

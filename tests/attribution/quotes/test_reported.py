@@ -911,3 +911,28 @@ def test_a_wh_word_hung_below_the_clauses_verb_still_opens_the_question() -> Non
     article = Article(WOULD_NOT_SAY_WHICH_THEY_PLAN)
     assert asks(word(WOULD_NOT_SAY_WHICH_THEY_PLAN, "planning"))
     assert verb_content(article, word(WOULD_NOT_SAY_WHICH_THEY_PLAN, "say")) is None
+
+
+EXPLORED_AND_DISCUSSED_HOW = parse(
+    "The book explored old ports and discussed how trade changed.",
+    """
+    0 The - DT DET det 1
+    1 book - NN NOUN nsubj 2
+    2 explored explore VBD VERB ROOT 2
+    3 old - JJ ADJ amod 4
+    4 ports port NNS NOUN dobj 2
+    5 and - CC CCONJ cc 2
+    6 discussed discuss VBD VERB conj 2
+    7 how - WRB SCONJ advmod 9
+    8 trade - NN NOUN nsubj 9
+    9 changed change VBD VERB ccomp 6
+    10 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_conjunct_past_tense_with_no_subject_of_its_own_is_no_question_put_to_it() -> None:
+    article = Article(EXPLORED_AND_DISCUSSED_HOW)
+    discussed = word(EXPLORED_AND_DISCUSSED_HOW, "discussed")
+    assert not says_no_answer(discussed)
+    assert chars(article, verb_content(article, discussed)) == "how trade changed"
