@@ -133,6 +133,11 @@ CONJUNCT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 NAME_PART_DEPS = frozenset({"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"})
 """Children that belong to the speaker's noun phrase (not appositives, clauses)."""
 DETERMINER_DEPS = frozenset({"det", "predet"})
+POSSESSOR_DEPS = frozenset({"poss"})
+"""Whose a noun is: "our standards", "his partner"; a name takes none."""
+FRAME_END_DEPS = frozenset({"prep", "mark"})
+"""After a cue, where its speaker can no longer be: an adjunct ("said on Fox News") or a clause
+of its own ("adding that its profits rose")."""
 APPOSITION_DEPS = frozenset({"appos"})
 RELATIVE_DEPS = frozenset({"relcl", "acl"})
 RELATIVE_CLAUSE_DEPS = frozenset({"relcl"})
@@ -424,6 +429,9 @@ COMPANY_FORMS = frozenset("inc ltd plc llc llp corp co gmbh ag sa nv bv pty".spl
 MAX_MISLABELLED_NAME_WORDS = 3
 """The longest run of proper nouns read as a person's name the recogniser labelled otherwise:
 a first name, perhaps a middle one, and a surname."""
+
+SPEAKING_BODY_NOUNS = ORGANISATION_NOUNS | COMPANY_NOUNS | COLLECTIVE_NOUNS
+"""Nouns of bodies that speak as one: "predicted the bank", "the union said"."""
 
 NAME_PARTICLES = frozenset("al el bin ibn de del della der den di da dos du la le van von ter ten".split())
 """Lower-case words inside a name: "Abu Bakr al-Baghdadi", "Ursula von der Leyen"."""

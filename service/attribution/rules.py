@@ -86,6 +86,11 @@ class Rule(str, Enum):
         0.75,
         "The subject of a reporting verb: sure of the speaker, less of where the reported clause ends.",
     )
+    INVERTED_SUBJECT = (
+        "inverted_subject",
+        0.7,
+        "“Costs will rise, warned Ana Ruiz”: the speaker after a verb that follows its clause, which the parser took for an object.",
+    )
     ACCORDING_TO = (
         "according_to",
         0.75,

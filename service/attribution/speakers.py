@@ -26,9 +26,11 @@ from service.attribution.lexicon import (
     APPOSITION_DEPS,
     CLAUSE_HEAD_DEPS,
     CONJUNCT_DEPS,
+    CONTENT_DEPS,
     DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
+    FRAME_END_DEPS,
     FRAME_PHRASE_DEPS,
     INHERITED_SUBJECT_DEPTH,
     MAX_LABEL_CHARS,
@@ -43,6 +45,7 @@ from service.attribution.lexicon import (
     ORGANISATION_ENTITY_LABELS,
     PASSIVE_SUBJECT_DEPS,
     PERSON_LABELS,
+    POSSESSOR_DEPS,
     QUOTE_AS_VERBS,
     QUOTED_AS_DEPS,
     RELATIVE_PRONOUNS,
@@ -50,6 +53,7 @@ from service.attribution.lexicon import (
     ROLE_WORDS,
     SECOND_PERSON_PRONOUNS,
     SPEAKER_LABELS,
+    SPEAKING_BODY_NOUNS,
     SUBJECT_DEPS,
     TIME_LABELS,
 )
@@ -198,6 +202,21 @@ def _named_in(phrase: list[Token]) -> Token | None:
     if head is not None:
         return head
     return next((t for t in phrase if t.ent_type_ in PERSON_LABELS | ORGANISATION_LABELS and t.ent_iob_ == "B"), None)
+def inverted_subject(cue: Token) -> Token | None:
+    """The speaker after a verb that follows what it reports, which the parser took for an object.
+
+    "Costs will rise, warned Ana Ruiz, the port director." and "..., insists
+    the coach.": the clause comes first, so the noun after the verb is who
+    speaks. Near miss: "Ruiz warned the council that costs will rise" (the
+    clause comes after: the object is whom she warned). After ``subject``.
+    """
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in cue.children):
+        return None
+    content = [c for c in cue.children if c.dep_ in CONTENT_DEPS]
+    if not content or any(c.i > cue.i for c in content):
+        return None
+    found = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    return found if found is not None and can_speak(found) else None
 
 
 def passive_agent(cue: Token) -> Token | None:
@@ -240,6 +259,7 @@ SPEAKER_RULES: tuple[tuple[Rule, SpeakerRule], ...] = (
     (Rule.QUOTED_AS_OBJECT, quoted_as_object),
     (Rule.ACCORDING_TO, according_to_object),
     (Rule.SUBJECT, subject),
+    (Rule.INVERTED_SUBJECT, inverted_subject),
     (Rule.PASSIVE_AGENT, passive_agent),
     (Rule.INHERITED_SUBJECT, inherited_subject),
 )
@@ -309,7 +329,7 @@ def frame_subject(tokens: list[Token], cue: Token) -> Token | None:
         for token in side:
             if token.ent_type_ in TIME_LABELS:
                 continue  # "said Thursday"
-            if side is after and token.dep_ in {"prep", "mark"}:
+            if side is after and token.dep_ in FRAME_END_DEPS:
                 break  # "said on Fox News": an adjunct; "adding that its ...": a clause of its own
             if _describes_a_noun(token):
                 continue  # "the laid-back resident": a participle and its words are no clause
@@ -462,7 +482,7 @@ def is_written_as_a_name(head: Token) -> bool:
     a heading), "Energy:" (one word, named nowhere else in the article).
     """
     parts = [c for c in head.lefts if c.dep_ == "compound"]
-    if head.pos_ != "PROPN" or not parts or any(c.dep_ in DETERMINER_DEPS | {"poss"} for c in head.lefts):
+    if head.pos_ != "PROPN" or not parts or any(c.dep_ in DETERMINER_DEPS | POSSESSOR_DEPS for c in head.lefts):
         return False
     return all(t.pos_ == "PROPN" and t.is_title for t in [*parts, head])
 
@@ -470,10 +490,10 @@ def is_written_as_a_name(head: Token) -> bool:
 def can_speak(head: Token) -> bool:
     """A speaker's head that can say something: ``names_a_speaker``'s, or any noun that names a person.
 
-    "sniffed the old coach", "crowed the winner"; near miss: "won the top prize".
+    "sniffed the old coach", "crowed the winner", "predicted the bank"; near miss: "won the top prize".
     Wider than a label's (``names_a_speaker``), where "Winner:" heads a list.
     """
-    return names_a_speaker(head) or lemma(head) in person_nouns()
+    return names_a_speaker(head) or lemma(head) in person_nouns() or lemma(head) in SPEAKING_BODY_NOUNS
 
 
 def _named_elsewhere(token: Token) -> set[str]:

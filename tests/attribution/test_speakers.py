@@ -16,6 +16,7 @@ from service.attribution.speakers import (
     find_speaker,
     frame_subject,
     inherited_subject,
+    inverted_subject,
     is_depiction,
     is_word,
     is_written_as_a_name,
@@ -397,6 +398,7 @@ def test_speaker_rules_run_in_the_documented_order() -> None:
         "quoted_as_object",
         "according_to",
         "subject",
+        "inverted_subject",
         "passive_agent",
         "inherited_subject",
     ]
@@ -828,6 +830,48 @@ def test_she_in_the_articles_own_words_is_someone_who_speaks() -> None:
     assert found is not None and found[0].text == "She"
 
 
+COSTS_WILL_RISE_WARNED_RUIZ = parse(
+    "Costs will rise, warned Ana Ruiz.",
+    """
+    0 Costs cost NNS NOUN nsubj 2
+    1 will - MD AUX aux 2
+    2 rise - VB VERB ccomp 4
+    3 , - , PUNCT punct 4
+    4 warned warn VBD VERB ROOT 4
+    5 Ana Ana NNP PROPN compound 6 B-PERSON
+    6 Ruiz Ruiz NNP PROPN dobj 4 I-PERSON
+    7 . - . PUNCT punct 4
+    """,
+)
+
+
+WARNED_THE_COUNCIL_THAT = parse(
+    "Ruiz warned the council that costs will rise.",
+    """
+    0 Ruiz Ruiz NNP PROPN nsubj 1 B-PERSON
+    1 warned warn VBD VERB ROOT 1
+    2 the - DT DET det 3
+    3 council - NN NOUN dobj 1
+    4 that - IN SCONJ mark 7
+    5 costs cost NNS NOUN nsubj 7
+    6 will - MD AUX aux 7
+    7 rise - VB VERB ccomp 1
+    8 . - . PUNCT punct 1
+    """,
+)
+
+
+def test_the_noun_after_a_verb_that_follows_its_clause_is_the_speaker() -> None:
+    found = find_speaker(word(COSTS_WILL_RISE_WARNED_RUIZ, "warned"))
+    assert found is not None and (found[0].text, found[1]) == ("Ruiz", "inverted_subject")
+
+
+def test_the_object_of_a_verb_whose_clause_follows_is_whom_it_was_said_to() -> None:
+    assert inverted_subject(word(WARNED_THE_COUNCIL_THAT, "warned")) is None
+    found = find_speaker(word(WARNED_THE_COUNCIL_THAT, "warned"))
+    assert found is not None and found[0].text == "Ruiz"
+
+
 # The parser took the opening participle for the subject of "argued"; the name hangs inside its clause.
 PARTICIPLE_TAKEN_FOR_SUBJECT = parse(
     "Responding to questions from Tom Hale, Ana Ruiz, the island's mayor, argued: “The pier is safe.”",
@@ -858,6 +902,8 @@ PARTICIPLE_TAKEN_FOR_SUBJECT = parse(
     23 ” " '' PUNCT punct 15
     """,
 )
+
+
 # Near miss: a participle inside the sentence, after its subject.
 PARTICIPLE_INSIDE = parse(
     "Ana Ruiz, speaking at the harbour, said the pier was safe.",
@@ -919,6 +965,8 @@ TREASURER_INSIDE_SUBJECT = parse(
     18 ” " '' PUNCT punct 11
     """,
 )
+
+
 # Near miss: a person named in a relative clause of the subject ("whose chief executive") does not speak.
 WHOSE_CHIEF_EXECUTIVE = parse(
     "Acme, whose chief executive, Jo Park, resigned, said the pier would reopen.",

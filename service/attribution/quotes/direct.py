@@ -1,9 +1,10 @@
 """Pass 1: direct quotes, a quotation that stands as a sentence of its own.
 
 Each is attributed by the rules in ``DIRECT_RULES``, in order: a cue right
-after it ("...,” he said), "according to X" right after it, a dash and a name after it, a cue right before it
-(He said, “...”), a colon after a clause, a colon at the end of the paragraph
-before (Caddell continued:), a speaker's label (Ruiz: “...”). One that none
+after it ("...,” he said, or any verb with nothing of its own: "...,” she
+crowed), "according to X" right after it, a dash and a name after it, a cue
+right before it (He said, “...”), a colon after a clause, a colon at the end
+of the paragraph before (Caddell continued:), a speaker's label (Ruiz: “...”). One that none
 attributes is kept, unattributed, for ``continuation`` to consider once every
 pass has run.
 """
@@ -152,11 +153,17 @@ def frame_after(article: Article, quoted: QuotedSpan) -> Attributed | None:
     if found is not None and found.cue and closed and reports_its_own_clause(found.cue[0]):
         return None
     if found is None and last == ",":
-        verb = bare_frame_verb(tokens)
-        speaker = frame_speaker(tokens, verb) if verb is not None else None
-        if verb is not None and speaker is not None and can_speak(speaker):
-            return Attributed(cue_tokens(verb), speaker)
+        return _said_by_its_frame(tokens, bare_frame_verb(tokens))
     return found
+
+
+def _said_by_its_frame(tokens: list[Token], verb: Token | None) -> Attributed | None:
+    """A quotation given to a frame's verb of any kind (``bare_frame_verb``, ``verb_before_comma``),
+    when the frame names someone who can speak."""
+    speaker = frame_speaker(tokens, verb) if verb is not None else None
+    if verb is None or speaker is None or not can_speak(speaker):
+        return None
+    return Attributed(cue_tokens(verb), speaker)
 
 
 def bare_frame_verb(tokens: list[Token]) -> Token | None:
@@ -248,16 +255,13 @@ def frame_before(article: Article, quoted: QuotedSpan) -> Attributed | None:
     """A cue right before the quotation: He said, “...” / Clinton added: “...”.
 
     The nearest cue wins; a cue in an earlier sentence does not count, and a
-    quotation right after a full stop has no frame before it.
+    quotation right after a full stop has no frame before it. With no verb of
+    saying, a verb with nothing of its own before the comma is the cue
+    ("Ruiz shrugged, “...”": ``verb_before_comma``).
     """
     tokens = _tokens_before(article, quoted)
     found = _cue_with_speaker(list(reversed(tokens)))
-    if found is None:
-        verb = verb_before_comma(tokens)
-        speaker = frame_speaker(tokens, verb) if verb is not None else None
-        if verb is not None and speaker is not None and can_speak(speaker):
-            return Attributed(cue_tokens(verb), speaker)
-    return found
+    return found if found is not None else _said_by_its_frame(tokens, verb_before_comma(tokens))
 
 
 def verb_before_comma(tokens: list[Token]) -> Token | None:
@@ -383,15 +387,14 @@ def names_a_term(article: Article, quoted: QuotedSpan) -> bool:
     'Her film, “Low Tide,” won the prize'; 'words such as “optics,” “pivot”
     and “synergy”'. Asked only of a quotation that no frame attributes.
     Near misses: “Never again.” standing as a sentence of its own (nothing
-    of its sentence before it), “We won,” (a verb: a clause someone said),
-    and quoted words a colon introduces ('He added: “Never again.”'), which
-    are said, whatever the tagger makes of them (words of another language).
+    of its sentence before it), quoted words after a colon ('Her answer:
+    “Never again.”'), and “We won,” (a verb: a clause someone said).
     """
     words = [t for t in article.quoted_tokens(quoted) if not (t.is_punct or t.is_space)]
     if not words or len(words) > MAX_TERM_WORDS or any(is_verb(t) for t in words):
         return False
     if _char_before(article, quoted.open) == ":":
-        return False
+        return False  # a colon introduces what is said or written: 'The sign read: “No entry”'
     sentence_start = article.sentence_of(words[0])[0]
     before = article.outside_quotes(article.doc[sentence_start].idx, quoted.open)
     return any(not (t.is_punct or t.is_space) for t in before)

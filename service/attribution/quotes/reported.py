@@ -120,11 +120,13 @@ def says_no_answer(cue: Token) -> bool:
     tell the mayor], Ruiz said ..." state nothing of the subject's: he
     declines to answer, or the question is the reporter's. Near misses:
     "Ruiz asked [why the port closed]" (her own question) and "She explained
-    [how the pumps work]" (an answer): both are hers to report.
+    [how the pumps work]" (an answer): both are hers to report, and so is
+    "..., and discussed [how costs rise]" (a conjunct shares its head's subject).
     """
     negated = any(c.dep_ == "neg" for c in cue.children)
     perfect = any(c.dep_ in AUXILIARY_DEPS and lemma(c) == "have" for c in cue.children)
-    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    # A conjunct shares its head's subject ("which explored X and discussed how ..."): no passive.
+    asker = any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.dep_ == "conj"
     # The tagger reads a sentence's opening "Asked" as a past tense as often as a participle.
     passive = cue.tag_ in PAST_TAGS and not perfect and not asker
     return negated or passive
@@ -141,9 +143,11 @@ def asks(clause: Token) -> bool:
     complementizer). Asked of each clausal complement by ``verb_content``
     when the verb gives no answer (``says_no_answer``).
     """
-    opener = next((t for t in clause.subtree if not (t.is_punct or t.is_space)), None)
-    if opener is None:
+    # In text order: a subtree walks the tree, and a wh-object the parser hung lower comes late in it.
+    words = sorted((t for t in clause.subtree if not (t.is_punct or t.is_space)), key=lambda t: t.i)
+    if not words:
         return False
+    opener = words[0]
     wh_word = opener.tag_ in WH_TAGS and opener.lower_ not in COMPLEMENTIZERS
     if not wh_word and not (opener.lower_ in QUESTION_COMPLEMENTIZERS and opener.dep_ == "mark"):
         return False
@@ -309,7 +313,7 @@ def interrupted_clause(article: Article, cue: Token) -> tuple[int, int] | None:
         return None
     doc = article.doc
     # Quoted words the parser hung on the cue are the rest of what was said.
-    frame = [t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None]
+    frame = sorted(t.i for t in cue.subtree if not t.is_punct and article.quoted_at(t) is None)
     first, last = frame[0], frame[-1]
     sent_start, sent_end = article.sentence_of(cue)
     if first > sent_start and doc[first - 1].text not in PARENTHESIS_OPENERS:

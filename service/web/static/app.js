@@ -40,6 +40,7 @@
     speaker_colon: "a paragraph opening with the speaker's name",
     continuation: "continues the speaker before",
     subject: "the subject of a reporting verb",
+    inverted_subject: "named after a reporting verb that follows what was said",
     according_to: "“according to”",
     quoted_as_object: "“quoted … as saying”",
     passive_agent: "“… was said by …”",

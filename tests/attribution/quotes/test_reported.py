@@ -886,3 +886,53 @@ def test_quoted_words_that_are_the_objects_own_are_reported() -> None:
     article = Article(CALLED_THE_PLAN_A_DISGRACE)
     assert not part_of_a_name(article, article.quoted[0])
     assert chars(article, object_content(article, word(CALLED_THE_PLAN_A_DISGRACE, "called"))) == "the plan “a disgrace"
+
+
+# As en_core_web_sm parses it: "which" hangs on "retire", below the verb that heads the clause.
+WOULD_NOT_SAY_WHICH_THEY_PLAN = parse(
+    "He would not say which members are planning to retire.",
+    """
+    0 He - PRP PRON nsubj 3
+    1 would - MD AUX aux 3
+    2 not - RB PART neg 3
+    3 say - VB VERB ROOT 3
+    4 which - WDT PRON dobj 9
+    5 members member NNS NOUN nsubj 7
+    6 are be VBP AUX aux 7
+    7 planning plan VBG VERB ccomp 3
+    8 to - TO PART aux 9
+    9 retire - VB VERB xcomp 7
+    10 . - . PUNCT punct 3
+    """,
+)
+
+
+def test_a_wh_word_hung_below_the_clauses_verb_still_opens_the_question() -> None:
+    article = Article(WOULD_NOT_SAY_WHICH_THEY_PLAN)
+    assert asks(word(WOULD_NOT_SAY_WHICH_THEY_PLAN, "planning"))
+    assert verb_content(article, word(WOULD_NOT_SAY_WHICH_THEY_PLAN, "say")) is None
+
+
+EXPLORED_AND_DISCUSSED_HOW = parse(
+    "The book explored old ports and discussed how trade changed.",
+    """
+    0 The - DT DET det 1
+    1 book - NN NOUN nsubj 2
+    2 explored explore VBD VERB ROOT 2
+    3 old - JJ ADJ amod 4
+    4 ports port NNS NOUN dobj 2
+    5 and - CC CCONJ cc 2
+    6 discussed discuss VBD VERB conj 2
+    7 how - WRB SCONJ advmod 9
+    8 trade - NN NOUN nsubj 9
+    9 changed change VBD VERB ccomp 6
+    10 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_conjunct_past_tense_with_no_subject_of_its_own_is_no_question_put_to_it() -> None:
+    article = Article(EXPLORED_AND_DISCUSSED_HOW)
+    discussed = word(EXPLORED_AND_DISCUSSED_HOW, "discussed")
+    assert not says_no_answer(discussed)
+    assert chars(article, verb_content(article, discussed)) == "how trade changed"
