@@ -140,6 +140,11 @@ class Article:
         """Index of the paragraph that holds (or last starts before) ``char``."""
         return max(bisect_right(self._paragraph_starts, char) - 1, 0)
 
+    def prose_paragraphs_between(self, first: int, last: int) -> int:
+        """How many paragraphs of the story's prose stand strictly between paragraphs ``first`` and ``last``
+        (page furniture, a caption or "Article continues below", does not count)."""
+        return sum(1 for k in range(first + 1, last) if k not in self.furniture)
+
     def in_furniture(self, char: int) -> bool:
         """Whether the character at ``char`` stands in a paragraph of page furniture."""
         return self.paragraph_of(char) in self.furniture

@@ -4,7 +4,8 @@ Text pasted from a page brings along what stood around the story: a photo's
 caption with its credit, a teaser for another story or a video, a media
 label, a video's running time. Such a paragraph gives no quotes, no speaker's
 label and no antecedent for a pronoun: its "Ruiz says ..." describes a
-picture, and its "WATCH: Hale warns ..." is another story's headline.
+picture, and its "WATCH: Hale warns ..." is another story's headline. A
+quote paragraph after one still continues the one before it.
 
 Each rule reads one paragraph's text, with no parse (``FURNITURE_RULES``);
 ``Article.furniture`` holds the paragraphs any of them matches.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from service.attribution.lexicon import FURNITURE_LABELS, MAX_FURNITURE_LABEL_WORDS, TEASER_VERBS
+from service.attribution.lexicon import FURNITURE_LABELS, MAX_FURNITURE_LABEL_WORDS, MAX_NOTICE_WORDS, TEASER_VERBS
 
 CREDIT_AT_END = re.compile(r"\(([^()]{1,80})\)\s*$")
 """A parenthesis that ends the paragraph (no full stop after it)."""
@@ -71,7 +72,21 @@ def running_time(paragraph: str) -> bool:
     return RUNNING_TIME_AT_END.search(paragraph) is not None
 
 
-FURNITURE_RULES: tuple[FurnitureRule, ...] = (photo_credit, teaser_or_media_label, running_time)
+def continuation_notice(paragraph: str) -> bool:
+    """A web page's notice between two parts of a story: "Article continues below", "Advertisement".
+
+    A line of a few words with no full stop that says the story goes on
+    further down, or announces an advertisement. Near miss: "The talks
+    continue below the surface, Ruiz said." (a sentence of the story).
+    """
+    words = re.findall(r"[a-z]+", paragraph.lower())
+    if not words or len(words) > MAX_NOTICE_WORDS or paragraph.rstrip()[-1:] in ".!?”\"":
+        return False
+    goes_on = any(w.startswith("continu") for w in words) and ("below" in words or "after" in words)
+    return goes_on or words == ["advertisement"]
+
+
+FURNITURE_RULES: tuple[FurnitureRule, ...] = (photo_credit, teaser_or_media_label, running_time, continuation_notice)
 
 
 def is_furniture(paragraph: str) -> bool:

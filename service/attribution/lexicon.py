@@ -101,6 +101,9 @@ TEASER_VERBS = frozenset("watch read listen see".split())
 """Imperatives that open a teaser for another story or a video: "WATCH: ...", "READ MORE: ...",
 "Listen to the full interview: ..."."""
 
+MAX_NOTICE_WORDS = 6
+"""The longest notice a web page puts between parts of a story ("Story continues below advertisement")."""
+
 MAX_FURNITURE_LABEL_WORDS = 3
 """A furniture label is a word or two ("WATCH BELOW:"); a longer run before a colon is prose."""
 

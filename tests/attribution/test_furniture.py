@@ -5,6 +5,7 @@ from __future__ import annotations
 from service.attribution.article import Article
 from service.attribution.furniture import (
     FURNITURE_RULES,
+    continuation_notice,
     is_furniture,
     photo_credit,
     running_time,
@@ -16,7 +17,7 @@ from tests.parses import parse
 
 
 def test_furniture_rules_run_in_the_documented_order() -> None:
-    assert FURNITURE_RULES == (photo_credit, teaser_or_media_label, running_time)
+    assert FURNITURE_RULES == (photo_credit, teaser_or_media_label, running_time, continuation_notice)
 
 
 def test_a_caption_ending_in_a_photographers_credit_is_furniture() -> None:
@@ -68,3 +69,45 @@ def test_a_teaser_gives_no_quote_and_no_label() -> None:
     assert article.in_furniture(article.text.index("Ruiz"))
     assert find_quotes(article) == []
     assert speaker_label(article, 0) is None
+
+
+def test_a_notice_that_the_story_goes_on_is_furniture() -> None:
+    assert continuation_notice("Article continues below")
+    assert continuation_notice("Story continues below advertisement")
+    assert continuation_notice("Advertisement")
+    # Near miss: a sentence of the story that happens to hold the words.
+    assert not continuation_notice("The talks continue below the surface, Ruiz said.")
+
+
+NOTICE_BETWEEN_QUOTES = parse(
+    "“We are ready,” said Ana Ruiz.\n\nArticle continues below\n\n“The boats are checked.”",
+    r"""
+    0 “ " `` PUNCT punct 6
+    1 We - PRP PRON nsubj 2
+    2 are be VBP AUX ccomp 6
+    3 ready - JJ ADJ acomp 2
+    4 , - , PUNCT punct 6
+    5 ” " '' PUNCT punct 6
+    6 said say VBD VERB ROOT 6
+    7 Ana Ana NNP PROPN compound 8 B-PERSON
+    8 Ruiz Ruiz NNP PROPN nsubj 6 I-PERSON
+    9 . - . PUNCT punct 6
+    10 \n\n - _SP SPACE dep 9
+    11 Article - NN NOUN nsubj 12
+    12 continues continue VBZ VERB ROOT 12
+    13 below - RB ADV advmod 12
+    14 \n\n - _SP SPACE dep 13
+    15 “ " `` PUNCT punct 19
+    16 The - DT DET det 17
+    17 boats boat NNS NOUN nsubjpass 19
+    18 are be VBP AUX auxpass 19
+    19 checked check VBN VERB ROOT 19
+    20 . - . PUNCT punct 19
+    21 ” " '' PUNCT punct 19
+    """,
+)
+
+
+def test_a_quote_paragraph_continues_the_one_before_across_page_furniture() -> None:
+    found = find_quotes(Article(NOTICE_BETWEEN_QUOTES))
+    assert [(f.rule.value, f.speaker.text if f.speaker else None) for f in found] == [("frame_after", "Ruiz"), ("continuation", "Ruiz")]

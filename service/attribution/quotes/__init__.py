@@ -95,7 +95,7 @@ def last_speaker(article: Article, quoted: QuotedSpan, before: list[Found]) -> T
     for item in reversed(before):
         if item.speaker is None:
             continue
-        if article.paragraph_of(max(item.end - 1, item.start)) < here - LAST_SPEAKER_PARAGRAPHS:
+        if article.prose_paragraphs_between(article.paragraph_of(max(item.end - 1, item.start)), here) >= LAST_SPEAKER_PARAGRAPHS:
             return None
         return item.speaker
     return None

@@ -408,14 +408,15 @@ def continuation(article: Article, quoted: QuotedSpan, previous: Found) -> Attri
 
     Matches “A,” she said. “B.” and a quote paragraph right after one that
     ends with an attributed quote or "X said Y." The previous quote must end
-    in this paragraph or the one before, and nothing but its own frame may
-    stand between: a sentence of narrative in between breaks the chain.
+    in this paragraph or the one before (page furniture between, a caption or
+    "Article continues below", does not count), and nothing but its own frame
+    may stand between: a sentence of narrative in between breaks the chain.
     """
     if previous.speaker is None:
         return None
     here = article.paragraph_of(quoted.open)
     there = article.paragraph_of(previous.end)
-    if here == there + 1:
+    if here > there and article.prose_paragraphs_between(there, here) == 0:
         para_start, _ = article.paragraphs[here]
         if article.text[para_start : quoted.open].strip():
             return None
