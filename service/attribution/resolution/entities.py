@@ -156,6 +156,8 @@ def kind_of(head: Token) -> Kind:
         return Kind.PERSON
     if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
         return Kind.ORGANISATION
+    if head.pos_ == "NOUN" and is_document_noun(head):
+        return Kind.DOCUMENT  # "the findings", "lobbying records": documents, however many
     if head.tag_ in PLURAL_NOUN_TAGS:
         return Kind.GROUP
     if head.pos_ == "PROPN":
@@ -164,8 +166,6 @@ def kind_of(head: Token) -> Kind:
         return Kind.UNKNOWN
     if is_person_noun(head):
         return Kind.PERSON
-    if is_document_noun(head):
-        return Kind.DOCUMENT
     if lemma(head) in ORGANISATION_NOUNS | COMPANY_NOUNS:
         return Kind.ORGANISATION
     return Kind.UNKNOWN

@@ -76,3 +76,22 @@ def test_same_surname_ignores_case_and_a_slip_in_a_long_name() -> None:
 
 def test_same_surname_holds_short_names_to_an_exact_match() -> None:
     assert not same_surname("Cha", "Chu")
+
+
+REPORTS_AND_RESIDENTS = parse(
+    "The reports and the residents agree.",
+    """
+    0 The - DT DET det 1
+    1 reports report NNS NOUN nsubj 5
+    2 and - CC CCONJ cc 1
+    3 the - DT DET det 4
+    4 residents resident NNS NOUN conj 1
+    5 agree - VBP VERB ROOT 5
+    6 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_documents_are_documents_however_many_but_people_in_the_plural_a_group() -> None:
+    assert kind_of(word(REPORTS_AND_RESIDENTS, "reports")) is Kind.DOCUMENT
+    assert kind_of(word(REPORTS_AND_RESIDENTS, "residents")) is Kind.GROUP
