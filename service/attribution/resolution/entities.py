@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.lexicon import (
+    APPOSITION_DEPS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     ORGANISATION_LABELS,
@@ -144,6 +145,22 @@ def is_document_noun(token: Token) -> bool:
     return (word in document_nouns() or word in DOCUMENT_NOUNS) and not is_person_noun(token)
 
 
+def named_as_a_body(head: Token) -> bool:
+    """A name the article says is a body's: "the aid group [Gatsby]", "[Acme], the company", "the charity [Hope Trust]".
+
+    Whatever the recogniser labelled it, a name set beside or after a noun
+    that names an organisation is that organisation's. Near misses: "Gatsby,
+    the director", "police Chief Joseph Boinnet" (a noun that names a person
+    beside it).
+    """
+    beside = [c for c in head.children if c.dep_ in APPOSITION_DEPS | {"compound"}]
+    if head.dep_ in APPOSITION_DEPS:
+        beside.append(head.head)
+    if any(is_person_noun(t) for t in beside):
+        return False  # "police Chief Joseph Boinnet": a role names him, the body is his
+    return any(t.pos_ == "NOUN" and lemma(t) in ORGANISATION_NOUNS | COMPANY_NOUNS for t in beside)
+
+
 def kind_of(head: Token) -> Kind:
     """What kind of speaker a head word names, from its entity label, tag, part of speech and lemma.
 
@@ -153,7 +170,7 @@ def kind_of(head: Token) -> Kind:
     none of these, and no "he" or "she" stands for it.
     """
     if head.ent_type_ in PERSON_LABELS:
-        return Kind.PERSON
+        return Kind.ORGANISATION if named_as_a_body(head) else Kind.PERSON
     if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
         return Kind.ORGANISATION
     if head.pos_ == "NOUN" and is_document_noun(head):

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
+from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of, named_as_a_body
 from service.attribution.resolution.genders import addressed_as, by_first_name
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
@@ -79,6 +79,8 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     mayor" is no name.
     """
     head = mention.head
+    if named_as_a_body(head):
+        return None  # "the aid group Gatsby": an organisation's name (``description``)
     untagged = cast.untagged_name_at(head)
     if untagged is not None:
         # A name the recogniser missed ("Ana Ruiz, a nurse, spoke"): still a person.

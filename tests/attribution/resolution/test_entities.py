@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.attribution.resolution.entities import Kind, clean_name, is_person_noun, kind_of, same_surname, within_edits
+from service.attribution.resolution.entities import Kind, clean_name, is_person_noun, kind_of, named_as_a_body, same_surname, within_edits
 from tests.parses import parse, word
 
 # Heads of every kind: a person by the dictionary, a person by "-man", a thing, a document, an organisation.
@@ -95,3 +95,33 @@ REPORTS_AND_RESIDENTS = parse(
 def test_documents_are_documents_however_many_but_people_in_the_plural_a_group() -> None:
     assert kind_of(word(REPORTS_AND_RESIDENTS, "reports")) is Kind.DOCUMENT
     assert kind_of(word(REPORTS_AND_RESIDENTS, "residents")) is Kind.GROUP
+
+
+# A name beside a noun that names a body is the body's, whatever the recogniser labelled it.
+AID_GROUP_GATSBY = parse(
+    "The aid group Gatsby and police Chief Jo Park spoke.",
+    """
+    0 The - DT DET det 2
+    1 aid - NN NOUN compound 2
+    2 group - NN NOUN nsubj 9
+    3 Gatsby Gatsby NNP PROPN appos 2 B-PERSON
+    4 and - CC CCONJ cc 2
+    5 police - NN NOUN compound 8
+    6 Chief Chief NNP PROPN compound 8
+    7 Jo Jo NNP PROPN compound 8 B-PERSON
+    8 Park Park NNP PROPN conj 2 I-PERSON
+    9 spoke speak VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_a_name_beside_a_noun_that_names_a_body_is_an_organisation() -> None:
+    assert named_as_a_body(word(AID_GROUP_GATSBY, "Gatsby"))
+    assert kind_of(word(AID_GROUP_GATSBY, "Gatsby")) is Kind.ORGANISATION
+
+
+def test_a_name_with_a_role_beside_its_body_is_a_person() -> None:
+    # Near miss: "police Chief Jo Park" is the police's chief.
+    assert not named_as_a_body(word(AID_GROUP_GATSBY, "Park"))
+    assert kind_of(word(AID_GROUP_GATSBY, "Park")) is Kind.PERSON
