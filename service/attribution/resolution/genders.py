@@ -95,8 +95,12 @@ def _word_gender(word: str) -> Gender:
     return Gender.UNKNOWN
 
 
-def evidence(ent: SpacySpan) -> list[Gender]:
-    """What one mention of a person says of their gender, as votes (a sure word counts ``NAMED_WEIGHT`` times)."""
+def evidence(ent: SpacySpan, quoted: Callable[[Token], bool] = lambda _: False) -> list[Gender]:
+    """What one mention of a person says of their gender, as votes (a sure word counts ``NAMED_WEIGHT`` times).
+
+    A pronoun inside quotation marks is the speaker's own word about someone
+    else: "“He has the experience,” said Lisa Harris" says nothing of Harris.
+    """
     named: list[Gender] = []
     described = describe(ent.root)
     if described.honorific is not None:
@@ -108,17 +112,17 @@ def evidence(ent: SpacySpan) -> list[Gender]:
             named.append(_word_gender(lemma(child)))
     if ent.root.dep_ in APPOSITION_DEPS:
         named.append(_word_gender(lemma(ent.root.head)))
-    found = [g for g in named for _ in range(NAMED_WEIGHT)] + list(_bound_pronouns(ent.root))
+    found = [g for g in named for _ in range(NAMED_WEIGHT)] + list(_bound_pronouns(ent.root, quoted))
     return [g for g in found if g is not Gender.UNKNOWN]
 
 
-def _bound_pronouns(root: Token) -> Iterable[Gender]:
+def _bound_pronouns(root: Token, quoted: Callable[[Token], bool]) -> Iterable[Gender]:
     if root.dep_ not in SUBJECT_DEPS:
         return
     for clause in root.head.children:
         if clause.dep_ in BOUND_CLAUSE_DEPS:
             for subject in clause.children:
-                if subject.dep_ in SUBJECT_DEPS and subject.tag_ == "PRP":
+                if subject.dep_ in SUBJECT_DEPS and subject.tag_ == "PRP" and not quoted(subject):
                     yield pronoun_gender(subject)
 
 
@@ -128,7 +132,7 @@ def genders(persons: Iterable[SpacySpan], name_of: Callable[[SpacySpan], str], q
     for ent in persons:
         if quoted(ent.root):
             continue
-        votes.setdefault(name_of(ent).lower(), Counter()).update(evidence(ent))
+        votes.setdefault(name_of(ent).lower(), Counter()).update(evidence(ent, quoted))
     decided = {}
     for name, counts in votes.items():
         male, female = counts[Gender.MALE], counts[Gender.FEMALE]
