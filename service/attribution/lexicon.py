@@ -536,6 +536,10 @@ GENDER_PARAGRAPHS = 2
 subject of that gender is known: its paragraph and the two before, as a pair of people is often
 introduced a paragraph before a quote paragraph each."""
 
+LONE_NAME_PARAGRAPHS = 1
+"""How far back "he" or "she" may look for a lone proper noun labelled no person, as a last resort
+before a guess across genders: its own paragraph and the one before."""
+
 LAST_SPEAKER_PARAGRAPHS = 2
 """How far back a quote with no cue may look for the last speaker: its own paragraph and
 the two before (a quote paragraph often follows a paragraph of narrative about its speaker)."""

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.lexicons import body_nouns, role_nouns
-from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
+from service.attribution.resolution.entities import clean_name, is_person_noun, named_as_a_body, person_name, same_surname
 from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
@@ -23,8 +23,10 @@ from service.attribution.lexicon import (
     COMPANY_NOUNS,
     CONTENT_DEPS,
     DEFINITE_DETERMINERS,
+    DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
+    FIRST_PERSON_PRONOUNS,
     FULL_NAME_MIN_WORDS,
     GENDER_PARAGRAPHS,
     HONORIFICS,
@@ -123,6 +125,35 @@ class Cast:
                 return None
             if self.article.quoted_at(ent.root) is None and self.gender_of(self.canonical_name_of(ent)) is gender:
                 return ent
+        return None
+
+    def lone_name_subject_before(self, token: Token, paragraphs: int) -> Token | None:
+        """A lone proper noun, no person's to the recogniser, that was the subject of a main clause just before ``token``.
+
+        "When asked, Mulder didn't hesitate. “...,” he said.": "Mulder"
+        (labelled a place) is whom "he" stands for when no one the article
+        names as a person can be. Near misses: a name of two words ("New
+        York"), a plural ("the Greens"), a word bodies are named with ("the
+        Department") or a name a noun that names a body stands beside, one in
+        quotation marks or in page furniture.
+        """
+        paragraph = self.article.paragraph_of(token.idx)
+        for i in range(token.i - 1, -1, -1):
+            candidate = self.article.tokens[i]
+            if self.article.paragraph_of(candidate.idx) < paragraph - paragraphs:
+                return None
+            if candidate.pos_ != "PROPN" or candidate.dep_ not in SUBJECT_DEPS or candidate.ent_type_ in PERSON_LABELS:
+                continue
+            if (candidate.ent_type_ and len(entity_span(candidate)) > 1) or any(c.dep_ == "compound" for c in candidate.children):
+                continue
+            if candidate.tag_ in PLURAL_NOUN_TAGS or names_an_organisation(candidate) or named_as_a_body(candidate):
+                continue  # "Greens", "Department": bodies, not people
+            if any(c.dep_ in DETERMINER_DEPS for c in candidate.children):
+                continue  # "the Greens": a person's name takes no article
+            if self.article.quoted_at(candidate) is not None or self.article.in_furniture(candidate.idx):
+                continue
+            if _main_clause_subject(self.article, self.article.doc[i : i + 1]):
+                return candidate
         return None
 
     def untagged_name_at(self, head: Token) -> SpacySpan | None:
@@ -431,13 +462,17 @@ def _main_clause_subject(article: Article, ent: SpacySpan) -> bool:
 def _asked(ent: SpacySpan) -> bool:
     """A person the article's writer asked or interviewed: the next to speak, as a subject is.
 
-    "I asked barber Robert McMillen ... “...,” he explains." Near miss: "She
-    told Ana Ruiz the news" (told, not asked: the teller speaks).
+    "I asked barber Robert McMillen ... “...,” he explains." Near misses:
+    "She told Ana Ruiz the news" (told, not asked: the teller speaks), and
+    "Her husband asked Tom Glavine for an autograph" (someone in the story
+    asked, not the writer).
     """
     root = ent.root
     while root.dep_ in APPOSITION_DEPS and root.head.i != root.i:
         root = root.head
-    return root.dep_ in {"dobj"} and lemma(root.head) in ASKING_VERBS
+    if root.dep_ != "dobj" or lemma(root.head) not in ASKING_VERBS:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in FIRST_PERSON_PRONOUNS for c in root.head.children)
 
 
 def _title_of(ent: SpacySpan) -> tuple[str, str | None] | None:

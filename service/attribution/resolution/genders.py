@@ -113,6 +113,7 @@ def evidence(ent: SpacySpan, quoted: Callable[[Token], bool] = lambda _: False) 
     if ent.root.dep_ in APPOSITION_DEPS:
         named.append(_word_gender(lemma(ent.root.head)))
     found = [g for g in named for _ in range(NAMED_WEIGHT)] + list(_bound_pronouns(ent.root, quoted))
+    found += list(_next_sentences_subject(ent.root, quoted))
     return [g for g in found if g is not Gender.UNKNOWN]
 
 
@@ -124,6 +125,27 @@ def _bound_pronouns(root: Token, quoted: Callable[[Token], bool]) -> Iterable[Ge
             for subject in clause.children:
                 if subject.dep_ in SUBJECT_DEPS and subject.tag_ == "PRP" and not quoted(subject):
                     yield pronoun_gender(subject)
+
+
+def _next_sentences_subject(root: Token, quoted: Callable[[Token], bool]) -> Iterable[Gender]:
+    """The pronoun that opens the next sentence as its subject, after a sentence whose subject the person is.
+
+    "Stacy Lewis said the week was calm. She enjoyed the range.": "She" takes
+    up the subject before it, as news copy writes. Near misses: a pronoun
+    inside quotation marks, one that is no subject, and a sentence the
+    person is not the subject of.
+    """
+    if root.dep_ not in SUBJECT_DEPS or root.head.dep_ != "ROOT":
+        return
+    doc = root.doc
+    end = root.sent.end
+    if end >= len(doc):
+        return
+    following = next((t for t in doc[end:] if not (t.is_space or t.is_punct)), None)
+    if following is None or following.tag_ != "PRP" or following.dep_ not in SUBJECT_DEPS or quoted(following):
+        return
+    if following.head.dep_ == "ROOT" and following.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        yield pronoun_gender(following)
 
 
 def genders(persons: Iterable[SpacySpan], name_of: Callable[[SpacySpan], str], quoted: Callable[[Token], bool]) -> dict[str, Gender]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.resolution.cast import Cast, organisation_name
@@ -19,6 +20,7 @@ from service.attribution.resolution.entities import clean_name, Entity, Kind, ki
 from service.attribution.resolution.genders import compatible, Gender, pronoun_gender
 from service.attribution.lexicon import (
     FIRST_PERSON_PRONOUNS,
+    LONE_NAME_PARAGRAPHS,
     NEUTER_PRONOUNS,
     ORGANISATION_PARAGRAPHS,
     PERSONAL_PRONOUNS,
@@ -74,6 +76,9 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
     if kinds == {Kind.PERSON}:
         ent = cast.subject_before(pronoun, gender)
         kind, name = Kind.PERSON, (cast.canonical_name_of(ent) if ent is not None else "")
+        lone = _lone_name_nearer(cast, pronoun, ent, best)
+        if lone is not None:
+            return lone
     else:
         # "it" and "they" may stand for the organisation or document (or, "they", the group) last the subject of a main clause.
         found = cast.thing_subject_before(pronoun, Kind.GROUP in kinds, ORGANISATION_PARAGRAPHS)
@@ -101,6 +106,25 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
     if best is None or ent.start_char > best[0]:
         return subject
     return _known(best, considered=(subject,))
+
+
+def _lone_name_nearer(cast: Cast, pronoun: Token, ent: SpacySpan | None, best: tuple[int, Entity] | None) -> Referent | None:
+    """A lone proper noun the recogniser labelled no person, subject of a clause just before, when everyone
+    else "he" or "she" could stand for is further back.
+
+    "When asked, Mulder didn't hesitate. ⏎ “It’s this for sure,” he said.":
+    Mulder, labelled a place, and the people named paragraphs before. Near
+    miss: a person named or speaking in the paragraph before wins, a lone
+    name or not (``Cast.lone_name_subject_before`` says which names count).
+    """
+    lone = cast.lone_name_subject_before(pronoun, LONE_NAME_PARAGRAPHS)
+    if lone is None:
+        return None
+    paragraph = cast.article.paragraph_of(pronoun.idx)
+    nearest = max([ent.start_char if ent is not None else -1, best[0] if best is not None else -1])
+    if nearest >= 0 and cast.article.paragraph_of(nearest) >= paragraph - LONE_NAME_PARAGRAPHS:
+        return None
+    return Referent(clean_name(lone.text), Kind.PERSON, lemma(lone), Basis.GUESSED_ANTECEDENT)
 
 
 def _antecedent_of_any_gender(cast: Cast, known: Known, pronoun: Token) -> Referent | None:

@@ -300,3 +300,30 @@ def test_a_pronoun_inside_the_quotation_a_person_speaks_is_no_evidence() -> None
     harris = person(HE_HAS_SAID_HARRIS)
     assert evidence(harris, lambda token: token.i < 7) == []
     assert evidence(harris) == [Gender.MALE]  # near miss: read as the reported clause's subject, it would count
+
+
+# The subject pronoun that opens the next sentence takes up the subject before it.
+RUIZ_SAID_SHE_ENJOYED = parse(
+    "Ana Ruiz said the week was calm. She enjoyed the range.",
+    """
+    0 Ana Ana NNP PROPN compound 1 B-PERSON
+    1 Ruiz Ruiz NNP PROPN nsubj 2 I-PERSON
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 week - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 calm - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 She - PRP PRON nsubj 9
+    9 enjoyed enjoy VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 range - NN NOUN dobj 9
+    12 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_the_pronoun_opening_the_next_sentence_is_evidence() -> None:
+    assert evidence(person(RUIZ_SAID_SHE_ENJOYED)) == [Gender.FEMALE]
+    # Near miss: inside quotation marks it is someone's word, not the narrator's.
+    assert evidence(person(RUIZ_SAID_SHE_ENJOYED), lambda token: token.i >= 8) == []

@@ -1176,3 +1176,53 @@ def test_a_proper_noun_before_an_organisations_name_is_kept() -> None:
     # Near miss: "U.S." is a name, not a description.
     doc = US_STATE_DEPARTMENT
     assert how(Resolver(Article(doc)), word(doc, "Department"))[0] == "U.S. State Department"
+
+
+# A lone name the recogniser labelled a place, subject of the paragraph before, while the one
+# person named is three paragraphs back: "he" is the lone name.
+MULDER_LABELLED_A_PLACE = parse(
+    "Tom Hale spoke on Monday.\n\nThe players rested.\n\nAsked twice, Mulder did not hesitate.\n\n“It is this,” he said.",
+    r"""
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 2 I-PERSON
+    2 spoke speak VBD VERB ROOT 2
+    3 on - IN ADP prep 2
+    4 Monday Monday NNP PROPN pobj 3 B-DATE
+    5 . - . PUNCT punct 2
+    6 \n\n - _SP SPACE dep 5
+    7 The - DT DET det 8
+    8 players player NNS NOUN nsubj 9
+    9 rested rest VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    11 \n\n - _SP SPACE dep 10
+    12 Asked ask VBN VERB advcl 18
+    13 twice - RB ADV advmod 12
+    14 , - , PUNCT punct 18
+    15 Mulder Mulder NNP PROPN nsubj 18 B-GPE
+    16 did do VBD AUX aux 18
+    17 not - RB PART neg 18
+    18 hesitate - VB VERB ROOT 18
+    19 . - . PUNCT punct 18
+    20 \n\n - _SP SPACE dep 19
+    21 “ " `` PUNCT punct 28
+    22 It - PRP PRON nsubj 23
+    23 is be VBZ AUX ccomp 28
+    24 this - DT PRON attr 23
+    25 , - , PUNCT punct 28
+    26 ” " '' PUNCT punct 28
+    27 he - PRP PRON nsubj 28
+    28 said say VBD VERB ROOT 28
+    29 . - . PUNCT punct 28
+    """,
+)
+
+
+def test_he_stands_for_a_lone_name_when_every_person_is_further_back() -> None:
+    doc = MULDER_LABELLED_A_PLACE
+    assert how(Resolver(Article(doc)), word(doc, "he")) == ("Mulder", Kind.PERSON, Basis.GUESSED_ANTECEDENT)
+
+
+def test_a_person_named_in_the_paragraph_before_wins_over_a_lone_name() -> None:
+    # Near miss: Tom Hale is the subject of the paragraph right before "he".
+    doc = HALE_AND_RUIZ_THEN_HE_AND_SHE
+    assert how(Resolver(Article(doc)), word(doc, "he"))[0] == "Tom Hale"
