@@ -213,8 +213,9 @@ def described_phrase(head: Token) -> list[Token]:
     The noun's phrase (``speaker_phrase``) runs on through an adjective after
     it, a prepositional phrase, a participle or relative clause ("one adviser
     [who was in the room]", "an official [with the Harbour Authority]") and a
-    noun joined to it ("lawyers [and experts]"), as long as the description
-    stays short. Near miss: a relative clause that reports speech ("officials
+    noun joined to it ("lawyers [and experts]"), up to a comma inside them
+    ("an expert [cited in the report], which ..."), as long as the
+    description stays short. Near miss: a relative clause that reports speech ("officials
     who said the plan would fail") is a statement, not a description.
     """
     words = speaker_phrase(head)
@@ -222,15 +223,22 @@ def described_phrase(head: Token) -> list[Token]:
     for child in head.rights:
         if child.i <= end:
             continue
-        if child.dep_ not in DESCRIPTION_DEPS or child.right_edge.i - words[0].i >= MAX_DESCRIPTION_WORDS:
+        child_end = _before_comma(child)
+        if child.dep_ not in DESCRIPTION_DEPS or child_end - words[0].i >= MAX_DESCRIPTION_WORDS:
             break
         if child.dep_ in RELATIVE_CLAUSE_DEPS and any(c.dep_ in CONTENT_DEPS for c in child.children if c.dep_ != "xcomp"):
             break
-        end = child.right_edge.i
+        end = child_end
     phrase = [head.doc[i] for i in range(words[0].i, end + 1)]
     while len(phrase) > 1 and (phrase[-1].is_punct or phrase[-1].is_space):
         phrase = phrase[:-1]
     return phrase
+
+
+def _before_comma(token: Token) -> int:
+    """Where ``token``'s phrase ends, short of a comma inside it: "cited in the report[, which looked at ...]"."""
+    comma = next((t.i for t in token.subtree if t.i > token.i and t.text == ","), None)
+    return comma - 1 if comma is not None else token.right_edge.i
 
 
 def name_words(phrase: list[Token]) -> list[Token]:

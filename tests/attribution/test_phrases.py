@@ -459,3 +459,34 @@ def test_a_name_beside_a_person_noun_is_the_speakers_whatever_its_label() -> Non
 
 def test_an_organisation_beside_a_person_noun_is_no_name() -> None:
     assert named_head(word(OWNER_ACME, "owner")).text == "owner"
+
+
+# A description runs up to a comma inside it, not on into a relative clause about something else.
+EXPERT_CITED_IN_THE_REPORT = parse(
+    "An expert cited in the report, which looked at real estate trends, said landlords will renovate.",
+    """
+    0 An - DT DET det 1
+    1 expert - NN NOUN nsubj 14
+    2 cited cite VBN VERB acl 1
+    3 in - IN ADP prep 2
+    4 the - DT DET det 5
+    5 report - NN NOUN pobj 3
+    6 , - , PUNCT punct 5
+    7 which - WDT PRON nsubj 8
+    8 looked look VBD VERB relcl 5
+    9 at - IN ADP prep 8
+    10 real - JJ ADJ amod 11
+    11 estate - NN NOUN compound 12
+    12 trends trend NNS NOUN pobj 9
+    13 , - , PUNCT punct 14
+    14 said say VBD VERB ROOT 14
+    15 landlords landlord NNS NOUN nsubj 17
+    16 will - MD AUX aux 17
+    17 renovate - VB VERB ccomp 14
+    18 . - . PUNCT punct 14
+    """,
+)
+
+
+def test_a_description_stops_at_a_comma_inside_what_follows_its_noun() -> None:
+    assert " ".join(texts(described_phrase(word(EXPERT_CITED_IN_THE_REPORT, "expert")))) == "An expert cited in the report"
