@@ -72,12 +72,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What the article says of one entity: its honorific, title and affiliation, each where it was read; every mention."""
+    """What the article says of one entity: its honorific, title and affiliation, each where it was read; every mention;
+    why it is not named."""
 
     honorific: Piece | None
     title: Piece | None
     affiliation: Piece | None
     mentions: tuple[Span, ...]
+    anonymity: Span | None = None
+    """Where the article says why it does not name them (``anonymity``), for a speaker it never names."""
 
 
 def clean_name(text: str) -> str:
@@ -156,10 +159,11 @@ def kind_of(head: Token) -> Kind:
         return Kind.PERSON
     if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
         return Kind.ORGANISATION
+    if head.pos_ == "PROPN":
+        # A name the recogniser left unlabelled, plural or not ("Brightwater Foods", "Harrowgate Rovers").
+        return Kind.ORGANISATION
     if head.tag_ in PLURAL_NOUN_TAGS:
         return Kind.GROUP
-    if head.pos_ == "PROPN":
-        return Kind.ORGANISATION
     if head.pos_ != "NOUN":
         return Kind.UNKNOWN
     if is_person_noun(head):
