@@ -10,7 +10,7 @@ from service.attribution.article import Article
 from service.attribution.quotes import Found
 from service.attribution.resolution.entities import Entity, Kind, Profile
 from service.attribution.resolution.values import AUTHOR, Known, Resolution
-from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
+from service.attribution.results import Attribution, Pronoun, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
 
 KINDS = {
     Kind.GROUP: SpeakerKind.GROUP,
@@ -18,6 +18,8 @@ KINDS = {
     Kind.DOCUMENT: SpeakerKind.DOCUMENT,
 }
 ANONYMOUS_KINDS = frozenset({SpeakerKind.UNNAMED_PERSON, SpeakerKind.GROUP})
+PERSON_KINDS = frozenset({SpeakerKind.PERSON, SpeakerKind.UNNAMED_PERSON})
+"""The kinds of source the article may call "he", "she" or "they" as one person."""
 """The kinds of source that may go unnamed: a person described ("a spokeswoman") and a group ("residents")."""
 
 
@@ -80,6 +82,7 @@ def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speak
         kind,
         anonymous,
         profile.anonymity if anonymous else None,
+        *_pronoun(profile, kind),
     )
 
 
@@ -100,6 +103,7 @@ def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> 
         kind,
         anonymous,
         profile.anonymity if anonymous else None,
+        *_pronoun(profile, kind),
     )
 
 
@@ -123,6 +127,13 @@ def is_anonymous(entity: Entity, kind: SpeakerKind | None) -> bool:
     article's author, whom the byline names).
     """
     return kind in ANONYMOUS_KINDS and entity.name != AUTHOR
+
+
+def _pronoun(profile: Profile, kind: SpeakerKind | None) -> tuple[Pronoun | None, Span | None]:
+    """The pronoun the article uses for a person, and where it was read; none for groups, organisations, documents."""
+    if kind not in PERSON_KINDS or profile.pronoun is None:
+        return None, None
+    return profile.pronoun, profile.pronoun_mention
 
 
 def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:

@@ -283,6 +283,12 @@ FEMALE_NOUNS = frozenset(
 
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+NEUTRAL_PRONOUNS = frozenset({"themself"})
+"""The one form of singular "they" that no group takes: "Reyes describes themself as ..."; a bare
+"they" after a person's name is as often the people around them, and says nothing."""
+REFLEXIVE_PRONOUNS = frozenset("himself herself themself".split())
+REFLEXIVE_DEPS = frozenset({"dobj"})
+"""A reflexive object of a person's own verb is bound to them: "Ruiz excused herself"."""
 
 ROLE_WORDS = frozenset(
     """

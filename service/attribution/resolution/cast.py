@@ -16,7 +16,16 @@ from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.lexicons import body_nouns, role_nouns
 from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
-from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
+from service.attribution.resolution.genders import (
+    addressed_as,
+    by_first_name,
+    Clue,
+    clues_by_person,
+    compatible,
+    decided,
+    Gender,
+    genders,
+)
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     ASKING_VERBS,
@@ -83,14 +92,26 @@ class Cast:
         self._subject_starts = [e.start for e in self._subjects]
         self._titled: list[tuple[int, str, str | None, SpacySpan]] | None = None
         self._genders: dict[str, Gender] | None = None
+        self._clues: dict[str, list[Clue]] | None = None
         self._full_genders: dict[str, Gender] | None = None
 
     def gender_of(self, name: str) -> Gender:
         """The gender the article gives the person of canonical name ``name`` (``genders``)."""
         if self._genders is None:
-            quoted = self.article.quoted_at
-            self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
+            self._genders = {
+                person: gender for person, found in self._all_clues().items() if (gender := decided(found)) is not Gender.UNKNOWN
+            }
         return self._genders.get(name.lower(), Gender.UNKNOWN)
+
+    def clues_of(self, name: str) -> list[Clue]:
+        """The words that say the gender of the person of canonical name ``name``: honorifics, gendered nouns, bound pronouns."""
+        return self._all_clues().get(name.lower(), [])
+
+    def _all_clues(self) -> dict[str, list[Clue]]:
+        if self._clues is None:
+            quoted = self.article.quoted_at
+            self._clues = clues_by_person(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
+        return self._clues
 
     def _surnames_of_full_names(self) -> list[SpacySpan]:
         """Surnames of people named in full that the recogniser did not tag as people.

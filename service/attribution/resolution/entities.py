@@ -29,7 +29,7 @@ from service.attribution.lexicon import (
 from service.attribution.lexicons import document_nouns, person_nouns
 from service.attribution.phrases import name_tokens, strip_titles
 from service.attribution.resolution.titles import Piece
-from service.attribution.results import Span
+from service.attribution.results import Pronoun, Span
 from service.attribution.tagging import lemma
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
@@ -81,6 +81,9 @@ class Profile:
     mentions: tuple[Span, ...]
     anonymity: Span | None = None
     """Where the article says why it does not name them (``anonymity``), for a speaker it never names."""
+    pronoun: Pronoun | None = None
+    """The pronoun the article's words use for a person (``genders.pronoun_used``)."""
+    pronoun_mention: Span | None = None
 
 
 def clean_name(text: str) -> str:

@@ -40,7 +40,7 @@ from service.attribution.resolution.anonymity import reason_given
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
-from service.attribution.resolution.genders import addressed_as, by_first_name
+from service.attribution.resolution.genders import addressed_as, by_first_name, word_clue
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DEFINITE_DETERMINERS,
@@ -255,6 +255,11 @@ class Resolver:
             reason = reason_given(mention.head)
             if reason is not None:
                 self.known.learn_reason(entity, reason)
+        clue = word_clue(mention.head) if entity.kind is Kind.PERSON and referent.how is not Basis.GUESSED_ANTECEDENT else None
+        if clue is not None:
+            # "she said", "a spokeswoman said": the word that names the speaker here says which pronoun is theirs
+            # (not a "she" given to someone only for want of a woman: that guess says nothing of them).
+            self.known.learn_clue(entity, clue)
         self.known.add_mention(entity, mention.span)
         if referent.how.names:
             self.known.remember(mention.head, entity)
@@ -289,6 +294,9 @@ class Resolver:
         people = {e.key: e for e in self.known.entities if e.kind is Kind.PERSON}
         if not people:
             return
+        for known in people.values():
+            for clue in self.cast.clues_of(known.name) if known.named else ():
+                self.known.learn_clue(known, clue)
         # The cast's people: PERSON entities and the names the recogniser missed ("Kwame Iqbal is the leader of ...").
         for ent in self.cast.persons:
             entity = people.get(self.cast.canonical_name_of(ent).lower())

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from service.attribution.resolution.titles import Description, Piece
 from service.attribution.resolution.entities import Entity, Kind, Profile
+from service.attribution.resolution.genders import Clue, pronoun_used
 from service.attribution.lexicon import GUESSED_ANTECEDENT_FACTOR, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.results import Span
 from service.attribution.tagging import lemma
@@ -112,6 +113,7 @@ class Known:
     _descriptions: dict[int, list[Description]] = field(default_factory=dict)
     _mentions: dict[int, list[Span]] = field(default_factory=dict)
     _reasons: dict[int, list[Span]] = field(default_factory=dict)
+    _clues: dict[int, dict[tuple[int, int], Clue]] = field(default_factory=dict)
     _seen: set[tuple[int, int, int]] = field(default_factory=set)
     # Every named speaker so far by position, and the last one for each head noun.
     _antecedents: list[tuple[int, Entity]] = field(default_factory=list)
@@ -133,7 +135,12 @@ class Known:
 
     def profile(self, entity: Entity) -> Profile:
         """What the article has said of ``entity`` so far."""
-        return profile_of(self._descriptions.get(entity.id, []), tuple(self._mentions[entity.id]), self._reasons.get(entity.id, []))
+        return profile_of(
+            self._descriptions.get(entity.id, []),
+            tuple(self._mentions[entity.id]),
+            self._reasons.get(entity.id, []),
+            list(self._clues.get(entity.id, {}).values()),
+        )
 
     # --- written by the resolver only -------------------------------------------
 
@@ -156,6 +163,10 @@ class Known:
         """Keep where the article says why ``entity`` is not named (``anonymity.reason_given``)."""
         self._reasons.setdefault(entity.id, []).append(reason)
 
+    def learn_clue(self, entity: Entity, clue: Clue) -> None:
+        """Keep a word that says which pronoun the article uses for ``entity`` (each word once)."""
+        self._clues.setdefault(entity.id, {}).setdefault((clue.span.start, clue.span.end), clue)
+
     def add_mention(self, entity: Entity, span: Span) -> None:
         if (entity.id, span.start, span.end) not in self._seen:
             self._seen.add((entity.id, span.start, span.end))
@@ -175,10 +186,12 @@ class Known:
             self._last_by_lemma[head_lemma] = (head.idx, entity)
 
 
-def profile_of(descriptions: list[Description], mentions: tuple[Span, ...], reasons: Sequence[Span] = ()) -> Profile:
+def profile_of(
+    descriptions: list[Description], mentions: tuple[Span, ...], reasons: Sequence[Span] = (), clues: Sequence[Clue] = ()
+) -> Profile:
     """What the article says of one entity: the first honorific and title it gives, in text order,
     its first affiliation of the best rank (an organisation, else a person's office, else a place),
-    and the first reason it gives for not naming them."""
+    the first reason it gives for not naming them, and the pronoun its words use for them."""
     def first(pieces: list[Piece | None]) -> Piece | None:
         given = [p for p in pieces if p is not None]
         return min(given, key=lambda p: p.span.start) if given else None
@@ -187,6 +200,15 @@ def profile_of(descriptions: list[Description], mentions: tuple[Span, ...], reas
     best = min((d.rank for d in ranked), default=None)
     affiliation = first([d.affiliation for d in ranked if d.rank == best])
     anonymity = min(reasons, key=lambda span: span.start) if reasons else None
-    return Profile(first([d.honorific for d in descriptions]), first([d.title for d in descriptions]), affiliation, mentions, anonymity)
+    pronoun, pronoun_mention = pronoun_used(clues) or (None, None)
+    return Profile(
+        first([d.honorific for d in descriptions]),
+        first([d.title for d in descriptions]),
+        affiliation,
+        mentions,
+        anonymity,
+        pronoun,
+        pronoun_mention,
+    )
 
 
