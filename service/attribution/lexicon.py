@@ -47,6 +47,11 @@ quotes. Measured on PolNeAR dev (all attributions), leaving these out costs
 about 0.01 of quote F1 and keeps precision where a newsroom can trust it.
 (spaCy lemmatizes "hoped" to "hop".)"""
 
+FINDING_VERBS = frozenset("find conclude determine show estimate suggest indicate reveal allege calculate project".split())
+"""Verbs by which a document states what it holds: "the report found that", "the audit concluded
+that", "the lawsuit alleges that", "the poll shows that". With a document as subject they report
+(``cues.states_a_finding``), "find" included, which a person uses of a belief ("I find that ...")."""
+
 FRAME_VERBS = frozenset("continue add go begin finish conclude read".split())
 """Verbs that are speech only when they frame a quotation ("..., he continued")."""
 

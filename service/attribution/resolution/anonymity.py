@@ -60,7 +60,7 @@ from service.attribution.lexicon import (
     VERB_POS,
     WITHHOLDING_VERBS,
 )
-from service.attribution.resolution.entities import is_person_noun
+from service.attribution.nouns import is_person_noun
 from service.attribution.results import Span
 from service.attribution.tagging import lemma
 

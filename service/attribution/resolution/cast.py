@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.lexicons import body_nouns, role_nouns
-from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import clean_name, person_name, same_surname
 from service.attribution.resolution.genders import (
     addressed_as,
     by_first_name,

@@ -39,7 +39,8 @@ from service.attribution.article import Article
 from service.attribution.resolution.anonymity import reason_given
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of
 from service.attribution.resolution.genders import addressed_as, by_first_name, word_clue
 from service.attribution.lexicon import (
     APPOSITION_DEPS,

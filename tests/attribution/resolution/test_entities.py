@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.attribution.resolution.entities import Kind, clean_name, is_person_noun, kind_of, same_surname, within_edits
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import Kind, clean_name, kind_of, same_surname, within_edits
 from tests.parses import parse, word
 
 # Heads of every kind: a person by the dictionary, a person by "-man", a thing, a document, an organisation.
