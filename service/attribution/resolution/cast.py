@@ -291,6 +291,20 @@ class Cast:
         ]
         return earlier[-1] if earlier else None
 
+    def titled_next(self, token: Token) -> SpacySpan | None:
+        """The person the sentence after ``token``'s names with the same title noun: "a judge claimed ... Judge Ana Ruiz said".
+
+        Near miss: a person named there with another title, or none.
+        """
+        if self._titled is None:
+            self._titled = [(e.start, *titled, e) for e in self.persons if (titled := _title_of(e)) is not None]
+        _, end = self.article.sentence_of(token)
+        if end >= len(self.article.doc):
+            return None
+        _, next_end = self.article.sentence_of(self.article.doc[end])
+        wanted = lemma(token)
+        return next((e for at, noun, _, e in self._titled if end <= at < next_end and noun == wanted), None)
+
     def described_person(self, token: Token, paragraphs: int) -> SpacySpan | None:
         """The person a definite description (``token``, "the professor") stands for, in its paragraph or the ``paragraphs`` up to it.
 

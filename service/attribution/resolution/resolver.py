@@ -14,6 +14,7 @@ entity (a ``Referent``):
    that ends in the same surname, allowing a slip of one letter;
 3. ``titled_person``: "the mayor" or a bare "Russian President" just after a
    person is named in the same paragraph is that person;
+   ``named_next``: "a judge said", when the next sentence names "Judge Ana Ruiz";
 4. ``organisation_noun``: "the company" is the organisation named before it;
 5. ``earlier_description``: "the spokesperson" is the earlier speaker with
    the same head noun;
@@ -136,6 +137,23 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
 
 
+def named_next(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"This week a judge said ... Judge Ana Ruiz made the remarks as ...": someone introduced by a role, named just after.
+
+    An indefinite person noun whom the next sentence names with that same
+    title is that person. Near misses: "a judge said ... Ana Ruiz, a
+    lawyer, said" (another title: someone else); "a judge said" with no one
+    named after (someone unnamed, ``description``).
+    """
+    head, phrase = mention.head, mention.phrase
+    if phrase[0].lower_ not in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS or not is_person_noun(head):
+        return None
+    ent = cast.titled_next(head)
+    if ent is None:
+        return None
+    return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
+
+
 def is_someones(head: Token) -> bool:
     """A relation owned by someone ("his father", "Wise's dad", "her friend"): someone else than the owner.
 
@@ -217,6 +235,7 @@ RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
     pronoun,
     person,
     titled_person,
+    named_next,
     organisation_noun,
     earlier_description,
     document,

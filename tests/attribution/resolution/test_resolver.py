@@ -1213,3 +1213,60 @@ def test_a_proper_name_no_rule_knows_names_its_speaker() -> None:
     doc = LET_ME_DOWN
     found = Resolver(Article(doc)).resolve(word(doc, "Vasquez"))
     assert found.how is Basis.PROPER_NAME and found.entity is not None and found.entity.named
+
+
+JUDGE_NAMED_NEXT = parse(
+    "A judge said the pier was unsafe. Judge Ana Ruiz made the remarks on Monday.",
+    """
+    0 A - DT DET det 1
+    1 judge - NN NOUN nsubj 2
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 unsafe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Judge Judge NNP PROPN compound 10
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 11 I-PERSON
+    11 made make VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 remarks remark NNS NOUN dobj 11
+    14 on - IN ADP prep 11
+    15 Monday Monday NNP PROPN pobj 14 B-DATE
+    16 . - . PUNCT punct 11
+    """,
+)
+# Near miss: the next sentence names someone with another title.
+JUDGE_THEN_A_LAWYER = parse(
+    "A judge said the pier was unsafe. Lawyer Ana Ruiz made the remarks on Monday.",
+    """
+    0 A - DT DET det 1
+    1 judge - NN NOUN nsubj 2
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 unsafe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Lawyer Lawyer NNP PROPN compound 10
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 11 I-PERSON
+    11 made make VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 remarks remark NNS NOUN dobj 11
+    14 on - IN ADP prep 11
+    15 Monday Monday NNP PROPN pobj 14 B-DATE
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_someone_introduced_by_a_role_and_named_with_it_next_is_that_person() -> None:
+    doc = JUDGE_NAMED_NEXT
+    assert how(Resolver(Article(doc)), word(doc, "judge")) == ("Ana Ruiz", Kind.PERSON, Basis.TITLED_PERSON)
+
+
+def test_someone_named_next_with_another_title_is_someone_else() -> None:
+    doc = JUDGE_THEN_A_LAWYER
+    assert how(Resolver(Article(doc)), word(doc, "judge")) == ("judge", Kind.PERSON, Basis.DESCRIPTION)
