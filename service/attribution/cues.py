@@ -34,7 +34,7 @@ from service.attribution.lexicon import (
     SUBJECT_DEPS,
     VERB_POS,
 )
-from service.attribution.nouns import is_document_noun
+from service.attribution.nouns import is_document_noun, is_issued
 from service.attribution.tagging import lemma
 
 CUE_FRAMES_FILE = "cue_frames.json"
@@ -148,14 +148,16 @@ def reports_through(token: Token, frame: str) -> bool:
 
 
 def states_a_finding(token: Token, frame: str) -> bool:
-    """"The report found that ...", "a study concluded that ...": a document reports what it found.
+    """ "The report found that ...", "a study concluded that ...": a document reports what it found.
 
     A verb of finding (``FINDING_VERBS``) with a clause, whose subject is a
-    document, a poll, a study or a filing (``nouns.is_document_noun``): what
-    it found is its statement, whoever wrote it. Decided by the subject's
-    kind, not the verb's: near miss "the reporter found that the pier was
-    safe" (a person who finds comes to believe, ``NOT_REPORTING_VERBS``).
+    document, a poll, a study or a filing (``nouns.is_document_noun``) whose
+    issuer the article names (``nouns.is_issued``): what it found is its
+    statement. Decided by the subject's kind, not the verb's: near misses
+    "the reporter found that the pier was safe" (a person who finds comes to
+    believe, ``NOT_REPORTING_VERBS``) and "a study found that ..." with no
+    word of whose study (the writer's summary of unnamed work).
     """
     if frame != CLAUSE or lemma(token) not in FINDING_VERBS:
         return False
-    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and not c.ent_type_ and is_document_noun(c) for c in token.children)
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and not c.ent_type_ and is_document_noun(c) and is_issued(c) for c in token.children)

@@ -481,6 +481,8 @@ PREDICATE_COMPLEMENT_DEPS = frozenset({"attr", "oprd"})
 
 AUTHOR_PREPOSITIONS = frozenset("by from".split())
 """Prepositions that name a document's author: "a report by X", "a statement from X"."""
+ISSUER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
+"""Entities that issue documents: people, organisations, governments ("Canada's statement")."""
 
 DOCUMENT_NOUNS = frozenset(
     """

@@ -1,14 +1,25 @@
-"""What a common noun names: a person ("professor", "spokeswoman") or a document ("report", "poll").
+"""What a common noun names: a person ("professor", "spokeswoman") or a document ("report", "poll"), and who issued a document.
 
 Both stages ask: the quote stage, whether the subject of "found" is a study
-(``cues``); resolution, what kind of speaker a head names (``resolution.entities``).
+whose issuer the article names (``cues``); resolution, what kind of speaker a
+head names (``resolution.entities``) and whose a document is
+(``resolution.documents``).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from service.attribution.lexicon import DOCUMENT_NOUNS, PERSON_SUFFIXES, ROLE_WORDS
+from service.attribution.lexicon import (
+    AUTHOR_PREPOSITIONS,
+    DEFINITE_DETERMINERS,
+    DOCUMENT_NOUNS,
+    ISSUER_LABELS,
+    PERSON_LABELS,
+    PERSON_SUFFIXES,
+    RELATIVE_DEPS,
+    ROLE_WORDS,
+)
 from service.attribution.lexicons import document_nouns, person_nouns
 from service.attribution.tagging import lemma
 
@@ -37,3 +48,58 @@ def is_document_noun(token: Token) -> bool:
     """
     word = lemma(token)
     return (word in document_nouns() or word in DOCUMENT_NOUNS) and not is_person_noun(token)
+
+
+def authored_by(noun: Token) -> Token | None:
+    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute",
+    "a statement from Acme", "Acme’s statement".
+
+    Near miss: "a report released on Monday" names no author.
+    """
+    if not is_document_noun(noun):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ and child.ent_type_ not in PERSON_LABELS:
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((t for t in agent.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def issuer_words(noun: Token) -> list[Token]:
+    """The words that may name a document's issuer inside its phrase or after it, nearest first.
+
+    Its author (``authored_by``), its possessor ("her statement", "the
+    council's report") and a name compounded with it ("an Ipsos poll").
+    Near miss: "a private survey" names none.
+    """
+    found = []
+    author = authored_by(noun)
+    if author is not None:
+        found.append(author)
+    found += [c for c in noun.children if c.dep_ == "poss"]
+    found += [c for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.ent_type_ in ISSUER_LABELS]
+    return found
+
+
+def is_issued(noun: Token) -> bool:
+    """Whether the article says whose document ``noun`` is: here ("a Treasury report", "a study by the
+    Institute"), or where it last spoke of a document, which a definite article takes up ("a Reuters survey
+    ... The study found").
+
+    A finding of a document the article does not source ("a report found",
+    "recent research found", "the survey found" after "a private survey")
+    is the writer's own summary of unnamed work, not a source speaking.
+    """
+    if issuer_words(noun):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
+        return False
+    before = (t for t in reversed(noun.doc[: noun.i]) if t.pos_ == "NOUN" and not t.ent_type_ and is_document_noun(t))
+    taken_up = next(before, None)
+    return taken_up is not None and bool(issuer_words(taken_up))

@@ -346,9 +346,26 @@ def test_a_verb_reports_through_a_clause_it_does_not_take_here() -> None:
 # --- what documents find ------------------------------------------------------------------
 
 REPORT_FOUND = parse(
-    "The report found that the pier was unsafe.",
+    "The council's report found that the pier was unsafe.",
     """
     0 The - DT DET det 1
+    1 council - NN NOUN poss 3
+    2 's - POS PART case 1
+    3 report - NN NOUN nsubj 4
+    4 found find VBD VERB ROOT 4
+    5 that - IN SCONJ mark 8
+    6 the - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 was be VBD AUX ccomp 4
+    9 unsafe - JJ ADJ acomp 8
+    10 . - . PUNCT punct 4
+    """,
+)
+# Near miss: nothing says whose report it is; the writer sums up unnamed work.
+UNSOURCED_REPORT_FOUND = parse(
+    "A report found that the pier was unsafe.",
+    """
+    0 A - DT DET det 1
     1 report - NN NOUN nsubj 2
     2 found find VBD VERB ROOT 2
     3 that - IN SCONJ mark 6
@@ -357,6 +374,54 @@ REPORT_FOUND = parse(
     6 was be VBD AUX ccomp 2
     7 unsafe - JJ ADJ acomp 6
     8 . - . PUNCT punct 2
+    """,
+)
+# "The survey" takes up the poll the sentence before names, with its issuer...
+IPSOS_POLL_THEN_SURVEY = parse(
+    "An Ipsos poll came out on Monday. The survey found that most tenants pay too much.",
+    """
+    0 An - DT DET det 2
+    1 Ipsos Ipsos NNP PROPN compound 2 B-NORP
+    2 poll - NN NOUN nsubj 3
+    3 came come VBD VERB ROOT 3
+    4 out - RP ADP prt 3
+    5 on - IN ADP prep 3
+    6 Monday Monday NNP PROPN pobj 5 B-DATE
+    7 . - . PUNCT punct 3
+    8 The - DT DET det 9
+    9 survey - NN NOUN nsubj 10
+    10 found find VBD VERB ROOT 10
+    11 that - IN SCONJ mark 14
+    12 most - JJS ADJ amod 13
+    13 tenants tenant NNS NOUN nsubj 14
+    14 pay - VBP VERB ccomp 10
+    15 too - RB ADV advmod 16
+    16 much - JJ ADJ dobj 14
+    17 . - . PUNCT punct 10
+    """,
+)
+# ...near miss: the poll it takes up is nobody's.
+PRIVATE_POLL_THEN_SURVEY = parse(
+    "A private poll came out on Monday. The survey found that most tenants pay too much.",
+    """
+    0 A - DT DET det 2
+    1 private - JJ ADJ amod 2
+    2 poll - NN NOUN nsubj 3
+    3 came come VBD VERB ROOT 3
+    4 out - RP ADP prt 3
+    5 on - IN ADP prep 3
+    6 Monday Monday NNP PROPN pobj 5 B-DATE
+    7 . - . PUNCT punct 3
+    8 The - DT DET det 9
+    9 survey - NN NOUN nsubj 10
+    10 found find VBD VERB ROOT 10
+    11 that - IN SCONJ mark 14
+    12 most - JJS ADJ amod 13
+    13 tenants tenant NNS NOUN nsubj 14
+    14 pay - VBP VERB ccomp 10
+    15 too - RB ADV advmod 16
+    16 much - JJ ADJ dobj 14
+    17 . - . PUNCT punct 10
     """,
 )
 # Near miss: a person who finds comes to believe; what they believe is no quote.
@@ -380,6 +445,16 @@ def test_a_document_that_finds_reports_what_it_found() -> None:
     assert states_a_finding(word(REPORT_FOUND, "found"), "ccomp")
     assert reports_through(word(REPORT_FOUND, "found"), "ccomp")
     assert reporting_frame(word(REPORT_FOUND, "found")) == "ccomp"
+
+
+def test_a_document_whose_issuer_the_article_names_nowhere_reports_nothing() -> None:
+    assert not states_a_finding(word(UNSOURCED_REPORT_FOUND, "found"), "ccomp")
+    assert attribute(Article(UNSOURCED_REPORT_FOUND)).quotes == ()
+
+
+def test_a_definite_document_takes_up_the_issuer_of_the_one_named_before() -> None:
+    assert states_a_finding(word(IPSOS_POLL_THEN_SURVEY, "found"), "ccomp")
+    assert not states_a_finding(word(PRIVATE_POLL_THEN_SURVEY, "found"), "ccomp")
 
 
 def test_a_person_who_finds_reports_nothing() -> None:

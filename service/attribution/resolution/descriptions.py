@@ -37,12 +37,10 @@ from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APOSTROPHES,
     APPOSITION_DEPS,
-    AUTHOR_PREPOSITIONS,
     COMPANY_NOUNS,
     DESCRIPTION_POS,
     DETERMINER_DEPS,
     DISTRICT_NOUNS,
-    DOCUMENT_NOUNS,
     FULL_NAME_MIN_WORDS,
     HOLDING_VERBS,
     HONORIFICS,
@@ -91,7 +89,7 @@ from service.attribution.resolution.titles import (
     Source,
 )
 
-__all__ = ["authored_by", "describe", "describe_title"]
+__all__ = ["describe", "describe_title"]
 
 PARTY = re.compile(r"\s*[(,]\s*([" + "".join(PARTY_NOTATION) + r"])(?:\s*[-–]\s*([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*[),]?|\))")
 """The party notation right after a name: " (D-Ore.)", ", R-Texas,", " (D)"."""
@@ -205,27 +203,6 @@ def _is_title_noun(token: Token) -> bool:
 def _is_party_letter(token: Token) -> bool:
     """"D" of "(D-Ore.)", "S.C." of "(R-S.C.)": the parser takes them for an appositive noun."""
     return PARTY.match(doc_text(token.doc), max(token.idx - 3, 0)) is not None or token.text.rstrip(".") in PARTY_NOTATION
-
-
-def authored_by(noun: Token) -> Token | None:
-    """Who wrote a document: "a report released by the Defense Agency", "a poll by the Institute",
-    "a statement from Acme", "Acme’s statement".
-
-    Near miss: "a report released on Monday" names no author.
-    """
-    if lemma(noun) not in DOCUMENT_NOUNS:
-        return None
-    for child in noun.children:
-        if child.dep_ == "poss" and child.ent_type_ and child.ent_type_ not in PERSON_LABELS:
-            return child
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
-            return next((t for t in child.children if t.dep_ == "pobj"), None)
-        if child.dep_ in RELATIVE_DEPS and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    return next((t for t in agent.children if t.dep_ == "pobj"), None)
-    return None
 
 
 def names_a_person(head: Token) -> bool:

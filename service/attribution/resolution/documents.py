@@ -16,21 +16,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from service.attribution.lexicon import IN_ENTITY, ORGANISATION_LABELS, PERSON_LABELS, PLACE_LABELS, POSSESSIVE_TAG
+from service.attribution.lexicon import IN_ENTITY, ISSUER_LABELS, PERSON_LABELS, POSSESSIVE_TAG
 from service.attribution.phrases import entity_span, name_words, speaker_phrase
 from service.attribution.resolution.cast import Cast, organisation_name
-from service.attribution.resolution.descriptions import authored_by
-from service.attribution.nouns import is_document_noun
+from service.attribution.nouns import is_document_noun, issuer_words
 from service.attribution.resolution.entities import Kind, clean_name
 from service.attribution.resolution.pronouns import is_pronoun, pronoun
 from service.attribution.resolution.titles import Description, Piece, Rank, Source
 from service.attribution.resolution.values import Basis, Known, Mention, Referent
 from service.attribution.results import Span
 from service.attribution.tagging import lemma
-
-ISSUER_LABELS = PERSON_LABELS | ORGANISATION_LABELS | PLACE_LABELS
-"""Entities that issue documents: people, organisations, governments ("Canada's statement")."""
-
 
 @dataclass(frozen=True, slots=True)
 class Issuer:
@@ -52,8 +47,8 @@ def document(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     if head.pos_ != "NOUN" or head.ent_type_ or not is_document_noun(head):
         return None
     found = issuer_of(cast, known, head)
-    issuer_words = {t.i for token in _issuer_tokens(head) for t in _words_of(token)}
-    words = [t for t in name_words(mention.phrase) if t.i not in issuer_words and t.tag_ != POSSESSIVE_TAG]
+    issuer_at = {t.i for token in issuer_words(head) for t in _words_of(token)}
+    words = [t for t in name_words(mention.phrase) if t.i not in issuer_at and t.tag_ != POSSESSIVE_TAG]
     name = clean_name(cast.article.tokens_span(words or [head]).text)
     if found is None:
         return Referent(name, Kind.DOCUMENT, lemma(head), Basis.DOCUMENT)
@@ -71,7 +66,7 @@ def issuer_of(cast: Cast, known: Known, head: Token) -> Issuer | None:
     spoke names no issuer, nor does a person who spoke about it ("..., said
     a spokeswoman. The report said ...").
     """
-    for token in _issuer_tokens(head):
+    for token in issuer_words(head):
         found = _named_by(cast, known, token)
         if found is not None:
             return found
@@ -80,17 +75,6 @@ def issuer_of(cast: Cast, known: Known, head: Token) -> Issuer | None:
         at = cast.article.doc[cast.article.token_at(last[0])]
         return Issuer(last[1].name, cast.article.tokens_span(speaker_phrase(at)))
     return None
-
-
-def _issuer_tokens(head: Token) -> list[Token]:
-    """The words that may name the issuer inside the document's phrase or after it, nearest first."""
-    found = []
-    author = authored_by(head)
-    if author is not None:
-        found.append(author)
-    found += [c for c in head.children if c.dep_ == "poss"]
-    found += [c for c in head.lefts if c.dep_ in {"compound", "nmod"} and c.ent_type_ in ISSUER_LABELS]
-    return found
 
 
 def _words_of(token: Token) -> list[Token]:

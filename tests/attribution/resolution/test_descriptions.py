@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
+from service.attribution.nouns import authored_by
 from service.attribution.resolution.descriptions import (
     DESCRIPTION_RULES,
     _held_post,
     apposition,
-    authored_by,
     describe,
     describe_title,
     group,
