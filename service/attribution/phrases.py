@@ -15,6 +15,7 @@ from service.attribution.lexicon import (
     CALLED_VERBS,
     CONTENT_DEPS,
     DESCRIPTION_DEPS,
+    DASHES,
     DETERMINER_DEPS,
     COLLECTIVE_NOUNS,
     FULL_NAME_MIN_WORDS,
@@ -26,6 +27,7 @@ from service.attribution.lexicon import (
     NAME_DETERMINER_TAGS,
     NAME_PART_DEPS,
     ORGANISATION_LABELS,
+    PARTY_NOTATION,
     PERSON_LABELS,
     POSSESSIVE_TAG,
     RELATIVE_CLAUSE_DEPS,
@@ -137,7 +139,7 @@ def _is_name_word(token: Token, after: list[Token]) -> bool:
     misses: before one name it may be a first name ("Hunter Hale"), and inside
     a PERSON entity it is one ("Guy Ruiz").
     """
-    if token.lower_.rstrip(".") in TITLE_WORDS or token.tag_ == POSSESSIVE_TAG:
+    if token.lower_.rstrip(".") in TITLE_WORDS or token.tag_ == POSSESSIVE_TAG or _ends_party_notation(token):
         return False
     if len(after) >= FULL_NAME_MIN_WORDS and token.lower_ in person_nouns() and not token.ent_type_:
         return False
@@ -146,6 +148,13 @@ def _is_name_word(token: Token, after: list[Token]) -> bool:
     if token.lower_ in NAME_PARTICLES:
         return bool(after)
     return token.pos_ == "PROPN" or token.is_title or token.is_upper
+
+
+def _ends_party_notation(token: Token) -> bool:
+    """The state of a US party notation ("Sen. Ann Lee, D-[Conn.] Hale said ..."), which the parser may compound
+    with the next name when the abbreviation's full stop also ends the sentence. Near miss: "Jean-[Paul] Ruiz"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in DASHES and doc[token.i - 2].text in PARTY_NOTATION
 
 
 def _opens_name(token: Token) -> bool:

@@ -247,6 +247,55 @@ def test_name_tokens_do_not_extend_over_a_form_of_address() -> None:
     assert texts(name_tokens(word(SIR_TOMAS_HALE, "Hale"))) == ["Tomas", "Hale"]
 
 
+# The full stop of "D-Conn." also ends the sentence; the parser compounds the state with the next name.
+PARTY_NOTATION_THEN_NAME = parse(
+    "“It is late,” said Sen. Ann Lee, D-Conn. Hale, she said, agreed.",
+    """
+    0 “ " `` PUNCT punct 6
+    1 It - PRP PRON nsubj 2
+    2 is be VBZ AUX ccomp 6
+    3 late - JJ ADJ acomp 2
+    4 , - , PUNCT punct 6
+    5 ” " '' PUNCT punct 6
+    6 said say VBD VERB ccomp 19
+    7 Sen. Sen. NNP PROPN compound 9
+    8 Ann Ann NNP PROPN compound 9 B-PERSON
+    9 Lee Lee NNP PROPN nsubj 6 I-PERSON
+    10 , - , PUNCT punct 9
+    11 D D NNP PROPN compound 14
+    12 - - HYPH PUNCT punct 14
+    13 Conn. Conn. NNP PROPN compound 14
+    14 Hale Hale NNP PROPN appos 9 B-PERSON
+    15 , - , PUNCT punct 17
+    16 she - PRP PRON nsubj 17
+    17 said say VBD VERB parataxis 19
+    18 , - , PUNCT punct 17
+    19 agreed agree VBD VERB ROOT 19
+    20 . - . PUNCT punct 19
+    """,
+)
+# Near miss: a word after a hyphen that no party letter opens is still a name word.
+HYPHENATED_FIRST_NAME = parse(
+    "Jean-Paul Hale said it was late.",
+    """
+    0 Jean Jean NNP PROPN compound 3
+    1 - - HYPH PUNCT punct 2
+    2 Paul Paul NNP PROPN compound 3
+    3 Hale Hale NNP PROPN nsubj 4 B-PERSON
+    4 said say VBD VERB ROOT 4
+    5 it - PRP PRON nsubj 6
+    6 was be VBD AUX ccomp 4
+    7 late - JJ ADJ acomp 6
+    8 . - . PUNCT punct 4
+    """,
+)
+
+
+def test_name_tokens_do_not_extend_over_the_state_of_a_party_notation() -> None:
+    assert texts(name_tokens(word(PARTY_NOTATION_THEN_NAME, "Hale"))) == ["Hale"]
+    assert texts(name_tokens(word(HYPHENATED_FIRST_NAME, "Hale")))[-2:] == ["Paul", "Hale"]
+
+
 def test_name_tokens_of_a_word_outside_an_entity_is_that_word() -> None:
     assert texts(name_tokens(word(THE_SPOKESPERSON, "spokesperson"))) == ["spokesperson"]
 

@@ -85,8 +85,10 @@ to someone else (``lexicon.NOT_TITLES``)."""
 LISTS = (
     WordList(
         "person_nouns",
-        "nouns that name a person (person.n.01: 'a human being'): 'professor', 'plumber', 'spokeswoman', 'dad'",
+        "nouns that name a kind of person (person.n.01: 'a human being'): 'professor', 'plumber', 'spokeswoman',"
+        " 'dad'; not one whose first sense is a named person ('hale' is Nathan Hale, 'smith' Adam Smith: surnames)",
         roots=("00007846",),
+        kinds_only=True,
     ),
     WordList(
         "document_nouns",
@@ -227,8 +229,13 @@ class WordNet:
         return False
 
     def first_senses_under(self, roots: Iterable[str], excluded: Iterable[str] = (), kinds_only: bool = False) -> set[str]:
-        """Lemmas (lower case, spaces between words) whose first sense lies under ``roots`` and not ``excluded``
-        (with ``kinds_only``, nor is an instance: "aaron copland" is a composer, not a kind of one)."""
+        """Lemmas (lower case, spaces between words) whose first sense lies under ``roots`` and not ``excluded``.
+
+        With ``kinds_only``, not one whose first sense is an instance: "aaron
+        copland" is a composer, not a kind of one, and "hale", "carter" and
+        "smith" are first of all surnames (Nathan Hale, Jimmy Carter, Adam
+        Smith), which news copy writes far more often than the trades.
+        """
         wanted, unwanted = frozenset(roots), frozenset(excluded)
         return self._first_senses(
             lambda first: self.under(first, wanted) and not self.under(first, unwanted) and not (kinds_only and first in self.instances)

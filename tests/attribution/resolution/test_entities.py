@@ -36,6 +36,27 @@ def test_a_common_noun_is_a_person_only_when_it_names_one() -> None:
     assert not is_person_noun(word(KINDS, "photo"))  # near miss: a thing
 
 
+# WordNet holds "Hale" (Nathan Hale) and "Lee" (Robert E. Lee) first as named people, "baker" as a kind.
+SURNAMES_AND_A_KIND = parse(
+    "Hale and Lee met the baker.",
+    """
+    0 Hale Hale NNP PROPN nsubj 4
+    1 and - CC CCONJ cc 0
+    2 Lee Lee NNP PROPN conj 0
+    3 met meet VBD VERB ROOT 3
+    4 the - DT DET det 5
+    5 baker - NN NOUN dobj 3
+    6 . - . PUNCT punct 3
+    """,
+)
+
+
+def test_a_surname_wordnet_knows_as_a_named_person_is_no_person_noun() -> None:
+    assert not is_person_noun(word(SURNAMES_AND_A_KIND, "Hale"))
+    assert not is_person_noun(word(SURNAMES_AND_A_KIND, "Lee"))
+    assert is_person_noun(word(SURNAMES_AND_A_KIND, "baker"))  # near miss: a kind of worker
+
+
 def test_kind_of_tells_people_documents_organisations_and_things_apart() -> None:
     kinds = [kind_of(word(KINDS, w)) for w in ("professor", "defenceman", "report", "company", "photo")]
     assert kinds == [Kind.PERSON, Kind.PERSON, Kind.DOCUMENT, Kind.ORGANISATION, Kind.UNKNOWN]
