@@ -202,7 +202,13 @@ def _is_title_noun(token: Token) -> bool:
 
 def _is_party_letter(token: Token) -> bool:
     """"D" of "(D-Ore.)", "S.C." of "(R-S.C.)": the parser takes them for an appositive noun."""
-    return PARTY.match(doc_text(token.doc), max(token.idx - 3, 0)) is not None or token.text.rstrip(".") in PARTY_NOTATION
+    text, first = doc_text(token.doc), token.left_edge
+    opening = token.doc[first.i - 1].idx if first.i > 0 else first.idx  # the comma or bracket before "D-Conn."
+    return (
+        PARTY.match(text, max(token.idx - 3, 0)) is not None
+        or PARTY.match(text, opening) is not None
+        or token.text.rstrip(".") in PARTY_NOTATION
+    )
 
 
 def names_a_person(head: Token) -> bool:
@@ -331,11 +337,14 @@ def apposition(head: Token) -> Description | None:
     Matches "Daniel DePetris, a fellow at Defense Priorities", "Putin’s
     adviser, Yuri Ushakov" and "Jurgen den Hartog, one of the TNO
     researchers". Near misses: "Kim Yo Jong, Kim Jong Un’s sister" has a
-    kinship noun, which is no title; "Scott (D-Va.)" is a party, not a title.
+    kinship noun, which is no title; "Scott (D-Va.)" and "Ann Lee, D-Conn.," are
+    a party, not a title.
     """
     for child in head.children:
         if child.dep_ in APPOSITION_DEPS and not _said_after_a_colon(head, child):
             noun = _partitive(child) or child
+            if _is_party_letter(noun):
+                continue  # "Ann Lee, D-Conn.,": ``party_notation`` reads it
             if _is_title_noun(noun) and not _organisation_name_words(noun):
                 return describe_title(noun, Source.APPOSITION) or None
             owned = _owned_role(noun)

@@ -718,6 +718,11 @@ def test_a_party_letter_and_state_between_commas_name_the_party() -> None:
     assert party(party_notation(word(PARTY_AFTER_A_COMMA, "Hale"))) == ("Republican Party", "R-Texas")
 
 
+def test_a_party_notation_between_commas_is_no_appositive_title() -> None:
+    assert apposition(word(PARTY_AFTER_A_COMMA, "Hale")) is None  # not title "Texas" of "R"
+    assert said(apposition(word(PARTY_APPOSITIVE, "Hale"))) == (None, "Democrat", Rank.PLACE)  # near miss: a party's noun
+
+
 def test_a_party_letter_alone_in_brackets_names_the_party() -> None:
     assert party(party_notation(word(PARTY_ALONE, "Ruiz"))) == ("Democratic Party", "D")
 
