@@ -169,13 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--flat",
         action="store_true",
         help="one row per quote: article_id, quote_id, text, start, end, source_start, source_end (in an HTML article), "
-        "type, speaker, title, affiliation, confidence "
+        "type, speaker, title, affiliation, kind, confidence (and the --keep fields after article_id) "
         "(the articles that failed go to OUTPUT.failures.jsonl)",
     )
     batch.add_argument("--id-field", metavar="NAME", default="id", help="the field (JSON Lines) or column (Parquet) holding each article's id (default: id)")
     batch.add_argument("--text-field", metavar="NAME", default="text", help="the field or column holding each article's text (default: text)")
     batch.add_argument(
         "--html-field", metavar="NAME", default="html", help="the field or column holding an article's HTML instead (default: html)"
+    )
+    batch.add_argument(
+        "--keep",
+        metavar="FIELD,...",
+        type=_field_names,
+        default=(),
+        help="carry these fields (or Parquet columns) of each article into its result, as text, after its id: "
+        "outlet,date,url for instance, to group the results by (quotes report --by); null where an article has none",
     )
     batch.add_argument(
         "--any-language", action="store_true", help="analyse articles confidently not in English too (recorded as refused otherwise)"
@@ -388,7 +396,7 @@ def run_batch(args: argparse.Namespace) -> int:
         input=Path(args.input),
         output=Path(args.output),
         id_field=args.id_field,
-        fields=Fields(args.text_field, args.html_field),
+        fields=Fields(args.text_field, args.html_field, args.keep),
         flat=args.flat,
         processes=args.processes or runner.default_processes(),
         resume=args.resume,
@@ -450,6 +458,12 @@ def _seconds(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not above zero")
     return value
+
+
+def _field_names(text: str) -> tuple[str, ...]:
+    from service.archives.readers import field_names
+
+    return field_names(text)
 
 
 def _count(text: str) -> int:

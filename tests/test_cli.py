@@ -323,6 +323,19 @@ def test_batch_writes_a_row_per_article_and_sums_up_on_stderr(
     assert (status, err) == (0, "")
 
 
+def test_batch_keeps_the_fields_named(capsys: pytest.CaptureFixture[str], blank_model: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "articles.jsonl"
+    records = [{"id": "a", "text": ARTICLE, "outlet": "Harbour Radio", "date": "2019-01-04"}, {"id": "b", "text": "Go.", "section": 4}]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    output = tmp_path / "results.jsonl"
+    status, _, _ = run(capsys, "batch", str(archive), str(output), "--keep", "outlet,section", "--processes", "1", "--model", str(blank_model))
+    assert status == 0
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["outlet"], row["section"]) for row in rows] == [("a", "Harbour Radio", None), ("b", None, "4")]
+    status, _, err = run(capsys, "batch", str(archive), str(tmp_path / "q.csv"), "--flat", "--keep", "outlet,type", "--model", str(blank_model))
+    assert status == 2 and "--keep type: the flat table has a column `type` of its own" in err
+
+
 def test_batch_obeys_quotes_max_chars(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, archive: Path, blank_model: Path, tmp_path: Path
 ) -> None:
