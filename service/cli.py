@@ -8,6 +8,7 @@
     quotes extract --url http://127.0.0.1:8000 article.txt   # ask a running service
     quotes serve --port 9000 --workers 2    # gunicorn, as `make run` starts it
     quotes batch articles.jsonl results.jsonl   # an archive, on every core (service/archives/)
+    quotes report results.jsonl report.html     # its sourcing report (service/archives/report/)
 
 Every article goes through the same door as the API's (``service.intake.door``).
 
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``quotes`` command and its subcommands, ``extract``, ``serve`` and ``batch``."""
+    """The ``quotes`` command and its subcommands, ``extract``, ``serve``, ``batch`` and ``report``."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Find every quotation in a news article and attribute it to its speaker, with title and affiliation.",
@@ -201,6 +202,30 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
     _model_option(batch, "in each process")
     batch.set_defaults(run=run_batch)
+
+    report = commands.add_parser(
+        "report",
+        help="a sourcing report over the results of quotes batch, as HTML or JSON",
+        description=(
+            "Sum up the sourcing of an archive from the results of quotes batch (or the Spark job): articles and quotes, "
+            "sources by kind, the share of quotes resting on unnamed sources (and on those given no reason), the people "
+            "and organisations quoted most with their titles and affiliations, the people quoted by pronoun, quotes per "
+            "article; with --by, each figure per group of a field quotes batch --keep carried, over time for a date. "
+            "Written as one self-contained HTML file (.html: charts inline, nothing loaded from elsewhere) and/or JSON "
+            "(.json, or - for standard output). The results are read a row at a time: any size of archive, the same memory."
+        ),
+        epilog="Examples: quotes report results.jsonl report.html | quotes report results.parquet report.html report.json --by outlet | "
+        "quotes report results.jsonl - --by date --period quarter",
+    )
+    report.add_argument("results", metavar="RESULTS", help="quotes batch's output: .jsonl (or .jsonl.gz), .parquet, or the Spark job's folder")
+    report.add_argument("outputs", metavar="OUTPUT", nargs="+", help="report.html, report.json, or - (JSON on standard output); several at once")
+    report.add_argument("--by", metavar="FIELD", help="each figure per value of FIELD, a field quotes batch --keep carried (outlet, section); by period for a date")
+    report.add_argument(
+        "--period", choices=("day", "week", "month", "quarter", "year"), default="month", help="with --by a date field: how long each group is (default: month)"
+    )
+    report.add_argument("--top", metavar="N", type=_count, default=20, help="how many of the people and organisations quoted most to list (default: 20)")
+    report.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
+    report.set_defaults(run=run_report)
     return parser
 
 
@@ -445,6 +470,44 @@ def summary(report: Report) -> str:
     if report.failures is not None:
         lines.append(f"The articles not analysed, and why: {report.failures}")
     return "\n".join(lines)
+
+
+# --- report ------------------------------------------------------------------------
+
+REPORT_FORMATS = {".html": "HTML", ".htm": "HTML", ".json": "JSON"}
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Read the results once, write the report in every format asked for, say what it holds."""
+    from service.archives.readers import ArchiveError, UsageError
+    from service.archives.report.build import build
+    from service.archives.report.groups import Period
+    from service.archives.report.render import write_html, write_json
+    from service.archives.report.results import open_results
+
+    outputs = [None if name == STDIN else Path(name) for name in args.outputs]
+    for output in outputs:
+        if output is not None and output.suffix.lower() not in REPORT_FORMATS:
+            raise Usage(f"{output}: a report is written as HTML (.html) or JSON (.json, or - for standard output)")
+        if output is not None and output.resolve() == Path(args.results).resolve():
+            raise Usage(f"{output} is the results themselves; name another output")
+    try:
+        report = build(open_results(Path(args.results)), args.by, Period(args.period), args.top, progress=not args.quiet and sys.stderr.isatty())
+        for output in outputs:
+            if output is None or REPORT_FORMATS[output.suffix.lower()] == "JSON":
+                write_json(report, output)
+            else:
+                write_html(report, output)
+    except UsageError as exc:
+        raise Usage(str(exc)) from None
+    except (ArchiveError, OSError) as exc:
+        raise Failure(str(exc)) from None
+    if not args.quiet:
+        whole = report["whole"]
+        written = ", ".join("standard output" if output is None else str(output) for output in outputs)
+        groups = f", {len(report['groups'])} groups by {args.by}" if args.by else ""
+        print(f"{PROG}: a report on {whole['articles']['total']} articles and {whole['quotes']['total']} quotes{groups} in {written}", file=sys.stderr)
+    return EXIT_OK
 
 
 # --- argument types ------------------------------------------------------------------
