@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 import requests
 
-from service.attribution import Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry, SpeakerKind
+from service.attribution import Pronoun, Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry, SpeakerKind
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 OffsetUnit = Literal["codepoints", "utf16"]
@@ -274,11 +274,19 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         title_mention=_optional_span(data.get("title_mention")),
         affiliation_mention=_optional_span(data.get("affiliation_mention")),
         kind=_kind(data.get("kind")),
+        anonymous=bool(data.get("anonymous", False)),
+        anonymity=_optional_span(data.get("anonymity")),
+        pronoun=_pronoun(data.get("pronoun")),
+        pronoun_mention=_optional_span(data.get("pronoun_mention")),
     )
 
 
 def _kind(value: str | None) -> SpeakerKind | None:
     return SpeakerKind(value) if value is not None else None
+
+
+def _pronoun(value: str | None) -> Pronoun | None:
+    return Pronoun(value) if value is not None else None
 
 
 def _optional_span(data: Mapping[str, Any] | None) -> Span | None:
@@ -309,6 +317,10 @@ def _speaker_entry(data: Mapping[str, Any]) -> SpeakerEntry:
         title_mention=_optional_span(data.get("title_mention")),
         affiliation_mention=_optional_span(data.get("affiliation_mention")),
         kind=_kind(data.get("kind")),
+        anonymous=bool(data.get("anonymous", False)),
+        anonymity=_optional_span(data.get("anonymity")),
+        pronoun=_pronoun(data.get("pronoun")),
+        pronoun_mention=_optional_span(data.get("pronoun_mention")),
     )
 
 

@@ -21,7 +21,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.response import HTTPResponse
 
-from service.attribution import Quote, QuoteType, Speaker, SpeakerEntry, Span
+from service.attribution import Pronoun, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span
 from service.client import Language, Model, QuotesClient, QuotesConnectionError, QuotesError, Result
 from tests.intake.languages import GERMAN_ARTICLE
 from tests.web.servers import free_port, running_server
@@ -386,3 +386,27 @@ def test_any_language_is_sent_only_when_asked_for(fake: Any) -> None:
     f.client.extract_batch([("a", "text")], any_language=True)
     sent = [json.loads(r.body or b"") for r in f.adapter.sent]
     assert "any_language" not in sent[0] and sent[1]["any_language"] is True and sent[2]["any_language"] is True
+
+
+def test_what_kind_of_source_a_speaker_is_is_read_into_the_result(fake: Any) -> None:
+    unnamed = {
+        "id": "s1",
+        "name": "a banker",
+        "mention": {"text": "a banker", "start": 11, "end": 19},
+        "title": None,
+        "affiliation": None,
+        "kind": "unnamed_person",
+        "anonymous": True,
+        "anonymity": {"text": "who asked not to be named", "start": 21, "end": 46},
+        "pronoun": "she",
+        "pronoun_mention": {"text": "she", "start": 50, "end": 53},
+    }
+    body = {**ANSWER, "quotes": [{**ANSWER["quotes"][0], "speaker": unnamed}]}
+    f = fake([answer(200, body), OK])
+    (quote,) = f.client.extract("text").quotes
+    assert quote.speaker is not None and quote.speaker.kind is SpeakerKind.UNNAMED_PERSON
+    assert quote.speaker.anonymous is True and quote.speaker.anonymity == Span(21, 46, "who asked not to be named")
+    assert quote.speaker.pronoun is Pronoun.SHE and quote.speaker.pronoun_mention == Span(50, 53, "she")
+    # An answer from a service that predates the fields reads as no anonymity and no pronoun.
+    (entry,) = f.client.extract("text").speakers
+    assert (entry.anonymous, entry.anonymity, entry.pronoun, entry.pronoun_mention) == (False, None, None, None)

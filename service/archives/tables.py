@@ -44,6 +44,7 @@ SCALARS: tuple[tuple[type[fields.Field[Any]], pa.DataType], ...] = (
     (fields.Integer, pa.int64()),
     (fields.Float, pa.float64()),
     (fields.Enum, pa.string()),  # by value: every enum of the answer is a string enum
+    (fields.Boolean, pa.bool_()),
 )
 
 

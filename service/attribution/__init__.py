@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from service.attribution.results import Attribution, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span, Timing
+from service.attribution.results import Attribution, Pronoun, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span, Timing
 from service.attribution.rules import Rule
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Attribution",
     "DeadlineExceeded",
+    "Pronoun",
     "Quote",
     "QuoteExtractor",
     "QuoteType",

@@ -229,7 +229,7 @@ class Normalised:
 
 
 def map_spans(result: Attribution, convert: Callable[[Span], Span]) -> Attribution:
-    """``result`` with ``convert`` applied to every span in it: quotes, parts, cues and mentions."""
+    """``result`` with ``convert`` applied to every span in it: quotes, parts, cues, mentions and what each speaker was read from."""
     return replace(
         result,
         quotes=tuple(_quote(q, convert) for q in result.quotes),
@@ -254,6 +254,8 @@ def _speaker(speaker: Speaker, convert: Callable[[Span], Span]) -> Speaker:
         mention=convert(speaker.mention),
         title_mention=_maybe(speaker.title_mention, convert),
         affiliation_mention=_maybe(speaker.affiliation_mention, convert),
+        anonymity=_maybe(speaker.anonymity, convert),
+        pronoun_mention=_maybe(speaker.pronoun_mention, convert),
     )
 
 
@@ -267,4 +269,6 @@ def _entry(entry: SpeakerEntry, convert: Callable[[Span], Span]) -> SpeakerEntry
         mentions=tuple(convert(m) for m in entry.mentions),
         title_mention=_maybe(entry.title_mention, convert),
         affiliation_mention=_maybe(entry.affiliation_mention, convert),
+        anonymity=_maybe(entry.anonymity, convert),
+        pronoun_mention=_maybe(entry.pronoun_mention, convert),
     )

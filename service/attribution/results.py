@@ -56,6 +56,17 @@ class SpeakerKind(str, Enum):
     """A report, statement, lawsuit, poll, study or ruling, for whoever issued it."""
 
 
+class Pronoun(str, Enum):
+    """The pronoun an article uses for a speaker, read from its own words, never guessed from a name."""
+
+    HE = "he"
+    """ "he", "him", "his", "Mr", "spokesman": the article speaks of a man."""
+    SHE = "she"
+    """ "she", "her", "Ms", "spokeswoman": the article speaks of a woman."""
+    THEY = "they"
+    """A person the article calls "they" ("Alex Reyes said they would ...")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a quote is attributed to, as seen from that quote."""
@@ -75,6 +86,14 @@ class Speaker:
     """The words the affiliation was read from."""
     kind: SpeakerKind | None = None
     """What kind of source this is; None where the engine cannot tell (an unresolved pronoun)."""
+    anonymous: bool = False
+    """A person or group the article never names ("a banker involved in the talks", "two officials")."""
+    anonymity: Span | None = None
+    """Where the article says why an anonymous source is not named ("who was not authorised to speak")."""
+    pronoun: Pronoun | None = None
+    """The pronoun the article uses for this person, read from its own words; None where it uses none."""
+    pronoun_mention: Span | None = None
+    """The words the pronoun was read from ("she", "Ms", "spokeswoman")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +127,10 @@ class SpeakerEntry:
     title_mention: Span | None = None
     affiliation_mention: Span | None = None
     kind: SpeakerKind | None = None
+    anonymous: bool = False
+    anonymity: Span | None = None
+    pronoun: Pronoun | None = None
+    pronoun_mention: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
-from service.attribution import QuoteType, Rule, SpeakerKind
+from service.attribution import Pronoun, QuoteType, Rule, SpeakerKind
 from service.intake.offsets import OffsetUnit
 
 
@@ -37,6 +37,10 @@ class SpeakerSchema(Schema):
     title_mention = fields.Nested(SpanSchema, allow_none=True)
     affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
     kind = fields.Enum(SpeakerKind, by_value=True, allow_none=True)
+    anonymous = fields.Boolean()
+    anonymity = fields.Nested(SpanSchema, allow_none=True)
+    pronoun = fields.Enum(Pronoun, by_value=True, allow_none=True)
+    pronoun_mention = fields.Nested(SpanSchema, allow_none=True)
 
 
 class QuoteSchema(Schema):
@@ -63,6 +67,10 @@ class SpeakerEntrySchema(Schema):
     title_mention = fields.Nested(SpanSchema, allow_none=True)
     affiliation_mention = fields.Nested(SpanSchema, allow_none=True)
     kind = fields.Enum(SpeakerKind, by_value=True, allow_none=True)
+    anonymous = fields.Boolean()
+    anonymity = fields.Nested(SpanSchema, allow_none=True)
+    pronoun = fields.Enum(Pronoun, by_value=True, allow_none=True)
+    pronoun_mention = fields.Nested(SpanSchema, allow_none=True)
 
 
 class ModelSchema(Schema):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
+from service.attribution import Pronoun, SpeakerKind
 from service.attribution.rules import Rule
 from service.intake.schemas import QuoteSchema, SpeakerEntrySchema, SpeakerSchema
 from service.web.routes import OPENAPI_PATH
@@ -23,6 +24,12 @@ def test_service_serves_the_top_level_spec(client: FlaskClient) -> None:
 def test_rule_names_in_spec_are_the_rules_in_code() -> None:
     documented = spec()["components"]["schemas"]["Quote"]["properties"]["rule"]["enum"]
     assert documented == [rule.value for rule in Rule]
+
+
+def test_speaker_kinds_and_pronouns_in_spec_are_the_enums_in_code() -> None:
+    schemas = spec()["components"]["schemas"]
+    assert schemas["SpeakerKind"]["enum"] == [kind.value for kind in SpeakerKind] + [None]
+    assert schemas["SpeakerPronoun"]["enum"] == [pronoun.value for pronoun in Pronoun] + [None]
 
 
 def test_response_schemas_have_the_fields_the_spec_lists() -> None:
