@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from service.attribution import Speaker
+from service.attribution import Span, Speaker, SpeakerKind
 from service.client import DEFAULT_URL, Language, QuotesClient, QuotesError, Result, parse_result
 
 if TYPE_CHECKING:
@@ -48,9 +48,10 @@ HTML_ENDINGS = (".html", ".htm")
 """A file read as HTML by its name (``--html`` says so for any file, and standard input)."""
 INSIST = "pass --any-language"
 UNAUTHORIZED = 401
-# Column widths of the table, in characters: longer values end in an ellipsis.
-WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "title": 22, "affiliation": 28, "confidence": 10}
-HEADINGS = {column: column for column in WIDTHS}
+# Column widths of the tables of quotes and of sources, in characters: longer values end in an ellipsis.
+WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "kind": 14, "title": 22, "affiliation": 28, "confidence": 10}
+SOURCE_WIDTHS = {"source": 32, "kind": 14, "pronoun": 7, "unnamed": 60, "quotes": 6}
+RIGHT_ALIGNED = frozenset({"confidence", "quotes"})
 ELLIPSIS = "…"
 NONE = "-"
 
@@ -170,7 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--flat",
         action="store_true",
         help="one row per quote: article_id, quote_id, text, start, end, source_start, source_end (in an HTML article), "
-        "type, speaker, title, affiliation, kind, confidence (and the --keep fields after article_id) "
+        "type, speaker, title, affiliation, kind, anonymous, anonymity, pronoun, confidence (and the --keep fields after "
+        "article_id) "
         "(the articles that failed go to OUTPUT.failures.jsonl)",
     )
     batch.add_argument("--id-field", metavar="NAME", default="id", help="the field (JSON Lines) or column (Parquet) holding each article's id (default: id)")
@@ -330,33 +332,61 @@ def _said(problem: ProblemError) -> str:
 
 
 def print_table(result: Result, out: TextIO) -> None:
-    """One line a quote: id, type, the quote cut short, speaker, title, affiliation, confidence."""
+    """The quotes, a line each (id, type, the quote cut short, speaker, kind, title, affiliation, confidence);
+    then the sources, a line each (name, kind, pronoun, whether unnamed and why, how many quotes); then a summary."""
     about = f"{result.model.name} {result.model.version}; {_language_of(result.language)}"
     if not result.quotes:
         print(f"No quotes found ({about}).", file=out)
         return
-    rows = [HEADINGS] + [
+    quotes = [
         {
             "id": quote.id,
             "type": quote.type.value,
             "quote": quote.span.text,
             "speaker": _speaker_cell(quote.speaker),
+            "kind": _kind_cell(quote.speaker.kind if quote.speaker else None),
             "title": (quote.speaker.title if quote.speaker else None) or NONE,
             "affiliation": (quote.speaker.affiliation if quote.speaker else None) or NONE,
             "confidence": f"{quote.confidence:.2f}",
         }
         for quote in result.quotes
     ]
-    cells = [{column: _cut(value, WIDTHS[column]) for column, value in row.items()} for row in rows]
-    widths = {column: max(len(row[column]) for row in cells) for column in WIDTHS}
-    for row in cells:
-        line = "  ".join(
-            row[column].rjust(widths[column]) if column == "confidence" else row[column].ljust(widths[column])
-            for column in WIDTHS
-        )
-        print(line.rstrip(), file=out)
+    _print_columns(quotes, WIDTHS, out)
+    if result.speakers:
+        sources = [
+            {
+                "source": speaker.name,
+                "kind": _kind_cell(speaker.kind),
+                "pronoun": speaker.pronoun.value if speaker.pronoun else NONE,
+                "unnamed": _unnamed_cell(speaker.anonymous, speaker.anonymity),
+                "quotes": str(len(speaker.quotes)),
+            }
+            for speaker in result.speakers
+        ]
+        print(file=out)
+        _print_columns(sources, SOURCE_WIDTHS, out)
     n, s = len(result.quotes), len(result.speakers)
     print(f"\n{n} {'quote' if n == 1 else 'quotes'} from {s} {'speaker' if s == 1 else 'speakers'} ({about})", file=out)
+
+
+def _print_columns(rows: list[dict[str, str]], widths: dict[str, int], out: TextIO) -> None:
+    """A heading and the rows in columns as wide as their widest cell (at most ``widths``), figures to the right."""
+    cells = [{column: _cut(value, widths[column]) for column, value in row.items()} for row in [{c: c for c in widths}, *rows]]
+    wide = {column: max(len(row[column]) for row in cells) for column in widths}
+    for row in cells:
+        line = "  ".join(row[c].rjust(wide[c]) if c in RIGHT_ALIGNED else row[c].ljust(wide[c]) for c in widths)
+        print(line.rstrip(), file=out)
+
+
+def _kind_cell(kind: SpeakerKind | None) -> str:
+    return kind.value if kind is not None else NONE
+
+
+def _unnamed_cell(anonymous: bool, anonymity: Span | None) -> str:
+    """For an unnamed source, why the article withholds the name ("no reason given" when it does not say)."""
+    if not anonymous:
+        return NONE
+    return anonymity.text if anonymity is not None else "no reason given"
 
 
 def _language_of(language: Language | None) -> str:

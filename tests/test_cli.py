@@ -55,14 +55,63 @@ def test_extract_prints_a_table_of_quotes(capsys: pytest.CaptureFixture[str], ar
     status, out, err = run(capsys, "extract", str(article))
     assert status == 0 and err == ""
     heading, *lines = out.splitlines()
-    assert heading.split() == ["id", "type", "quote", "speaker", "title", "affiliation", "confidence"]
+    assert heading.split() == ["id", "type", "quote", "speaker", "kind", "title", "affiliation", "confidence"]
     okafor = next(line for line in lines if line.startswith("q1"))
-    for cell in ("direct", "The ferries will run again on Friday,", "Maria Okafor", "harbour master", "Port of Tellbridge", "0.90"):
+    for cell in ("direct", "The ferries will run again on Friday,", "Maria Okafor", "person", "harbour master", "Port of Tellbridge", "0.90"):
         assert cell in okafor
+    sources = lines.index(next(line for line in lines if line.startswith("source")))
+    assert lines[sources].split() == ["source", "kind", "pronoun", "unnamed", "quotes"]
+    assert lines[sources + 1].split()[:3] == ["Maria", "Okafor", "person"] and lines[sources + 1].endswith(" 1")
     becker = next(line for line in lines if "Tom Becker" in line)
     assert "indirect" in becker and "Tellbridge Ferry Company" in becker
     assert "tickets for cancelled crossings would be refunded…" in becker  # cut short at 50 characters
     assert lines[-1].startswith("2 quotes from 2 speakers (en_core_web_sm") and lines[-1].endswith("; English, 1.00)")
+
+
+CLERK_TEXT = "“We left,” said Ana Ruiz. A clerk, who asked not to be named, said the office shut."
+
+
+def clerk_answer() -> dict[str, Any]:
+    """An answer by hand: a named person, and an unnamed source with the reason the article gives."""
+    from service.attribution import Attribution, Pronoun, Quote, QuoteType, Rule, Speaker, SpeakerEntry, SpeakerKind, Span
+    from service.intake import door
+    from service.nlp import ModelInfo
+
+    def span(text: str) -> Span:
+        start = CLERK_TEXT.index(text)
+        return Span.of(CLERK_TEXT, start, start + len(text))
+
+    ruiz, clerk, said = span("Ana Ruiz"), span("A clerk"), span("said the")
+    said_ana = span("said Ana")
+    unnamed = {"kind": SpeakerKind.UNNAMED_PERSON, "anonymous": True, "anonymity": span("who asked not to be named")}
+    attribution = Attribution(
+        quotes=(
+            Quote("q1", span("We left,"), QuoteType.DIRECT, (span("We left,"),), Span.of(CLERK_TEXT, said_ana.start, said_ana.start + 4),
+                  Speaker("s1", "Ana Ruiz", ruiz, None, None, kind=SpeakerKind.PERSON, pronoun=Pronoun.SHE), Rule.FRAME_AFTER, 0.9),
+            Quote("q2", span("the office shut"), QuoteType.INDIRECT, (), Span.of(CLERK_TEXT, said.start, said.start + 4),
+                  Speaker("s2", "A clerk", clerk, None, None, **unnamed), Rule.SUBJECT, 0.75),
+        ),
+        speakers=(
+            SpeakerEntry("s1", "Ana Ruiz", None, None, (ruiz,), (0,), kind=SpeakerKind.PERSON, pronoun=Pronoun.SHE),
+            SpeakerEntry("s2", "A clerk", None, None, (clerk,), (1,), **unnamed),
+        ),
+    )
+    return door.answer(attribution, door.Read("text", CLERK_TEXT), model=ModelInfo("en_test", "1.0"), language=None)
+
+
+def test_the_table_gives_each_sources_kind_pronoun_and_why_it_is_unnamed() -> None:
+    from service.client import parse_result
+
+    out = io.StringIO()
+    cli.print_table(parse_result({**clerk_answer(), "offsets": "codepoints"}), out)
+    lines = out.getvalue().splitlines()
+    assert "unnamed_person" in next(line for line in lines if line.startswith("q2"))
+    sources = lines.index(next(line for line in lines if line.startswith("source")))
+    assert [line.split("  ")[0] for line in lines[sources + 1 : sources + 3]] == ["Ana Ruiz", "A clerk"]
+    ruiz, clerk = (" ".join(line.split()) for line in lines[sources + 1 : sources + 3])
+    assert ruiz == "Ana Ruiz person she - 1"
+    assert clerk == "A clerk unnamed_person - who asked not to be named 1"
+    assert lines[-1] == "2 quotes from 2 speakers (en_test 1.0; language unclear)"
 
 
 @pytest.mark.model

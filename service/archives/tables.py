@@ -10,7 +10,9 @@ Spark as the job's explicit schema.
 ``flat_rows`` turns one row into the flat table an analyst opens in a
 spreadsheet or pandas: one row per quote, ``FLAT_COLUMNS``; for an article
 read from HTML, ``source_start`` and ``source_end`` say where the quote stands
-in the HTML (null for a text, where ``start`` and ``end`` already do).
+in the HTML (null for a text, where ``start`` and ``end`` already do). The
+speaker's ``kind``, whether it is ``anonymous``, the words saying why
+(``anonymity``) and its ``pronoun`` are the speaker's fields of the answer.
 
 The input's fields that ``--keep`` names (``outlet``, ``date``) follow the id
 in both, as text: a column each after ``id`` (``result_schema(keep)``) and
@@ -105,6 +107,9 @@ FLAT_SCHEMA = pa.schema(
         ("title", pa.string()),
         ("affiliation", pa.string()),
         ("kind", pa.string()),
+        ("anonymous", pa.bool_()),
+        ("anonymity", pa.string()),
+        ("pronoun", pa.string()),
         ("confidence", pa.float64()),
     ]
 )
@@ -139,6 +144,9 @@ def flat_rows(row: Mapping[str, Any], keep: Sequence[str] = ()) -> list[dict[str
                 "title": speaker.get("title"),
                 "affiliation": speaker.get("affiliation"),
                 "kind": speaker.get("kind"),
+                "anonymous": speaker.get("anonymous"),
+                "anonymity": (speaker.get("anonymity") or {}).get("text"),
+                "pronoun": speaker.get("pronoun"),
                 "confidence": quote["confidence"],
             }
         )

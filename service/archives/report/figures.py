@@ -22,7 +22,7 @@ from typing import Any
 
 from service.archives.report.ledger import Ledger, Mentioned
 from service.archives.report.names import canonical
-from service.attribution.results import QuoteType, SpeakerKind
+from service.attribution.results import Pronoun, QuoteType, SpeakerKind
 
 KINDS = tuple(kind.value for kind in SpeakerKind)
 UNKNOWN_KIND = "unknown"
@@ -33,7 +33,7 @@ NAMED_KINDS = frozenset({SpeakerKind.PERSON.value, SpeakerKind.ORGANISATION.valu
 """The sources listed by name among the most quoted: named people and organisations."""
 PEOPLE = frozenset({SpeakerKind.PERSON.value, SpeakerKind.UNNAMED_PERSON.value})
 """The sources counted by pronoun: individuals, named or not."""
-PRONOUNS = ("he", "she", "they")
+PRONOUNS = tuple(pronoun.value for pronoun in Pronoun)
 NO_PRONOUN = "none"
 """A person the article uses no pronoun (nor gendered title or noun) for."""
 TYPES = tuple(kind.value for kind in QuoteType)
