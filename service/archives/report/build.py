@@ -20,7 +20,7 @@ from tqdm import tqdm
 
 from service.archives.readers import UsageError
 from service.archives.report.figures import Figures, read_article
-from service.archives.report.groups import MAX_GROUPS, NOT_A_DATE, OTHER, Grouping, Period
+from service.archives.report.groups import NOT_A_DATE, OTHER, Grouping, Period
 from service.archives.report.ledger import Ledger
 from service.archives.report.results import Results, kept_of
 
@@ -105,7 +105,7 @@ class Report:
             notes.append(f"{self.grouping.not_dates} articles have a `{self.by}` that is no date: they are counted under “{NOT_A_DATE}”.")
         if self.grouping is not None and self.grouping.folded:
             notes.append(
-                f"`{self.by}` has more than {MAX_GROUPS} values: the {self.grouping.folded} articles of the values past those are "
+                f"`{self.by}` has more than {len(self.grouping.seen)} values: the {self.grouping.folded} articles of the values past those are "
                 f"counted together under “{OTHER}”."
             )
         return notes
