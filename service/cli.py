@@ -519,8 +519,6 @@ def run_report(args: argparse.Namespace) -> int:
     for output in outputs:
         if output is not None and output.suffix.lower() not in REPORT_FORMATS:
             raise Usage(f"{output}: a report is written as HTML (.html) or JSON (.json, or - for standard output)")
-        if output is not None and output.resolve() == Path(args.results).resolve():
-            raise Usage(f"{output} is the results themselves; name another output")
     try:
         report = build(open_results(Path(args.results)), args.by, Period(args.period), args.top, progress=not args.quiet and sys.stderr.isatty())
         for output in outputs:

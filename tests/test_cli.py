@@ -421,3 +421,47 @@ def test_batch_resume_and_overwrite_together_is_a_usage_error(capsys: pytest.Cap
         cli.main(["batch", "in.jsonl", "out.jsonl", "--resume", "--overwrite"])
     assert exit_.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+# --- report ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def results(tmp_path: Path) -> Path:
+    from tests.archives.report.test_build import ROWS, write_json_lines
+
+    return write_json_lines(tmp_path / "results.jsonl", ROWS)
+
+
+def test_report_writes_html_and_json_from_one_reading(capsys: pytest.CaptureFixture[str], results: Path, tmp_path: Path) -> None:
+    status, out, err = run(capsys, "report", str(results), str(tmp_path / "report.html"), str(tmp_path / "report.json"), "--by", "outlet", "--top", "3")
+    assert (status, out) == (0, "")
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["by"] == "outlet" and len(report["whole"]["most_quoted"]) == 3
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert err == f"quotes: a report on 60 articles and {report['whole']['quotes']['total']} quotes, 3 groups by outlet in {tmp_path / 'report.html'}, {tmp_path / 'report.json'}\n"
+
+
+def test_report_to_standard_output_is_json(capsys: pytest.CaptureFixture[str], results: Path) -> None:
+    status, out, err = run(capsys, "report", str(results), "-", "--by", "date", "--period", "year", "--quiet")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert report["temporal"] and [group["group"] for group in report["groups"]] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["report.txt"], 2, "a report is written as HTML (.html) or JSON (.json, or - for standard output)"),
+        (["-", "--by", "section"], 2, "--by section: "),
+        (["{results}"], 2, "a report is written as HTML"),  # never over the results
+    ],
+)
+def test_report_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], results: Path, argv: list[str], status: int, message: str) -> None:
+    code, _, err = run(capsys, "report", str(results), *(arg.format(results=results) for arg in argv))
+    assert code == status and err.startswith("quotes: error: ") and message in err
+
+
+def test_report_of_results_that_are_not_there_is_status_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "report", str(tmp_path / "none.jsonl"), str(tmp_path / "report.html"))
+    assert code == 1 and "no such file or folder" in err and not (tmp_path / "report.html").exists()

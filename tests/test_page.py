@@ -1,8 +1,7 @@
 """The newsroom page (GET /) in a real browser: headless Chromium against a real gunicorn.
 
-Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) is driven through the
-playwright package; no browser is ever downloaded, and the tests skip when
-there is none. The page is held to a Content-Security-Policy of
+Debian's Chromium, driven through the playwright package (``tests/browser.py``);
+no browser is ever downloaded, and the tests skip when there is none. The page is held to a Content-Security-Policy of
 ``default-src 'self'`` whatever the service sends, so an inline script or
 style, or anything loaded from elsewhere, fails here.
 
@@ -14,32 +13,17 @@ every run.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from tests.browser import keep_screenshot
 from tests.web.servers import running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.model]
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ROOT / "tests" / "screenshots"
 CSP = "default-src 'self'"
 HOP_HEADERS = frozenset({"content-security-policy", "content-length", "content-encoding", "transfer-encoding", "connection"})
 VIEWPORT = {"width": 1280, "height": 900}
@@ -59,20 +43,6 @@ ARTICLE = (
     "According to the Riverside Transit Authority, a later bus is already under review."
 )
 MENDES_QUOTE = "We support the idea, but the buses stop at eleven,"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"no Chromium at {CHROMIUM}: install Debian's chromium (sudo apt-get install chromium, "
-            "as .ci/run does) or set CHROMIUM to a Chromium binary"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -393,17 +363,6 @@ def test_screenshot_of_a_narrow_panel(page: Any) -> None:
     page.mouse.move(0, 0)  # no tooltip
     mendes.evaluate("m => m.scrollIntoView({block: 'center'})")
     keep_screenshot(page, "page-narrow.png", full_page=False)
-
-
-def keep_screenshot(page: Any, name: str, *, full_page: bool) -> None:
-    """A screenshot in test-artifacts/; in tests/screenshots/ too with UPDATE_SCREENSHOT=1."""
-    artifact = ARTIFACTS / name
-    artifact.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(artifact), full_page=full_page, animations="disabled")
-    if os.environ.get("UPDATE_SCREENSHOT") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / name).write_bytes(artifact.read_bytes())
-    assert artifact.stat().st_size > 10_000
 
 
 # --- a new text, a new answer -------------------------------------------------------------
