@@ -440,7 +440,8 @@ def run_batch(args: argparse.Namespace) -> int:
     """Analyse an archive (``service.archives.runner``), with a progress bar on a terminal and a summary at the end."""
     # Imported here: the engine's modules import spaCy.
     from service.archives import runner
-    from service.archives.readers import ArchiveError, Fields, UsageError
+    from service.archives.errors import ArchiveError, UsageError
+    from service.archives.readers import Fields
     from service.config import ConfigError, Settings
 
     try:
@@ -509,7 +510,7 @@ REPORT_FORMATS = {".html": "HTML", ".htm": "HTML", ".json": "JSON"}
 
 def run_report(args: argparse.Namespace) -> int:
     """Read the results once, write the report in every format asked for, say what it holds."""
-    from service.archives.readers import ArchiveError, UsageError
+    from service.archives.errors import ArchiveError, UsageError
     from service.archives.report.build import build
     from service.archives.report.groups import Period
     from service.archives.report.render import write_html, write_json

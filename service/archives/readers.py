@@ -35,24 +35,15 @@ from typing import Any, Protocol
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from service.archives.errors import JSON_LINES, PARQUET, ArchiveError, UsageError
 from service.intake.door import Form, Sent
 from service.intake.encoding import BYTE_ORDER_MARK
 from service.intake.problems import Problem, ProblemError
 
-JSON_LINES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-PARQUET = ".parquet"
 FILE_FORMS = {".txt": Form.TEXT, ".html": Form.HTML, ".htm": Form.HTML}
 """A folder's articles, by their files' endings."""
 READ_BATCH_ROWS = 256
 """Rows read from a Parquet input at a time."""
-
-
-class ArchiveError(Exception):
-    """The run cannot go on (a broken input, an output in the way): its message is the one line printed."""
-
-
-class UsageError(ArchiveError):
-    """The command was asked for something it does not do (an unknown format)."""
 
 
 

@@ -44,7 +44,8 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from service.archives.readers import PARQUET, ArchiveError, Fields, Record, UsageError, open_archive
+from service.archives.errors import PARQUET, ArchiveError, UsageError
+from service.archives.readers import Fields, Record, open_archive
 from service.archives.rows import analyse, chunked
 from service.archives.tables import RESULT_FIELDS, check_keep, flat_rows, flat_schema, result_schema, write_csv, write_parquet
 from service.attribution.pipeline import QuoteExtractor

@@ -49,7 +49,8 @@ if __name__ == "__main__":
 
 import pyarrow as pa
 
-from service.archives.readers import ArchiveError, Fields, Record, field_names, parse_line, record_of
+from service.archives.errors import ArchiveError
+from service.archives.readers import Fields, Record, field_names, parse_line, record_of
 from service.archives.rows import analyse, chunked
 from service.archives.tables import check_keep, result_schema
 

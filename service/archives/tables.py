@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from marshmallow import Schema, fields
 
-from service.archives.readers import UsageError
+from service.archives.errors import UsageError
 from service.intake.schemas import ArticleResultSchema
 
 ROWS_PER_BATCH = 1024

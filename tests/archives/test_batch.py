@@ -27,7 +27,8 @@ from spacy.language import Language
 
 from service.archives import rows as archive_rows
 from service.archives import runner
-from service.archives.readers import ArchiveError, Fields, Record, UsageError
+from service.archives.errors import ArchiveError, UsageError
+from service.archives.readers import Fields, Record
 from service.archives.runner import Format, Journal, Options
 from service.archives.tables import CSV_ENCODING, FLAT_COLUMNS, flat_rows, result_schema
 from service.attribution.pipeline import QuoteExtractor

@@ -17,7 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from service.archives.readers import ArchiveError, Fields, Record, UsageError, field_names, open_archive, record_of
+from service.archives.errors import ArchiveError, UsageError
+from service.archives.readers import Fields, Record, field_names, open_archive, record_of
 from service.archives.rows import admit
 from service.intake.door import Form, Sent
 

@@ -9,7 +9,7 @@ from marshmallow import Schema, fields
 
 from service.attribution import Attribution, Pronoun, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span
 from service.attribution.rules import Rule
-from service.archives.readers import UsageError
+from service.archives.errors import UsageError
 from service.archives.rows import result_row
 from service.archives.tables import FLAT_COLUMNS, FLAT_SCHEMA, arrow_type, check_keep, flat_rows, flat_schema, result_schema
 from service.intake.door import Read

@@ -18,7 +18,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from service.archives.readers import UsageError
+from service.archives.errors import UsageError
 from service.archives.report.figures import Figures, read_article
 from service.archives.report.groups import NOT_A_DATE, OTHER, Grouping, Period
 from service.archives.report.ledger import Ledger

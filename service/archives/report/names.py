@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CURLY_APOSTROPHE = "\u2019"
 POSSESSIVE = re.compile(r"'s\b")
@@ -23,8 +24,11 @@ PUNCTUATION = re.compile(r"[^\w\s]")
 SPACES = re.compile(r"\s+")
 LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 """An article before a name ("the Ministry of Health") is no part of it."""
+CACHED_NAMES = 1 << 16
+"""Names kept with their canonical form: the frequent ones come again and again (a bounded cache)."""
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def canonical(name: str | None) -> str:
     """The name's canonical form: ``"The Ministry of Health's"`` -> ``"ministry of health"``; "" for no name.
 

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from service.archives.readers import JSON_LINES, PARQUET, ArchiveError, UsageError
+from service.archives.errors import JSON_LINES, PARQUET, ArchiveError, UsageError
 from service.archives.tables import FLAT_COLUMNS, RESULT_FIELDS
 
 READ_BATCH_ROWS = 512

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from service.archives.readers import UsageError
+from service.archives.errors import UsageError
 from service.archives.report import groups
 from service.archives.report.build import build
 from service.archives.report.groups import Period

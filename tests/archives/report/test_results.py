@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from service.archives.readers import ArchiveError, UsageError
+from service.archives.errors import ArchiveError, UsageError
 from service.archives.report.results import open_results
 from service.archives.tables import flat_schema, result_schema
 from tests.archives.report.rows import article, source
