@@ -291,7 +291,8 @@ class ParquetArchive:
     def __init__(self, path: Path, id_field: str, fields: Fields) -> None:
         self.path, self.id_field, self.fields = path, id_field, fields
         try:
-            self.file = pq.ParquetFile(path)
+            # Without pre-buffering, which keeps what it has read: the memory stays flat however large the file.
+            self.file = pq.ParquetFile(path, pre_buffer=False)
         except (OSError, pa.ArrowException) as exc:
             raise ArchiveError(f"cannot read {path} as Parquet: {exc}") from None
         schema = self.file.schema_arrow

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-CACHE_KIB = 16 * 1024
+CACHE_KIB = 4 * 1024
 """SQLite's page cache: what the ledger may hold in memory, however many names it counts."""
 FLUSH_ARTICLES = 2000
 """Articles whose counts wait in memory before they are written."""

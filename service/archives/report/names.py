@@ -24,8 +24,9 @@ PUNCTUATION = re.compile(r"[^\w\s]")
 SPACES = re.compile(r"\s+")
 LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 """An article before a name ("the Ministry of Health") is no part of it."""
-CACHED_NAMES = 1 << 16
-"""Names kept with their canonical form: the frequent ones come again and again (a bounded cache)."""
+CACHED_NAMES = 4096
+"""Names kept with their canonical form: the frequent ones come again and again; few, so that the cache,
+full, is a few hundred kB whatever the archive."""
 
 
 @lru_cache(maxsize=CACHED_NAMES)
