@@ -9,14 +9,18 @@ from __future__ import annotations
 from service.attribution.article import Article
 from service.attribution.quotes import Found
 from service.attribution.resolution.entities import Entity, Kind, Profile
-from service.attribution.resolution.values import Known, Resolution
-from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
+from service.attribution.resolution.values import AUTHOR, Known, Resolution
+from service.attribution.results import Attribution, Pronoun, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
 
 KINDS = {
     Kind.GROUP: SpeakerKind.GROUP,
     Kind.ORGANISATION: SpeakerKind.ORGANISATION,
     Kind.DOCUMENT: SpeakerKind.DOCUMENT,
 }
+ANONYMOUS_KINDS = frozenset({SpeakerKind.UNNAMED_PERSON, SpeakerKind.GROUP})
+PERSON_KINDS = frozenset({SpeakerKind.PERSON, SpeakerKind.UNNAMED_PERSON})
+"""The kinds of source the article may call "he", "she" or "they" as one person."""
+"""The kinds of source that may go unnamed: a person described ("a spokeswoman") and a group ("residents")."""
 
 
 def speaker_order(resolutions: dict[int, Resolution]) -> list[Entity]:
@@ -67,12 +71,26 @@ def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speak
     entity = resolution.entity
     if entity is None:
         return Speaker(None, None, resolution.mention, None, None)
-    return Speaker(ids[entity.id], entity.name, resolution.mention, *_described(known.profile(entity)), kind_of_source(entity))
+    profile = known.profile(entity)
+    kind = kind_of_source(entity)
+    anonymous = is_anonymous(entity, kind)
+    return Speaker(
+        ids[entity.id],
+        entity.name,
+        resolution.mention,
+        *_described(profile),
+        kind,
+        anonymous,
+        profile.anonymity if anonymous else None,
+        *_pronoun(profile, kind),
+    )
 
 
 def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
     profile = known.profile(entity)
     title, affiliation, title_mention, affiliation_mention = _described(profile)
+    kind = kind_of_source(entity)
+    anonymous = is_anonymous(entity, kind)
     return SpeakerEntry(
         speaker_id,
         entity.name,
@@ -82,7 +100,10 @@ def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> 
         tuple(quotes),
         title_mention,
         affiliation_mention,
-        kind_of_source(entity),
+        kind,
+        anonymous,
+        profile.anonymity if anonymous else None,
+        *_pronoun(profile, kind),
     )
 
 
@@ -96,6 +117,23 @@ def kind_of_source(entity: Entity) -> SpeakerKind | None:
     if entity.kind is Kind.PERSON:
         return SpeakerKind.PERSON if entity.named else SpeakerKind.UNNAMED_PERSON
     return KINDS.get(entity.kind)
+
+
+def is_anonymous(entity: Entity, kind: SpeakerKind | None) -> bool:
+    """An anonymous source: a person or a group the article never names ("a banker involved in the talks", "two officials").
+
+    Near misses: "Ana Ruiz" (named), "Acme" (an organisation speaks for
+    itself), "the report" (a document), and "I" outside quotation marks (the
+    article's author, whom the byline names).
+    """
+    return kind in ANONYMOUS_KINDS and entity.name != AUTHOR
+
+
+def _pronoun(profile: Profile, kind: SpeakerKind | None) -> tuple[Pronoun | None, Span | None]:
+    """The pronoun the article uses for a person, and where it was read; none for groups, organisations, documents."""
+    if kind not in PERSON_KINDS or profile.pronoun is None:
+        return None, None
+    return profile.pronoun, profile.pronoun_mention
 
 
 def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:

@@ -26,12 +26,15 @@ from service.attribution.lexicon import (
     CONTENT_DEPS,
     CUE_FRAME_MIN_COUNT,
     CUE_FRAME_MIN_SHARE,
+    FINDING_VERBS,
     FRAME_VERBS,
     NAMING_VERBS,
     NOT_REPORTING_VERBS,
     SPEECH_VERBS,
+    SUBJECT_DEPS,
     VERB_POS,
 )
+from service.attribution.nouns import is_document_noun
 from service.attribution.tagging import lemma
 
 CUE_FRAMES_FILE = "cue_frames.json"
@@ -129,11 +132,30 @@ def reports_through(token: Token, frame: str) -> bool:
     """Whether this verb reports speech when it takes ``frame``, whatever it takes here.
 
     "says" reports through a clause (a cue nine times in ten with one);
-    "means" does not ("I mean, ..."), nor "thinks" (a belief, ``NOT_REPORTING_VERBS``).
+    "means" does not ("I mean, ..."), nor "thinks" (a belief, ``NOT_REPORTING_VERBS``),
+    unless a document finds it (``states_a_finding``).
     """
-    if not is_verb(token) or lemma(token) in NOT_REPORTING_VERBS:
+    if not is_verb(token):
+        return False
+    if states_a_finding(token, frame):
+        return True
+    if lemma(token) in NOT_REPORTING_VERBS:
         return False
     seen, cues = learned_cue_frames().get((lemma(token), frame), (0, 0))
     if seen >= CUE_FRAME_MIN_COUNT:
         return cues / seen >= CUE_FRAME_MIN_SHARE
     return frame == CLAUSE and lemma(token) in SPEECH_VERBS
+
+
+def states_a_finding(token: Token, frame: str) -> bool:
+    """"The report found that ...", "a study concluded that ...": a document reports what it found.
+
+    A verb of finding (``FINDING_VERBS``) with a clause, whose subject is a
+    document, a poll, a study or a filing (``nouns.is_document_noun``): what
+    it found is its statement, whoever wrote it. Decided by the subject's
+    kind, not the verb's: near miss "the reporter found that the pier was
+    safe" (a person who finds comes to believe, ``NOT_REPORTING_VERBS``).
+    """
+    if frame != CLAUSE or lemma(token) not in FINDING_VERBS:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and not c.ent_type_ and is_document_noun(c) for c in token.children)

@@ -47,6 +47,11 @@ quotes. Measured on PolNeAR dev (all attributions), leaving these out costs
 about 0.01 of quote F1 and keeps precision where a newsroom can trust it.
 (spaCy lemmatizes "hoped" to "hop".)"""
 
+FINDING_VERBS = frozenset("find conclude determine show estimate suggest indicate reveal allege calculate project".split())
+"""Verbs by which a document states what it holds: "the report found that", "the audit concluded
+that", "the lawsuit alleges that", "the poll shows that". With a document as subject they report
+(``cues.states_a_finding``), "find" included, which a person uses of a belief ("I find that ...")."""
+
 FRAME_VERBS = frozenset("continue add go begin finish conclude read".split())
 """Verbs that are speech only when they frame a quotation ("..., he continued")."""
 
@@ -283,6 +288,12 @@ FEMALE_NOUNS = frozenset(
 
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+NEUTRAL_PRONOUNS = frozenset({"themself"})
+"""The one form of singular "they" that no group takes: "Reyes describes themself as ..."; a bare
+"they" after a person's name is as often the people around them, and says nothing."""
+REFLEXIVE_PRONOUNS = frozenset("himself herself themself".split())
+REFLEXIVE_DEPS = frozenset({"dobj"})
+"""A reflexive object of a person's own verb is bound to them: "Ruiz excused herself"."""
 
 ROLE_WORDS = frozenset(
     """
@@ -554,6 +565,48 @@ MAX_WRAP_WIDTH = 120
 """The widest line of a text read as wrapped lies between these: mail clients wrap at 72 to
 80 columns, PDF text at the page's or the column's measure. An article with one paragraph
 a line is wider; a list of names or a poem is narrower, and its short lines are no wraps."""
+
+# --- Anonymous sources (``resolution/anonymity.py``) ---------------------------
+# The reasons a news article gives for not naming a source, as style guides list
+# them (AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism, "sourcing";
+# BBC Editorial Guidelines, "anonymity"): the source asked for anonymity or not to
+# be named, is not authorised to speak, fears reprisal; and the access that makes an
+# unnamed source worth quoting ("a person familiar with the talks"), which the same
+# guides ask an article to state in place of a name.
+
+ANONYMITY_WORDS = frozenset("anonymity anonymously".split())
+"""A source granted anonymity: "on condition of anonymity", "speaking anonymously". Not "anonymous",
+which describes a speaker ("an anonymous donor") without saying why."""
+NAMING_PASSIVES = frozenset("name identify quote".split())
+"""Verbs whose negated passive withholds a name: "asked not to be named", "declined to be identified"."""
+REFUSAL_VERBS = frozenset("decline refuse".split())
+"""Verbs that negate the naming under them: "declined to be named"."""
+NAME_NOUNS = frozenset({"name"})
+WITHHOLDING_VERBS = frozenset("withhold".split())
+"""A name withheld: "whose name was withheld"."""
+PERMISSION_WORDS = frozenset("authorise authorize authorised authorized permit permitted allow allowed entitle entitled cleared".split())
+"""Words of permission that, negated, say why a source is unnamed: "was not authorised to speak publicly"."""
+UNAUTHORISED_WORDS = frozenset("unauthorised unauthorized".split())
+NEGATIVE_DETERMINERS = frozenset("no".split())
+""""had no authority to speak"."""
+ACCESS_WORDS = frozenset("familiar knowledgeable briefed privy close knowledge".split())
+"""Words that say what a source has access to: "familiar with", "close to", "briefed on", "with knowledge of"."""
+ACCESS_PREPOSITIONS = frozenset("with to on about of".split())
+ACCESS_COMPLEMENT_DEPS = frozenset({"acomp", "attr", "prep"})
+"""Where a relative clause holds its access word: "who is [familiar] with", "who was [briefed] on"."""
+FEAR_WORDS = frozenset("reprisal retaliation retribution repercussion".split())
+FEAR_PREPOSITIONS = frozenset({"for"})
+""""for fear of losing their job"."""
+MODIFIER_DEPS = frozenset({"amod", "acl", "prep"})
+"""What follows a speaker's noun and may say what they have access to: "a person [familiar with the talks]",
+"an aide [speaking on condition of anonymity]", "a person [with knowledge of the plans]"."""
+PERSONAL_RELATIVES = frozenset("who whom whose".split())
+"""Relative pronouns that stand for a person: a clause they open is never about a thing."""
+SPEAKING_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+"""How a speaker hangs from the verb it speaks with: its subject, or the object of an inverted "said a source"."""
+SPEAKING_CLAUSE_DEPS = frozenset({"prep", "advcl"})
+"""What of the speaking verb may say why the speaker is unnamed: "said on condition of anonymity",
+", speaking on condition of anonymity"; never what was said (``CONTENT_DEPS``)."""
 
 # --- Confidence -------------------------------------------------------------
 # Each rule's own confidence is on its member of ``rules.Rule``.

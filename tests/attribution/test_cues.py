@@ -14,8 +14,12 @@ from service.attribution.cues import (
     learned_cue_frames,
     reporting_frame,
     reports_through,
+    states_a_finding,
     verb_frame,
 )
+from service.attribution.article import Article
+from service.attribution.pipeline import attribute
+from service.attribution.results import QuoteType, SpeakerKind
 from tests.attribution.sentences import ACCORDING_TO_LOPEZ, SAID_IN_AN_EMAIL
 from tests.parses import parse, word
 
@@ -337,3 +341,120 @@ def test_a_verb_reports_through_a_clause_it_does_not_take_here() -> None:
     assert reports_through(word(SAID_IN_AN_EMAIL, "said"), "ccomp")
     assert not reports_through(word(FOUND_THE_CHART, "found"), "ccomp")
     assert not reports_through(word(SEEMED_TO_AGREE, "seemed"), "ccomp")
+
+
+# --- what documents find ------------------------------------------------------------------
+
+REPORT_FOUND = parse(
+    "The report found that the pier was unsafe.",
+    """
+    0 The - DT DET det 1
+    1 report - NN NOUN nsubj 2
+    2 found find VBD VERB ROOT 2
+    3 that - IN SCONJ mark 6
+    4 the - DT DET det 5
+    5 pier - NN NOUN nsubj 6
+    6 was be VBD AUX ccomp 2
+    7 unsafe - JJ ADJ acomp 6
+    8 . - . PUNCT punct 2
+    """,
+)
+# Near miss: a person who finds comes to believe; what they believe is no quote.
+REPORTER_FOUND = parse(
+    "The reporter found that the pier was unsafe.",
+    """
+    0 The - DT DET det 1
+    1 reporter - NN NOUN nsubj 2
+    2 found find VBD VERB ROOT 2
+    3 that - IN SCONJ mark 6
+    4 the - DT DET det 5
+    5 pier - NN NOUN nsubj 6
+    6 was be VBD AUX ccomp 2
+    7 unsafe - JJ ADJ acomp 6
+    8 . - . PUNCT punct 2
+    """,
+)
+
+
+def test_a_document_that_finds_reports_what_it_found() -> None:
+    assert states_a_finding(word(REPORT_FOUND, "found"), "ccomp")
+    assert reports_through(word(REPORT_FOUND, "found"), "ccomp")
+    assert reporting_frame(word(REPORT_FOUND, "found")) == "ccomp"
+
+
+def test_a_person_who_finds_reports_nothing() -> None:
+    assert not states_a_finding(word(REPORTER_FOUND, "found"), "ccomp")
+    assert reporting_frame(word(REPORTER_FOUND, "found")) is None
+
+
+def test_the_report_found_is_an_indirect_quote_of_the_document() -> None:
+    (quote,) = attribute(Article(REPORT_FOUND)).quotes
+    assert (quote.span.text, quote.type, quote.cue and quote.cue.text) == ("the pier was unsafe", QuoteType.INDIRECT, "found")
+    assert quote.speaker is not None and (quote.speaker.name, quote.speaker.kind) == ("report", SpeakerKind.DOCUMENT)
+    assert not quote.speaker.anonymous and quote.speaker.pronoun is None
+    assert attribute(Article(REPORTER_FOUND)).quotes == ()
+
+
+LAWSUIT_ALLEGES = parse(
+    "The lawsuit alleges that the council hid the costs.",
+    """
+    0 The - DT DET det 1
+    1 lawsuit - NN NOUN nsubj 2
+    2 alleges allege VBZ VERB ROOT 2
+    3 that - IN SCONJ mark 6
+    4 the - DT DET det 5
+    5 council - NN NOUN nsubj 6
+    6 hid hide VBD VERB ccomp 2
+    7 the - DT DET det 8
+    8 costs cost NNS NOUN dobj 6
+    9 . - . PUNCT punct 2
+    """,
+)
+ACCORDING_TO_THE_SURVEY = parse(
+    "According to the survey, most tenants pay too much.",
+    """
+    0 According accord VBG VERB prep 7
+    1 to - IN ADP prep 0
+    2 the - DT DET det 3
+    3 survey - NN NOUN pobj 1
+    4 , - , PUNCT punct 7
+    5 most - JJS ADJ amod 6
+    6 tenants tenant NNS NOUN nsubj 7
+    7 pay - VBP VERB ROOT 7
+    8 too - RB ADV advmod 9
+    9 much - JJ ADJ dobj 7
+    10 . - . PUNCT punct 7
+    """,
+)
+POLL_BY_INSTITUTE = parse(
+    "A poll by the Harbor Institute showed that most tenants pay too much.",
+    """
+    0 A - DT DET det 1
+    1 poll - NN NOUN nsubj 6
+    2 by - IN ADP prep 1
+    3 the - DT DET det 5 B-ORG
+    4 Harbor Harbor NNP PROPN compound 5 I-ORG
+    5 Institute Institute NNP PROPN pobj 2 I-ORG
+    6 showed show VBD VERB ROOT 6
+    7 that - IN SCONJ mark 10
+    8 most - JJS ADJ amod 9
+    9 tenants tenant NNS NOUN nsubj 10
+    10 pay - VBP VERB ccomp 6
+    11 too - RB ADV advmod 12
+    12 much - JJ ADJ dobj 10
+    13 . - . PUNCT punct 6
+    """,
+)
+
+
+def test_documents_speak_through_alleging_according_to_and_showing_with_their_issuer() -> None:
+    found = []
+    for doc in (LAWSUIT_ALLEGES, ACCORDING_TO_THE_SURVEY, POLL_BY_INSTITUTE):
+        (quote,) = attribute(Article(doc)).quotes
+        assert quote.speaker is not None and quote.speaker.kind is SpeakerKind.DOCUMENT
+        found.append((quote.span.text, quote.speaker.name, quote.speaker.affiliation))
+    assert found == [
+        ("the council hid the costs", "lawsuit", None),
+        ("most tenants pay too much", "survey", None),
+        ("most tenants pay too much", "poll", "Harbor Institute"),
+    ]

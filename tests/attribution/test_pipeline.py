@@ -8,8 +8,10 @@ import pytest
 from spacy.tokens import Doc
 
 from service.attribution.article import Article
-from service.attribution.results import Attribution, QuoteType, Span
+from service.attribution.results import Attribution, Pronoun, QuoteType, Span, SpeakerKind
 from service.attribution.pipeline import attribute
+from tests.attribution.resolution.test_documents import FERRIES_THEN_A_STATEMENT
+from tests.attribution.sentences import MR_HALE
 from tests.parses import parse
 
 
@@ -248,3 +250,102 @@ def test_a_quotation_no_rule_attributes_is_kept_without_a_speaker() -> None:
 
 def test_an_article_without_quotations_gives_nothing() -> None:
     assert attribute(Article(NO_QUOTES)) == Attribution((), ())
+
+
+# --- the pronoun the article uses for each speaker ------------------------------------------
+
+# A woman named by surname only: "she" is given to her by the article alone.
+ORTIZ_THEN_SHE = parse(
+    "Ortiz runs the ferry. “The pier is safe,” Ortiz said. “We open on Monday,” she added.",
+    """
+    0 Ortiz Ortiz NNP PROPN nsubj 1 B-PERSON
+    1 runs run VBZ VERB ROOT 1
+    2 the - DT DET det 3
+    3 ferry - NN NOUN dobj 1
+    4 . - . PUNCT punct 1
+    5 “ " `` PUNCT punct 13
+    6 The - DT DET det 7
+    7 pier - NN NOUN nsubj 8
+    8 is be VBZ AUX ccomp 13
+    9 safe - JJ ADJ acomp 8
+    10 , - , PUNCT punct 13
+    11 ” " '' PUNCT punct 13
+    12 Ortiz Ortiz NNP PROPN nsubj 13 B-PERSON
+    13 said say VBD VERB ROOT 13
+    14 . - . PUNCT punct 13
+    15 “ " `` PUNCT punct 17
+    16 We - PRP PRON nsubj 17
+    17 open - VBP VERB ccomp 23
+    18 on - IN ADP prep 17
+    19 Monday Monday NNP PROPN pobj 18 B-DATE
+    20 , - , PUNCT punct 23
+    21 ” " '' PUNCT punct 23
+    22 she - PRP PRON nsubj 23
+    23 added add VBD VERB ROOT 23
+    24 . - . PUNCT punct 23
+    """,
+)
+# Near miss: a first name says nothing, whatever it is.
+FIRST_NAME_ONLY = parse(
+    "“The pier is safe,” said Maria Ortiz.",
+    """
+    0 “ " `` PUNCT punct 7
+    1 The - DT DET det 2
+    2 pier - NN NOUN nsubj 3
+    3 is be VBZ AUX ccomp 7
+    4 safe - JJ ADJ acomp 3
+    5 , - , PUNCT punct 7
+    6 ” " '' PUNCT punct 7
+    7 said say VBD VERB ROOT 7
+    8 Maria Maria NNP PROPN compound 9 B-PERSON
+    9 Ortiz Ortiz NNP PROPN nsubj 7 I-PERSON
+    10 . - . PUNCT punct 7
+    """,
+)
+SPOKESWOMAN_SAID = parse(
+    "“The pier is safe,” a spokeswoman said.",
+    """
+    0 “ " `` PUNCT punct 9
+    1 The - DT DET det 2
+    2 pier - NN NOUN nsubj 3
+    3 is be VBZ AUX ccomp 9
+    4 safe - JJ ADJ acomp 3
+    5 , - , PUNCT punct 9
+    6 ” " '' PUNCT punct 9
+    7 a - DT DET det 8
+    8 spokeswoman - NN NOUN nsubj 9
+    9 said say VBD VERB ROOT 9
+    10 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_she_said_of_a_woman_named_by_surname_only_is_her_pronoun() -> None:
+    result = attribute(Article(ORTIZ_THEN_SHE))
+    (ortiz,) = result.speakers
+    assert (ortiz.name, ortiz.pronoun) == ("Ortiz", Pronoun.SHE)
+    at = ORTIZ_THEN_SHE.text.index("she")
+    assert ortiz.pronoun_mention == Span(at, at + 3, "she")
+    assert all(q.speaker is not None and q.speaker.pronoun is Pronoun.SHE for q in result.quotes)
+
+
+def test_no_pronoun_is_guessed_from_a_first_name() -> None:
+    (ortiz,) = attribute(Article(FIRST_NAME_ONLY)).speakers
+    assert (ortiz.name, ortiz.pronoun, ortiz.pronoun_mention) == ("Maria Ortiz", None, None)
+
+
+def test_a_gendered_noun_gives_an_unnamed_speaker_a_pronoun() -> None:
+    (speaker,) = attribute(Article(SPOKESWOMAN_SAID)).speakers
+    assert speaker.kind is SpeakerKind.UNNAMED_PERSON and speaker.anonymous
+    at = SPOKESWOMAN_SAID.text.index("spokeswoman")
+    assert (speaker.pronoun, speaker.pronoun_mention) == (Pronoun.SHE, Span(at, at + 11, "spokeswoman"))
+
+
+def test_an_honorific_gives_a_named_person_a_pronoun() -> None:
+    (hale,) = attribute(Article(MR_HALE)).speakers
+    assert (hale.name, hale.pronoun, hale.pronoun_mention) == ("Hale", Pronoun.HE, Span(0, 2, "Mr"))
+
+
+def test_organisations_groups_and_documents_have_no_pronoun() -> None:
+    result = attribute(Article(FERRIES_THEN_A_STATEMENT))
+    assert [(s.kind, s.pronoun) for s in result.speakers] == [(SpeakerKind.ORGANISATION, None), (SpeakerKind.DOCUMENT, None)]

@@ -15,8 +15,18 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.lexicons import body_nouns, role_nouns
-from service.attribution.resolution.entities import clean_name, is_person_noun, person_name, same_surname
-from service.attribution.resolution.genders import addressed_as, by_first_name, compatible, Gender, genders
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import clean_name, person_name, same_surname
+from service.attribution.resolution.genders import (
+    addressed_as,
+    by_first_name,
+    Clue,
+    clues_by_person,
+    compatible,
+    decided,
+    Gender,
+    genders,
+)
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     ASKING_VERBS,
@@ -83,14 +93,26 @@ class Cast:
         self._subject_starts = [e.start for e in self._subjects]
         self._titled: list[tuple[int, str, str | None, SpacySpan]] | None = None
         self._genders: dict[str, Gender] | None = None
+        self._clues: dict[str, list[Clue]] | None = None
         self._full_genders: dict[str, Gender] | None = None
 
     def gender_of(self, name: str) -> Gender:
         """The gender the article gives the person of canonical name ``name`` (``genders``)."""
         if self._genders is None:
-            quoted = self.article.quoted_at
-            self._genders = genders(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
+            self._genders = {
+                person: gender for person, found in self._all_clues().items() if (gender := decided(found)) is not Gender.UNKNOWN
+            }
         return self._genders.get(name.lower(), Gender.UNKNOWN)
+
+    def clues_of(self, name: str) -> list[Clue]:
+        """The words that say the gender of the person of canonical name ``name``: honorifics, gendered nouns, bound pronouns."""
+        return self._all_clues().get(name.lower(), [])
+
+    def _all_clues(self) -> dict[str, list[Clue]]:
+        if self._clues is None:
+            quoted = self.article.quoted_at
+            self._clues = clues_by_person(self.persons, self.canonical_name_of, lambda t: quoted(t) is not None)
+        return self._clues
 
     def _surnames_of_full_names(self) -> list[SpacySpan]:
         """Surnames of people named in full that the recogniser did not tag as people.
@@ -268,6 +290,20 @@ class Cast:
             if noun == wanted and at < token.i and not _inside(e, token) and (whose is None or affiliation in (None, whose))
         ]
         return earlier[-1] if earlier else None
+
+    def titled_next(self, token: Token) -> SpacySpan | None:
+        """The person the sentence after ``token``'s names with the same title noun: "a judge claimed ... Judge Ana Ruiz said".
+
+        Near miss: a person named there with another title, or none.
+        """
+        if self._titled is None:
+            self._titled = [(e.start, *titled, e) for e in self.persons if (titled := _title_of(e)) is not None]
+        _, end = self.article.sentence_of(token)
+        if end >= len(self.article.doc):
+            return None
+        _, next_end = self.article.sentence_of(self.article.doc[end])
+        wanted = lemma(token)
+        return next((e for at, noun, _, e in self._titled if end <= at < next_end and noun == wanted), None)
 
     def described_person(self, token: Token, paragraphs: int) -> SpacySpan | None:
         """The person a definite description (``token``, "the professor") stands for, in its paragraph or the ``paragraphs`` up to it.

@@ -20,7 +20,8 @@ from service.attribution.lexicon import IN_ENTITY, ORGANISATION_LABELS, PERSON_L
 from service.attribution.phrases import entity_span, name_words, speaker_phrase
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import authored_by
-from service.attribution.resolution.entities import Kind, clean_name, is_document_noun
+from service.attribution.nouns import is_document_noun
+from service.attribution.resolution.entities import Kind, clean_name
 from service.attribution.resolution.pronouns import is_pronoun, pronoun
 from service.attribution.resolution.titles import Description, Piece, Rank, Source
 from service.attribution.resolution.values import Basis, Known, Mention, Referent

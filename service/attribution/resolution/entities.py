@@ -15,21 +15,18 @@ from spacy.tokens import Token
 
 from service.attribution.lexicon import (
     COMPANY_NOUNS,
-    DOCUMENT_NOUNS,
     ORGANISATION_LABELS,
     ORGANISATION_NOUNS,
     PERSON_LABELS,
-    PERSON_SUFFIXES,
     PLACE_LABELS,
     PLURAL_NOUN_TAGS,
-    ROLE_WORDS,
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
-from service.attribution.lexicons import document_nouns, person_nouns
+from service.attribution.nouns import is_document_noun, is_person_noun
 from service.attribution.phrases import name_tokens, strip_titles
 from service.attribution.resolution.titles import Piece
-from service.attribution.results import Span
+from service.attribution.results import Pronoun, Span
 from service.attribution.tagging import lemma
 
 POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
@@ -72,12 +69,18 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What the article says of one entity: its honorific, title and affiliation, each where it was read; every mention."""
+    """What the article says of one entity: its honorific, title and affiliation, each where it was read; every mention;
+    why it is not named."""
 
     honorific: Piece | None
     title: Piece | None
     affiliation: Piece | None
     mentions: tuple[Span, ...]
+    anonymity: Span | None = None
+    """Where the article says why it does not name them (``anonymity``), for a speaker it never names."""
+    pronoun: Pronoun | None = None
+    """The pronoun the article's words use for a person (``genders.pronoun_used``)."""
+    pronoun_mention: Span | None = None
 
 
 def clean_name(text: str) -> str:
@@ -118,32 +121,6 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= SURNAME_MIN_LENGTH_FOR_EDITS and within_edits(a, b, SURNAME_MAX_EDITS)
 
 
-def is_person_noun(token: Token) -> bool:
-    """A common noun that names a person: "professor", "defenceman", "spokeswoman".
-
-    Its lemma is one of WordNet's nouns whose first sense is a person
-    (``lexicons.person_nouns``; hyphens read as the spaces WordNet writes:
-    "sergeant-at-arms") or a role word, or a compound of "man", "woman",
-    "person" ("linesman"). Near misses: "photo", "office", "investigation"
-    name things; "source" first names a place.
-    """
-    word = lemma(token)
-    people = person_nouns()
-    return word in people or word.replace("-", " ") in people or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
-
-
-def is_document_noun(token: Token) -> bool:
-    """A common noun that names a document or what one holds: "report", "lawsuit", "poll", "tweet".
-
-    WordNet's documents, statements, publications, records, legal
-    proceedings and inquiries (``lexicons.document_nouns``), or a document
-    of news copy (``DOCUMENT_NOUNS``). Near misses: "reporter" names a
-    person, "photo" and "video" show rather than state.
-    """
-    word = lemma(token)
-    return (word in document_nouns() or word in DOCUMENT_NOUNS) and not is_person_noun(token)
-
-
 def kind_of(head: Token) -> Kind:
     """What kind of speaker a head word names, from its entity label, tag, part of speech and lemma.
 
@@ -156,10 +133,11 @@ def kind_of(head: Token) -> Kind:
         return Kind.PERSON
     if head.ent_type_ in ORGANISATION_LABELS | PLACE_LABELS:
         return Kind.ORGANISATION
+    if head.pos_ == "PROPN":
+        # A name the recogniser left unlabelled, plural or not ("Brightwater Foods", "Harrowgate Rovers").
+        return Kind.ORGANISATION
     if head.tag_ in PLURAL_NOUN_TAGS:
         return Kind.GROUP
-    if head.pos_ == "PROPN":
-        return Kind.ORGANISATION
     if head.pos_ != "NOUN":
         return Kind.UNKNOWN
     if is_person_noun(head):

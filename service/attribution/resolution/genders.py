@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import Enum
 
 from spacy.tokens import Span as SpacySpan
@@ -34,9 +35,14 @@ from service.attribution.lexicon import (
     MALE_HONORIFICS,
     MALE_NOUNS,
     MALE_PRONOUNS,
+    NEUTRAL_PRONOUNS,
+    PRONOUN_TAGS,
+    REFLEXIVE_DEPS,
+    REFLEXIVE_PRONOUNS,
     SUBJECT_DEPS,
 )
 from service.attribution.phrases import name_tokens
+from service.attribution.results import Pronoun, Span
 from service.attribution.tagging import lemma
 
 BOUND_CLAUSE_DEPS = frozenset({"ccomp", "conj"})
@@ -50,15 +56,19 @@ NAMED_WEIGHT = 3
 class Gender(Enum):
     MALE = "male"
     FEMALE = "female"
+    NEUTRAL = "neutral"
+    """A person the article calls "they": read only from words that bind "they" to one person ("themself")."""
     UNKNOWN = "unknown"
 
 
 def pronoun_gender(token: Token) -> Gender:
-    """ "he", "him", "his" are male; "she", "her" female; any other pronoun says nothing."""
+    """ "he", "him", "his" are male; "she", "her" female; "themself" one person called "they"; any other pronoun says nothing."""
     if token.lower_ in MALE_PRONOUNS:
         return Gender.MALE
     if token.lower_ in FEMALE_PRONOUNS:
         return Gender.FEMALE
+    if token.lower_ in NEUTRAL_PRONOUNS:
+        return Gender.NEUTRAL
     return Gender.UNKNOWN
 
 
@@ -87,6 +97,21 @@ def by_first_name(head: Token) -> bool:
     return start > 0 and head.doc[start - 1].lower_.rstrip(".") in FIRST_NAME_HONORIFICS
 
 
+def word_clue(token: Token) -> Clue | None:
+    """What the word that names a speaker says of their gender: "she" (once), "spokeswoman" (sure).
+
+    Near misses: "spokesperson", "Ortiz" (a name is never a clue: no first
+    name says anything).
+    """
+    if token.tag_ in PRONOUN_TAGS or token.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS:
+        gender = pronoun_gender(token)
+        return Clue(gender, _word_span(token)) if gender is not Gender.UNKNOWN else None
+    if token.pos_ != "NOUN":
+        return None
+    gender = _word_gender(lemma(token))
+    return _sure(gender, _word_span(token)) if gender is not Gender.UNKNOWN else None
+
+
 def _word_gender(word: str) -> Gender:
     if word in MALE_HONORIFICS or word in MALE_NOUNS:
         return Gender.MALE
@@ -95,43 +120,124 @@ def _word_gender(word: str) -> Gender:
     return Gender.UNKNOWN
 
 
-def evidence(ent: SpacySpan) -> list[Gender]:
-    """What one mention of a person says of their gender, as votes (a sure word counts ``NAMED_WEIGHT`` times)."""
-    named: list[Gender] = []
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """One word of the article that says which pronoun it uses for a person, and how much it counts."""
+
+    gender: Gender
+    span: Span
+    """The word: "Ms", "spokeswoman", "she"."""
+    weight: int = 1
+
+
+def clues(ent: SpacySpan) -> list[Clue]:
+    """What one mention of a person says of their gender, each with the word that says it.
+
+    An honorific ("Ms Ortiz"), a gendered noun in their title ("spokeswoman
+    Lena Ortiz") or in apposition ("his wife, Ana Ruiz") is sure and counts
+    ``NAMED_WEIGHT`` times; a pronoun bound to them counts once. Near miss:
+    "Dr Ortiz" (an honorific of either sex says nothing).
+    """
+    found: list[Clue] = []
     described = describe(ent.root)
     if described.honorific is not None:
-        named.append(_word_gender(described.honorific.text.lower().rstrip(".")))
+        found.append(_sure(_word_gender(described.honorific.text.lower().rstrip(".")), described.honorific.span))
     if described.title is not None:
-        named.append(_word_gender(described.title.text.lower().split()[-1]))
+        noun = described.title.text.lower().split()[-1]
+        found.append(_sure(_word_gender(noun), _last_word(described.title.span, noun)))
     for child in ent.root.children:
         if child.dep_ in APPOSITION_DEPS:
-            named.append(_word_gender(lemma(child)))
+            found.append(_sure(_word_gender(lemma(child)), _word_span(child)))
     if ent.root.dep_ in APPOSITION_DEPS:
-        named.append(_word_gender(lemma(ent.root.head)))
-    found = [g for g in named for _ in range(NAMED_WEIGHT)] + list(_bound_pronouns(ent.root))
-    return [g for g in found if g is not Gender.UNKNOWN]
+        found.append(_sure(_word_gender(lemma(ent.root.head)), _word_span(ent.root.head)))
+    found += [Clue(pronoun_gender(t), _word_span(t)) for t in bound_pronouns(ent.root)]
+    return [clue for clue in found if clue.gender is not Gender.UNKNOWN]
 
 
-def _bound_pronouns(root: Token) -> Iterable[Gender]:
+def evidence(ent: SpacySpan) -> list[Gender]:
+    """What one mention of a person says of their gender, as votes (a sure word counts ``NAMED_WEIGHT`` times)."""
+    return [clue.gender for clue in clues(ent) for _ in range(clue.weight)]
+
+
+def _sure(gender: Gender, span: Span) -> Clue:
+    return Clue(gender, span, NAMED_WEIGHT)
+
+
+def _word_span(token: Token) -> Span:
+    return Span(token.idx, token.idx + len(token.text), token.text)
+
+
+def _last_word(span: Span, word: str) -> Span:
+    """The title's gendered noun, its last word ("spokeswoman" of "Tellbridge spokeswoman"), where it is there."""
+    if span.text.lower().endswith(word):
+        return Span(span.end - len(word), span.end, span.text[len(span.text) - len(word) :])
+    return span
+
+
+def bound_pronouns(root: Token) -> Iterable[Token]:
+    """Pronouns bound to the person at ``root``: the subject of a clause their verb reports or continues
+    ("Ruiz said she would"), and a reflexive object of their own verb ("Ruiz excused herself").
+
+    Near miss: "Ruiz criticised Lee after she spoke" (an adverbial clause: "she" may be Lee).
+    """
     if root.dep_ not in SUBJECT_DEPS:
         return
-    for clause in root.head.children:
-        if clause.dep_ in BOUND_CLAUSE_DEPS:
-            for subject in clause.children:
+    for child in root.head.children:
+        if child.dep_ in BOUND_CLAUSE_DEPS:
+            for subject in child.children:
                 if subject.dep_ in SUBJECT_DEPS and subject.tag_ == "PRP":
-                    yield pronoun_gender(subject)
+                    yield subject
+        elif child.dep_ in REFLEXIVE_DEPS and child.lower_ in REFLEXIVE_PRONOUNS:
+            yield child
+
+
+def clues_by_person(
+    persons: Iterable[SpacySpan], name_of: Callable[[SpacySpan], str], quoted: Callable[[Token], bool]
+) -> dict[str, list[Clue]]:
+    """Every clue to each person's gender, by canonical name in lower case; mentions inside quotation marks say nothing."""
+    found: dict[str, list[Clue]] = {}
+    for ent in persons:
+        if quoted(ent.root):
+            continue
+        found.setdefault(name_of(ent).lower(), []).extend(clues(ent))
+    return found
+
+
+def decided(found: Iterable[Clue]) -> Gender:
+    """The gender most of the clues say, weighed; unknown when none does or it is split between "he" and "she"."""
+    counts: Counter[Gender] = Counter()
+    for clue in found:
+        counts[clue.gender] += clue.weight
+    male, female = counts[Gender.MALE], counts[Gender.FEMALE]
+    if male == female:
+        return Gender.UNKNOWN
+    return Gender.MALE if male > female else Gender.FEMALE
 
 
 def genders(persons: Iterable[SpacySpan], name_of: Callable[[SpacySpan], str], quoted: Callable[[Token], bool]) -> dict[str, Gender]:
     """The gender of each person, by canonical name in lower case (only those the evidence decides)."""
-    votes: dict[str, Counter[Gender]] = {}
-    for ent in persons:
-        if quoted(ent.root):
-            continue
-        votes.setdefault(name_of(ent).lower(), Counter()).update(evidence(ent))
-    decided = {}
-    for name, counts in votes.items():
-        male, female = counts[Gender.MALE], counts[Gender.FEMALE]
-        if male != female:
-            decided[name] = Gender.MALE if male > female else Gender.FEMALE
-    return decided
+    by_person = clues_by_person(persons, name_of, quoted)
+    return {name: gender for name, found in by_person.items() if (gender := decided(found)) is not Gender.UNKNOWN}
+
+
+PRONOUNS = {Gender.MALE: Pronoun.HE, Gender.FEMALE: Pronoun.SHE, Gender.NEUTRAL: Pronoun.THEY}
+
+
+def pronoun_used(found: Iterable[Clue]) -> tuple[Pronoun, Span] | None:
+    """The pronoun the article uses for a person, and the first word it was read from; None where no clue decides.
+
+    "Ms", "she", "spokeswoman" give "she"; a person the article calls only
+    "themself" or "they/them" gives "they". Near miss: "Mr" and a "she" the
+    resolver gave the same person (weighed: the honorific wins); no clue at
+    all (a first name is never one).
+    """
+    ordered = sorted(found, key=lambda clue: clue.span.start)
+    counts: Counter[Gender] = Counter()
+    for clue in ordered:
+        counts[clue.gender] += clue.weight
+    ranked = counts.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    gender = ranked[0][0]
+    first = next(clue for clue in ordered if clue.gender is gender)
+    return PRONOUNS[gender], first.span

@@ -22,7 +22,6 @@ from service.attribution.lexicon import (
     NEUTER_PRONOUNS,
     ORGANISATION_PARAGRAPHS,
     PERSONAL_PRONOUNS,
-    PLURAL_NOUN_TAGS,
     PLURAL_PRONOUNS,
     PRONOUN_TAGS,
     SURNAME_PHRASE_MAX_WORDS,
@@ -80,7 +79,7 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
         ent = found.doc[found.i : found.i + 1] if found is not None else None
         kind, name = Kind.ORGANISATION, ""
         if found is not None:
-            kind = Kind.GROUP if found.tag_ in PLURAL_NOUN_TAGS else kind_of(found)
+            kind = kind_of(found)
             name = organisation_name(entity_span(found)) if found.ent_type_ else clean_name(cast.article.tokens_span(name_words(speaker_phrase(found))).text)
     if ent is None and best is None and kinds == {Kind.PERSON}:
         # The recogniser may call a person's surname an organisation ("Christie blasted ..."):

@@ -14,6 +14,7 @@ entity (a ``Referent``):
    that ends in the same surname, allowing a slip of one letter;
 3. ``titled_person``: "the mayor" or a bare "Russian President" just after a
    person is named in the same paragraph is that person;
+   ``named_next``: "a judge said", when the next sentence names "Judge Ana Ruiz";
 4. ``organisation_noun``: "the company" is the organisation named before it;
 5. ``earlier_description``: "the spokesperson" is the earlier speaker with
    the same head noun;
@@ -36,10 +37,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from service.attribution.article import Article
+from service.attribution.resolution.anonymity import reason_given
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.resolution.entities import clean_name, Entity, is_person_noun, Kind, kind_of
-from service.attribution.resolution.genders import addressed_as, by_first_name
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of
+from service.attribution.resolution.genders import addressed_as, by_first_name, word_clue
 from service.attribution.lexicon import (
     APPOSITION_DEPS,
     DEFINITE_DETERMINERS,
@@ -75,7 +78,8 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     """"Lopez said": a person's name, as the fullest name the article gives them.
 
     A short proper noun phrase that is the surname of a person named in full
-    counts even when the tagger gave it another label. Near miss: "the
+    counts even when the tagger gave it another label, or took it for a
+    common noun (``spelt_as_a_name``). Near miss: "the
     mayor" is no name.
     """
     head = mention.head
@@ -85,12 +89,24 @@ def person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
         return Referent(cast.canonical_name_of(untagged), Kind.PERSON, lemma(head), Basis.PERSON_NAME)
     name = clean_name(mention.span.text)
     untagged_surname = (
-        head.pos_ == "PROPN" and len(mention.phrase) <= SURNAME_PHRASE_MAX_WORDS and bool(cast.short_form_of(name))
+        (head.pos_ == "PROPN" or spelt_as_a_name(head))
+        and len(mention.phrase) <= SURNAME_PHRASE_MAX_WORDS
+        and bool(cast.short_form_of(name))
     )
     if head.ent_type_ not in PERSON_LABELS and not untagged_surname:
         return None
     canonical = cast.canonical_person(name, head.idx, addressed_as(head), by_first_name(head))
     return Referent(canonical, Kind.PERSON, lemma(head), Basis.PERSON_NAME)
+
+
+def spelt_as_a_name(head: Token) -> bool:
+    """A noun written with a capital, whatever its tag: "“...,” Dalrymple said", "Sanders: ..." (tagged plural nouns).
+
+    Only a name by its spelling: ``person`` takes it for a person only where
+    it is the surname of someone the article names in full. Near miss: "the
+    mayor".
+    """
+    return head.pos_ in NOUN_POS and head.is_title
 
 
 def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None:
@@ -116,6 +132,23 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
         if earlier is not None and earlier[0] < head.idx:
             return None
         ent = cast.described_person(head, DESCRIPTION_PARAGRAPHS)
+    if ent is None:
+        return None
+    return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
+
+
+def named_next(cast: Cast, known: Known, mention: Mention) -> Referent | None:
+    """"This week a judge said ... Judge Ana Ruiz made the remarks as ...": someone introduced by a role, named just after.
+
+    An indefinite person noun whom the next sentence names with that same
+    title is that person. Near misses: "a judge said ... Ana Ruiz, a
+    lawyer, said" (another title: someone else); "a judge said" with no one
+    named after (someone unnamed, ``description``).
+    """
+    head, phrase = mention.head, mention.phrase
+    if phrase[0].lower_ not in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS or not is_person_noun(head):
+        return None
+    ent = cast.titled_next(head)
     if ent is None:
         return None
     return Referent(cast.canonical_name_of(ent), Kind.PERSON, lemma(ent.root), Basis.TITLED_PERSON, (describe_title(head),))
@@ -163,12 +196,14 @@ def description(cast: Cast, known: Known, mention: Mention) -> Referent:
     Someone new, described but not named ("a person familiar with the
     talks", "two officials who spoke on condition of anonymity"), is named
     by the whole description (``phrases.described_phrase``): its noun alone
-    ("person") would tell no one apart. Near miss: "the spokesperson" is
-    named by its noun.
+    ("person") would tell no one apart. A proper name no rule before knew
+    ("Brightwater Foods") names its speaker, though not as a person's known
+    name. Near miss: "the spokesperson" is named by its noun.
     """
     phrase = described_phrase(mention.head) if introduces_someone(mention.phrase) else without_descriptor(mention.phrase)
     name = clean_name(cast.article.tokens_span(name_words(phrase)).text)
-    return Referent(name, kind_of(mention.head), lemma(mention.head), Basis.DESCRIPTION)
+    how = Basis.PROPER_NAME if mention.head.pos_ == "PROPN" else Basis.DESCRIPTION
+    return Referent(name, kind_of(mention.head), lemma(mention.head), how)
 
 
 def without_descriptor(phrase: list[Token]) -> list[Token]:
@@ -200,6 +235,7 @@ RESOLUTION_RULES: tuple[ResolutionRule, ...] = (
     pronoun,
     person,
     titled_person,
+    named_next,
     organisation_noun,
     earlier_description,
     document,
@@ -224,7 +260,7 @@ class Resolver:
         """
         mention = self._mention(named_head(head))
         referent = next(r for rule in RESOLUTION_RULES if (r := rule(self.cast, self.known, mention)) is not None)
-        if in_first_person and referent.how is Basis.DESCRIPTION and mention.head.tag_ == "NNP" and len(mention.phrase) == 1:
+        if in_first_person and referent.how is Basis.PROPER_NAME and mention.head.tag_ == "NNP" and len(mention.phrase) == 1:
             referent = replace(referent, kind=Kind.PERSON)
         for other in referent.considered:
             self._make_known(other)
@@ -234,6 +270,16 @@ class Resolver:
         entity = self._make_known(referent)
         if referent.how.names:
             self.known.learn(entity, self._named(describe(mention.head)))
+        if not entity.named:
+            # Why the article does not name them, if it says (whether they count as anonymous is ``assembly``'s).
+            reason = reason_given(mention.head)
+            if reason is not None:
+                self.known.learn_reason(entity, reason)
+        clue = word_clue(mention.head) if entity.kind is Kind.PERSON and referent.how is not Basis.GUESSED_ANTECEDENT else None
+        if clue is not None:
+            # "she said", "a spokeswoman said": the word that names the speaker here says which pronoun is theirs
+            # (not a "she" given to someone only for want of a woman: that guess says nothing of them).
+            self.known.learn_clue(entity, clue)
         self.known.add_mention(entity, mention.span)
         if referent.how.names:
             self.known.remember(mention.head, entity)
@@ -268,6 +314,9 @@ class Resolver:
         people = {e.key: e for e in self.known.entities if e.kind is Kind.PERSON}
         if not people:
             return
+        for known in people.values():
+            for clue in self.cast.clues_of(known.name) if known.named else ():
+                self.known.learn_clue(known, clue)
         # The cast's people: PERSON entities and the names the recogniser missed ("Kwame Iqbal is the leader of ...").
         for ent in self.cast.persons:
             entity = people.get(self.cast.canonical_name_of(ent).lower())

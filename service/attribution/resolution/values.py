@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from service.attribution.resolution.titles import Description, Piece
 from service.attribution.resolution.entities import Entity, Kind, Profile
+from service.attribution.resolution.genders import Clue, pronoun_used
 from service.attribution.lexicon import GUESSED_ANTECEDENT_FACTOR, UNRESOLVED_PRONOUN_FACTOR
 from service.attribution.results import Span
 from service.attribution.tagging import lemma
@@ -54,6 +55,9 @@ class Basis(Enum):
     ORGANISATION_NAMED = ("organisation named", True, 1.0)
     """"the company", standing for the organisation the article named just before."""
     DESCRIPTION = ("description", True, 1.0)
+    """Someone described, not named: "a spokeswoman", "two officials"."""
+    PROPER_NAME = ("proper name", True, 1.0)
+    """A proper name no rule before knows: "Brightwater Foods", a surname of no one named in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +112,8 @@ class Known:
     _by_key: dict[str, Entity] = field(default_factory=dict)
     _descriptions: dict[int, list[Description]] = field(default_factory=dict)
     _mentions: dict[int, list[Span]] = field(default_factory=dict)
+    _reasons: dict[int, list[Span]] = field(default_factory=dict)
+    _clues: dict[int, dict[tuple[int, int], Clue]] = field(default_factory=dict)
     _seen: set[tuple[int, int, int]] = field(default_factory=set)
     # Every named speaker so far by position, and the last one for each head noun.
     _antecedents: list[tuple[int, Entity]] = field(default_factory=list)
@@ -129,7 +135,12 @@ class Known:
 
     def profile(self, entity: Entity) -> Profile:
         """What the article has said of ``entity`` so far."""
-        return profile_of(self._descriptions.get(entity.id, []), tuple(self._mentions[entity.id]))
+        return profile_of(
+            self._descriptions.get(entity.id, []),
+            tuple(self._mentions[entity.id]),
+            self._reasons.get(entity.id, []),
+            list(self._clues.get(entity.id, {}).values()),
+        )
 
     # --- written by the resolver only -------------------------------------------
 
@@ -147,6 +158,14 @@ class Known:
         """Keep what a mention of ``entity`` says of them (``profile_of`` chooses among it)."""
         if description:
             self._descriptions.setdefault(entity.id, []).append(description)
+
+    def learn_reason(self, entity: Entity, reason: Span) -> None:
+        """Keep where the article says why ``entity`` is not named (``anonymity.reason_given``)."""
+        self._reasons.setdefault(entity.id, []).append(reason)
+
+    def learn_clue(self, entity: Entity, clue: Clue) -> None:
+        """Keep a word that says which pronoun the article uses for ``entity`` (each word once)."""
+        self._clues.setdefault(entity.id, {}).setdefault((clue.span.start, clue.span.end), clue)
 
     def add_mention(self, entity: Entity, span: Span) -> None:
         if (entity.id, span.start, span.end) not in self._seen:
@@ -167,9 +186,12 @@ class Known:
             self._last_by_lemma[head_lemma] = (head.idx, entity)
 
 
-def profile_of(descriptions: list[Description], mentions: tuple[Span, ...]) -> Profile:
+def profile_of(
+    descriptions: list[Description], mentions: tuple[Span, ...], reasons: Sequence[Span] = (), clues: Sequence[Clue] = ()
+) -> Profile:
     """What the article says of one entity: the first honorific and title it gives, in text order,
-    and its first affiliation of the best rank (an organisation, else a person's office, else a place)."""
+    its first affiliation of the best rank (an organisation, else a person's office, else a place),
+    the first reason it gives for not naming them, and the pronoun its words use for them."""
     def first(pieces: list[Piece | None]) -> Piece | None:
         given = [p for p in pieces if p is not None]
         return min(given, key=lambda p: p.span.start) if given else None
@@ -177,6 +199,16 @@ def profile_of(descriptions: list[Description], mentions: tuple[Span, ...]) -> P
     ranked = [d for d in descriptions if d.affiliation is not None]
     best = min((d.rank for d in ranked), default=None)
     affiliation = first([d.affiliation for d in ranked if d.rank == best])
-    return Profile(first([d.honorific for d in descriptions]), first([d.title for d in descriptions]), affiliation, mentions)
+    anonymity = min(reasons, key=lambda span: span.start) if reasons else None
+    pronoun, pronoun_mention = pronoun_used(clues) or (None, None)
+    return Profile(
+        first([d.honorific for d in descriptions]),
+        first([d.title for d in descriptions]),
+        affiliation,
+        mentions,
+        anonymity,
+        pronoun,
+        pronoun_mention,
+    )
 
 

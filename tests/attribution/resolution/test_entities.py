@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.attribution.resolution.entities import Kind, clean_name, is_person_noun, kind_of, same_surname, within_edits
+from service.attribution.nouns import is_person_noun
+from service.attribution.resolution.entities import Kind, clean_name, kind_of, same_surname, within_edits
 from tests.parses import parse, word
 
 # Heads of every kind: a person by the dictionary, a person by "-man", a thing, a document, an organisation.
@@ -38,6 +39,26 @@ def test_a_common_noun_is_a_person_only_when_it_names_one() -> None:
 def test_kind_of_tells_people_documents_organisations_and_things_apart() -> None:
     kinds = [kind_of(word(KINDS, w)) for w in ("professor", "defenceman", "report", "company", "photo")]
     assert kinds == [Kind.PERSON, Kind.PERSON, Kind.DOCUMENT, Kind.ORGANISATION, Kind.UNKNOWN]
+
+
+# A plural name the recogniser left unlabelled is an organisation's; a plural common noun, a group.
+ROVERS_AND_FANS = parse(
+    "Kelby Rovers and their fans spoke.",
+    """
+    0 Kelby Kelby NNP PROPN compound 1
+    1 Rovers Rovers NNPS PROPN nsubj 5
+    2 and - CC CCONJ cc 1
+    3 their - PRP$ PRON poss 4
+    4 fans fan NNS NOUN conj 1
+    5 spoke speak VBD VERB ROOT 5
+    6 . - . PUNCT punct 5
+    """,
+)
+
+
+def test_a_plural_name_is_an_organisation_and_a_plural_noun_a_group() -> None:
+    assert kind_of(word(ROVERS_AND_FANS, "Rovers")) is Kind.ORGANISATION
+    assert kind_of(word(ROVERS_AND_FANS, "fans")) is Kind.GROUP
 
 
 def test_clean_name_drops_a_possessive_ending() -> None:

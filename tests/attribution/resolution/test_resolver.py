@@ -10,7 +10,7 @@ from service.attribution.article import Article
 from service.attribution.resolution.entities import Entity, Kind
 from service.attribution.results import Span
 from service.attribution.resolution.values import AUTHOR, Basis
-from service.attribution.resolution.resolver import Resolver, in_their_clause, is_titled_description
+from service.attribution.resolution.resolver import Resolver, in_their_clause, is_titled_description, spelt_as_a_name
 from tests.attribution.sentences import (
     ANALYST_THEN_SURNAME,
     BANK_CUT_JOBS_AT,
@@ -652,7 +652,7 @@ def test_a_one_word_proper_noun_quoting_as_i_is_a_person() -> None:
     assert how(Resolver(Article(doc)), word(doc, "Vasquez"), in_first_person=True) == (
         "Vasquez",
         Kind.PERSON,
-        Basis.DESCRIPTION,
+        Basis.PROPER_NAME,
     )
 
 
@@ -1176,3 +1176,97 @@ def test_a_proper_noun_before_an_organisations_name_is_kept() -> None:
     # Near miss: "U.S." is a name, not a description.
     doc = US_STATE_DEPARTMENT
     assert how(Resolver(Article(doc)), word(doc, "Department"))[0] == "U.S. State Department"
+
+
+# The model named the first "Dalby" and took the second for a plural common noun: its capital still names.
+SURNAME_TAGGED_A_NOUN = parse(
+    "Port manager Ana Dalby spoke on Monday. “We are ready,” Dalby said.",
+    """
+    0 Port - NN NOUN compound 1
+    1 manager - NN NOUN compound 3
+    2 Ana Ana NNP PROPN compound 3 B-PERSON
+    3 Dalby Dalby NNP PROPN nsubj 4 I-PERSON
+    4 spoke speak VBD VERB ROOT 4
+    5 on - IN ADP prep 4
+    6 Monday Monday NNP PROPN pobj 5 B-DATE
+    7 . - . PUNCT punct 4
+    8 “ " `` PUNCT punct 15
+    9 We - PRP PRON nsubj 10
+    10 are be VBP AUX ccomp 15
+    11 ready - JJ ADJ acomp 10
+    12 , - , PUNCT punct 15
+    13 ” " '' PUNCT punct 15
+    14 Dalby dalby NNS NOUN nsubj 15
+    15 said say VBD VERB ROOT 15
+    16 . - . PUNCT punct 15
+    """,
+)
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_named_in_full() -> None:
+    doc = SURNAME_TAGGED_A_NOUN
+    assert spelt_as_a_name(word(doc, "Dalby", 1)) and not spelt_as_a_name(word(doc, "manager"))
+    assert how(Resolver(Article(doc)), word(doc, "Dalby", 1)) == ("Ana Dalby", Kind.PERSON, Basis.PERSON_NAME)
+
+
+def test_a_proper_name_no_rule_knows_names_its_speaker() -> None:
+    doc = LET_ME_DOWN
+    found = Resolver(Article(doc)).resolve(word(doc, "Vasquez"))
+    assert found.how is Basis.PROPER_NAME and found.entity is not None and found.entity.named
+
+
+JUDGE_NAMED_NEXT = parse(
+    "A judge said the pier was unsafe. Judge Ana Ruiz made the remarks on Monday.",
+    """
+    0 A - DT DET det 1
+    1 judge - NN NOUN nsubj 2
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 unsafe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Judge Judge NNP PROPN compound 10
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 11 I-PERSON
+    11 made make VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 remarks remark NNS NOUN dobj 11
+    14 on - IN ADP prep 11
+    15 Monday Monday NNP PROPN pobj 14 B-DATE
+    16 . - . PUNCT punct 11
+    """,
+)
+# Near miss: the next sentence names someone with another title.
+JUDGE_THEN_A_LAWYER = parse(
+    "A judge said the pier was unsafe. Lawyer Ana Ruiz made the remarks on Monday.",
+    """
+    0 A - DT DET det 1
+    1 judge - NN NOUN nsubj 2
+    2 said say VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 pier - NN NOUN nsubj 5
+    5 was be VBD AUX ccomp 2
+    6 unsafe - JJ ADJ acomp 5
+    7 . - . PUNCT punct 2
+    8 Lawyer Lawyer NNP PROPN compound 10
+    9 Ana Ana NNP PROPN compound 10 B-PERSON
+    10 Ruiz Ruiz NNP PROPN nsubj 11 I-PERSON
+    11 made make VBD VERB ROOT 11
+    12 the - DT DET det 13
+    13 remarks remark NNS NOUN dobj 11
+    14 on - IN ADP prep 11
+    15 Monday Monday NNP PROPN pobj 14 B-DATE
+    16 . - . PUNCT punct 11
+    """,
+)
+
+
+def test_someone_introduced_by_a_role_and_named_with_it_next_is_that_person() -> None:
+    doc = JUDGE_NAMED_NEXT
+    assert how(Resolver(Article(doc)), word(doc, "judge")) == ("Ana Ruiz", Kind.PERSON, Basis.TITLED_PERSON)
+
+
+def test_someone_named_next_with_another_title_is_someone_else() -> None:
+    doc = JUDGE_THEN_A_LAWYER
+    assert how(Resolver(Article(doc)), word(doc, "judge")) == ("judge", Kind.PERSON, Basis.DESCRIPTION)
