@@ -32,14 +32,17 @@ def test_the_made_up_results_are_results_of_quotes_batch_and_name_new_people_as_
 
 def test_a_small_run_measures_each_input_and_judges_the_memory(tmp_path: Path) -> None:
     measured = sourcing_report.measure((200, 600), repeat=1)
-    assert list(measured["runs"]) == ["200 rows, JSON Lines", "600 rows, JSON Lines", "600 rows, Parquet"]
+    assert list(measured["runs"]) == ["200 rows, JSON Lines", "600 rows, JSON Lines", "200 rows, Parquet", "600 rows, Parquet"]
     for run in measured["runs"].values():
         assert run["seconds"] > 0 and run["peak_rss_mb"] > 10 and run["rows_per_second"] > 0
-    goal = measured["targets"]["memory_growth"]
-    assert goal["target"] == f"≤ {sourcing_report.FLAT_TARGET}" and goal["value"] > 0 and goal["met"] in (True, False)
+    assert list(measured["targets"]) == ["memory_growth, JSON Lines", "memory_growth, Parquet"]
+    for goal in measured["targets"].values():
+        assert goal["target"] == f"≤ {sourcing_report.FLAT_TARGET}" and goal["value"] > 0 and goal["met"] in (True, False)
     table = sourcing_report.table(measured)
     assert table.startswith("Measured ") and "| `quotes report`, 600 rows, JSON Lines" in table
-    assert table.count("\n| `quotes report`") == 3
+    assert table.count("\n| `quotes report`") == 4
+    parquet = next(line for line in table.splitlines() if "600 rows, Parquet" in line)
+    assert "× the memory of 200 rows |" in parquet and ("| met |" in parquet or "| **not met** |" in parquet)
 
 
 def test_run_alone_it_records_its_table_and_figures(tmp_path: Path) -> None:
