@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,27 +48,38 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def batch_then_report(source: Path, folder: Path, keep: str, by: str) -> tuple[list[dict[str, Any]], dict[str, Any], Path]:
-    """``quotes batch SOURCE --keep KEEP`` then ``quotes report --by BY``: the results' rows, the report's JSON, its HTML."""
+@dataclass(frozen=True)
+class Reported:
+    """An archive through ``quotes batch --keep`` and ``quotes report --by``: the input, the results' rows, the
+    report's JSON and its HTML file."""
+
+    source: Path
+    rows: list[dict[str, Any]]
+    report: dict[str, Any]
+    html: Path
+
+    def check(self, by: str, norm: counts.Norm) -> None:
+        """Every figure against counts made again from the rows; the articles per group against the input's own."""
+        counts.check(self.report, self.rows, norm, by)
+        assert {group["group"]: group["articles"]["total"] for group in self.report["groups"]} == input_groups(self.source, by)
+        assert self.report["whole"]["quotes"]["total"] > 0 and self.report["whole"]["most_quoted"]
+        page = self.html.read_text(encoding="utf-8")
+        assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') >= 8 and "<script" not in page
+
+
+def batch_then_report(source: Path, folder: Path, keep: str, by: str) -> Reported:
+    """``quotes batch SOURCE --keep KEEP`` then ``quotes report --by BY``, as a newsroom runs them."""
     results = folder / "results.jsonl"
     run("batch", str(source), str(results), "--keep", keep, "--processes", "2", "--quiet")
     run("report", str(results), str(folder / "report.json"), str(folder / "report.html"), "--by", by, "--top", "25", "--quiet")
     rows = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
-    return rows, json.loads((folder / "report.json").read_text(encoding="utf-8")), folder / "report.html"
+    return Reported(source, rows, json.loads((folder / "report.json").read_text(encoding="utf-8")), folder / "report.html")
 
 
 def input_groups(source: Path, field: str) -> Counter[str]:
     """Articles per value of a field, read from the input archive itself."""
     with source.open(encoding="utf-8") as handle:
         return Counter(json.loads(line).get(field) or "(none)" for line in handle if line.strip())
-
-
-def check_report(source: Path, rows: list[dict[str, Any]], report: dict[str, Any], html: Path, by: str, norm: counts.Norm) -> None:
-    counts.check(report, rows, norm, by)
-    assert {group["group"]: group["articles"]["total"] for group in report["groups"]} == input_groups(source, by)
-    assert report["whole"]["quotes"]["total"] > 0 and report["whole"]["most_quoted"]
-    page = html.read_text(encoding="utf-8")
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') >= 8 and "<script" not in page
 
 
 def test_a_report_on_an_archive_of_our_own(tmp_path: Path) -> None:
@@ -78,42 +90,37 @@ def test_a_report_on_an_archive_of_our_own(tmp_path: Path) -> None:
     records[7]["text"] = " "  # an article not analysed counts as such
     source = tmp_path / "articles.jsonl"
     source.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
-    rows, report, html = batch_then_report(source, tmp_path, "outlet,date", "outlet")
-    check_report(source, rows, report, html, "outlet", canonical)
-    assert report["whole"]["articles"]["not_analysed"] == {"/problems/validation-failed": 1}
-    named = {row["name"] for row in report["whole"]["most_quoted"]}
-    assert {"Ana Ruiz", "Tom Hale", "Priya Nair", "Owen Marsh", "Lena Vogt"} <= named
+    reported = batch_then_report(source, tmp_path, "outlet,date", "outlet")
+    reported.check("outlet", canonical)
+    whole = reported.report["whole"]
+    assert whole["articles"]["not_analysed"] == {"/problems/validation-failed": 1}
+    assert {"Ana Ruiz", "Tom Hale", "Priya Nair", "Owen Marsh", "Lena Vogt"} <= {row["name"] for row in whole["most_quoted"]}
 
 
 @pytest.fixture(scope="module")
-def ggt(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]], dict[str, Any], Path]:
-    source = shared_file("data/ggt/dev.jsonl")
-    return source, *batch_then_report(source, tmp_path_factory.mktemp("ggt"), "outlet,date", "outlet")
+def ggt(tmp_path_factory: pytest.TempPathFactory) -> Reported:
+    return batch_then_report(shared_file("data/ggt/dev.jsonl"), tmp_path_factory.mktemp("ggt"), "outlet,date", "outlet")
 
 
-def test_a_report_on_ggt_dev_by_outlet(ggt: tuple[Path, list[dict[str, Any]], dict[str, Any], Path]) -> None:
-    source, rows, report, html = ggt
-    check_report(source, rows, report, html, "outlet", scorer_norm())
-    assert report["whole"]["articles"]["total"] == 49 and len(report["groups"]) == 7
+def test_a_report_on_ggt_dev_by_outlet(ggt: Reported) -> None:
+    ggt.check("outlet", scorer_norm())
+    assert ggt.report["whole"]["articles"]["total"] == 49 and len(ggt.report["groups"]) == 7
 
 
 @pytest.fixture(scope="module")
-def polnear(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]], dict[str, Any], Path]:
+def polnear(tmp_path_factory: pytest.TempPathFactory) -> Reported:
     # PolNeAR names its outlet `publisher`.
-    source = shared_file("data/polnear/train.jsonl")
-    return source, *batch_then_report(source, tmp_path_factory.mktemp("polnear"), "publisher,date", "publisher")
+    return batch_then_report(shared_file("data/polnear/train.jsonl"), tmp_path_factory.mktemp("polnear"), "publisher,date", "publisher")
 
 
-def test_a_report_on_polnear_train_by_publisher(polnear: tuple[Path, list[dict[str, Any]], dict[str, Any], Path]) -> None:
-    source, rows, report, html = polnear
-    check_report(source, rows, report, html, "publisher", scorer_norm())
-    assert report["whole"]["articles"]["total"] == 840
+def test_a_report_on_polnear_train_by_publisher(polnear: Reported) -> None:
+    polnear.check("publisher", scorer_norm())
+    assert polnear.report["whole"]["articles"]["total"] == 840
 
 
-def test_a_report_on_polnear_train_by_month(polnear: tuple[Path, list[dict[str, Any]], dict[str, Any], Path]) -> None:
-    _, rows, _, html = polnear
-    report = json.loads(run("report", str(html.with_name("results.jsonl")), "-", "--by", "date", "--top", "10", "--quiet").stdout)
+def test_a_report_on_polnear_train_by_month(polnear: Reported) -> None:
+    report = json.loads(run("report", str(polnear.html.with_name("results.jsonl")), "-", "--by", "date", "--top", "10", "--quiet").stdout)
     assert report["temporal"] and report["period"] == "month"
     months = [group["group"] for group in report["groups"]]
     assert months == sorted(months) and all(len(month) == 7 for month in months)
-    counts.check(report, [{**row, "date": row["date"][:7]} for row in rows], scorer_norm(), "date")
+    counts.check(report, [{**row, "date": row["date"][:7]} for row in polnear.rows], scorer_norm(), "date")
