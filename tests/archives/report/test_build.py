@@ -8,6 +8,7 @@ for each group.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,14 @@ def test_a_field_with_a_value_per_article_is_capped(tmp_path: Path, monkeypatch:
     assert len(report["groups"]) == 11 and report["groups"][-1]["group"] == groups.OTHER
     assert report["groups"][-1]["articles"]["total"] == 50
     assert "more than 10 values: the 50 articles of the values past those are counted together" in report["notes"][0]
+
+
+def test_a_progress_bar_follows_the_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_json_lines(tmp_path / "r.jsonl", ROWS)
+    build(open_results(path), progress=True)
+    bar = capsys.readouterr().err.split("\r")[-1]
+    # The whole file read, in bytes (as "84.0k/84.0k"), for a JSON Lines file.
+    done = re.search(r"100%\|\S+\| ([\d.]+k)/([\d.]+k) ", bar)
+    assert done is not None and done.group(1) == done.group(2), bar
+    build(open_results(path), progress=False)
+    assert capsys.readouterr().err == ""
