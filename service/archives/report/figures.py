@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from service.archives.report.ledger import Ledger, Mentioned
@@ -55,22 +55,38 @@ class Unnamed:
     reason: str | None
 
 
-@dataclass
-class Article:
+@dataclass(kw_only=True)
+class Tally:
+    """What is counted alike in an article and summed in a scope: quotes by type and by the kind of their source,
+    sources by kind and by pronoun, quotes resting on unnamed sources."""
+
+    quotes: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    sources_by_kind: Counter[str] = field(default_factory=Counter)
+    quotes_by_kind: Counter[str] = field(default_factory=Counter)
+    sources_by_pronoun: Counter[str] = field(default_factory=Counter)
+    quotes_by_pronoun: Counter[str] = field(default_factory=Counter)
+    unnamed_quotes: int = 0
+    unnamed_quotes_without_reason: int = 0
+
+    def absorb(self, other: Tally) -> None:
+        """Add ``other``'s counts to these."""
+        for name in (tallied.name for tallied in fields(Tally)):
+            mine = getattr(self, name)
+            if isinstance(mine, Counter):
+                mine.update(getattr(other, name))
+            else:
+                setattr(self, name, mine + getattr(other, name))
+
+
+@dataclass(kw_only=True)
+class Article(Tally):
     """What one article's result says about its sourcing."""
 
     id: str
     kept: Mapping[str, Any]
     error: str | None = None
-    quotes: int = 0
-    by_type: Counter[str] = field(default_factory=Counter)
-    sources_by_kind: Counter[str] = field(default_factory=Counter)
-    quotes_by_kind: Counter[str] = field(default_factory=Counter)
-    unnamed_quotes: int = 0
-    unnamed_quotes_without_reason: int = 0
     unnamed: list[Unnamed] = field(default_factory=list)
-    sources_by_pronoun: Counter[str] = field(default_factory=Counter)
-    quotes_by_pronoun: Counter[str] = field(default_factory=Counter)
     mentioned: list[Mentioned] = field(default_factory=list)
 
     @property
@@ -80,7 +96,7 @@ class Article:
 
 def read_article(row: Mapping[str, Any], kept: tuple[str, ...]) -> Article:
     """One result row as an ``Article``; a row with an ``error`` counts as an article not analysed."""
-    article = Article(str(row["id"]), {name: row.get(name) for name in kept})
+    article = Article(id=str(row["id"]), kept={name: row.get(name) for name in kept})
     if row.get("error"):
         article.error = str(row["error"].get("type") or "error")
         return article
@@ -126,26 +142,18 @@ class _Ranked:
     entry: dict[str, Any] = field(compare=False)
 
 
-@dataclass
-class Figures:
+@dataclass(kw_only=True)
+class Figures(Tally):
     """A scope's figures, summed an article at a time."""
 
     articles: int = 0
     failed: Counter[str] = field(default_factory=Counter)
-    quotes: int = 0
-    by_type: Counter[str] = field(default_factory=Counter)
-    sources_by_kind: Counter[str] = field(default_factory=Counter)
-    quotes_by_kind: Counter[str] = field(default_factory=Counter)
-    unnamed_quotes: int = 0
-    unnamed_quotes_without_reason: int = 0
     unnamed_sources: int = 0
     unnamed_sources_without_reason: int = 0
     articles_with_unnamed: int = 0
     articles_with_unnamed_without_reason: int = 0
     share_bins: Counter[str] = field(default_factory=Counter)
     share_total: float = 0.0
-    sources_by_pronoun: Counter[str] = field(default_factory=Counter)
-    quotes_by_pronoun: Counter[str] = field(default_factory=Counter)
     quotes_per_article: Counter[int] = field(default_factory=Counter)
     """Articles by their exact number of quotes: as many keys as distinct counts, a few hundred at most."""
     _top: list[_Ranked] = field(default_factory=list)
@@ -155,18 +163,8 @@ class Figures:
         if article.error is not None:
             self.failed[article.error] += 1
             return
-        self.quotes += article.quotes
+        self.absorb(article)
         self.quotes_per_article[article.quotes] += 1
-        for total, part in (
-            (self.by_type, article.by_type),
-            (self.sources_by_kind, article.sources_by_kind),
-            (self.quotes_by_kind, article.quotes_by_kind),
-            (self.sources_by_pronoun, article.sources_by_pronoun),
-            (self.quotes_by_pronoun, article.quotes_by_pronoun),
-        ):
-            total.update(part)
-        self.unnamed_quotes += article.unnamed_quotes
-        self.unnamed_quotes_without_reason += article.unnamed_quotes_without_reason
         self.unnamed_sources += len(article.unnamed)
         self.unnamed_sources_without_reason += sum(source.reason is None for source in article.unnamed)
         self.articles_with_unnamed += article.unnamed_quotes > 0
