@@ -8,6 +8,7 @@
     quotes extract --url http://127.0.0.1:8000 article.txt   # ask a running service
     quotes serve --port 9000 --workers 2    # gunicorn, as `make run` starts it
     quotes batch articles.jsonl results.jsonl   # an archive, on every core (service/archives/)
+    quotes report results.jsonl report.html     # its sourcing report (service/archives/report/)
 
 Every article goes through the same door as the API's (``service.intake.door``).
 
@@ -30,7 +31,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from service.attribution import Speaker
+from service.attribution import Span, Speaker, SpeakerKind
 from service.client import DEFAULT_URL, Language, QuotesClient, QuotesError, Result, parse_result
 
 if TYPE_CHECKING:
@@ -47,9 +48,10 @@ HTML_ENDINGS = (".html", ".htm")
 """A file read as HTML by its name (``--html`` says so for any file, and standard input)."""
 INSIST = "pass --any-language"
 UNAUTHORIZED = 401
-# Column widths of the table, in characters: longer values end in an ellipsis.
-WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "title": 22, "affiliation": 28, "confidence": 10}
-HEADINGS = {column: column for column in WIDTHS}
+# Column widths of the tables of quotes and of sources, in characters: longer values end in an ellipsis.
+WIDTHS = {"id": 4, "type": 8, "quote": 50, "speaker": 24, "kind": 14, "title": 22, "affiliation": 28, "confidence": 10}
+SOURCE_WIDTHS = {"source": 32, "kind": 14, "pronoun": 7, "unnamed": 60, "quotes": 6}
+RIGHT_ALIGNED = frozenset({"confidence", "quotes"})
 ELLIPSIS = "…"
 NONE = "-"
 
@@ -84,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``quotes`` command and its subcommands, ``extract``, ``serve`` and ``batch``."""
+    """The ``quotes`` command and its subcommands, ``extract``, ``serve``, ``batch`` and ``report``."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Find every quotation in a news article and attribute it to its speaker, with title and affiliation.",
@@ -169,13 +171,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--flat",
         action="store_true",
         help="one row per quote: article_id, quote_id, text, start, end, source_start, source_end (in an HTML article), "
-        "type, speaker, title, affiliation, confidence "
+        "type, speaker, title, affiliation, kind, anonymous, anonymity, pronoun, confidence (and the --keep fields after "
+        "article_id) "
         "(the articles that failed go to OUTPUT.failures.jsonl)",
     )
     batch.add_argument("--id-field", metavar="NAME", default="id", help="the field (JSON Lines) or column (Parquet) holding each article's id (default: id)")
     batch.add_argument("--text-field", metavar="NAME", default="text", help="the field or column holding each article's text (default: text)")
     batch.add_argument(
         "--html-field", metavar="NAME", default="html", help="the field or column holding an article's HTML instead (default: html)"
+    )
+    batch.add_argument(
+        "--keep",
+        metavar="FIELD,...",
+        type=_field_names,
+        default=(),
+        help="carry these fields (or Parquet columns) of each article into its result, as text, after its id: "
+        "outlet,date,url for instance, to group the results by (quotes report --by); null where an article has none",
     )
     batch.add_argument(
         "--any-language", action="store_true", help="analyse articles confidently not in English too (recorded as refused otherwise)"
@@ -193,6 +204,30 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
     _model_option(batch, "in each process")
     batch.set_defaults(run=run_batch)
+
+    report = commands.add_parser(
+        "report",
+        help="a sourcing report over the results of quotes batch, as HTML or JSON",
+        description=(
+            "Sum up the sourcing of an archive from the results of quotes batch (or the Spark job): articles and quotes, "
+            "sources by kind, the share of quotes resting on unnamed sources (and on those given no reason), the people "
+            "and organisations quoted most with their titles and affiliations, the people quoted by pronoun, quotes per "
+            "article; with --by, each figure per group of a field quotes batch --keep carried, over time for a date. "
+            "Written as one self-contained HTML file (.html: charts inline, nothing loaded from elsewhere) and/or JSON "
+            "(.json, or - for standard output). The results are read a row at a time: any size of archive, the same memory."
+        ),
+        epilog="Examples: quotes report results.jsonl report.html | quotes report results.parquet report.html report.json --by outlet | "
+        "quotes report results.jsonl - --by date --period quarter",
+    )
+    report.add_argument("results", metavar="RESULTS", help="quotes batch's output: .jsonl (or .jsonl.gz), .parquet, or the Spark job's folder")
+    report.add_argument("outputs", metavar="OUTPUT", nargs="+", help="report.html, report.json, or - (JSON on standard output); several at once")
+    report.add_argument("--by", metavar="FIELD", help="each figure per value of FIELD, a field quotes batch --keep carried (outlet, section); by period for a date")
+    report.add_argument(
+        "--period", choices=("day", "week", "month", "quarter", "year"), default="month", help="with --by a date field: how long each group is (default: month)"
+    )
+    report.add_argument("--top", metavar="N", type=_count, default=20, help="how many of the people and organisations quoted most to list (default: 20)")
+    report.add_argument("--quiet", action="store_true", help="no progress bar and no summary (there is no bar when stderr is not a terminal)")
+    report.set_defaults(run=run_report)
     return parser
 
 
@@ -297,33 +332,61 @@ def _said(problem: ProblemError) -> str:
 
 
 def print_table(result: Result, out: TextIO) -> None:
-    """One line a quote: id, type, the quote cut short, speaker, title, affiliation, confidence."""
+    """The quotes, a line each (id, type, the quote cut short, speaker, kind, title, affiliation, confidence);
+    then the sources, a line each (name, kind, pronoun, whether unnamed and why, how many quotes); then a summary."""
     about = f"{result.model.name} {result.model.version}; {_language_of(result.language)}"
     if not result.quotes:
         print(f"No quotes found ({about}).", file=out)
         return
-    rows = [HEADINGS] + [
+    quotes = [
         {
             "id": quote.id,
             "type": quote.type.value,
             "quote": quote.span.text,
             "speaker": _speaker_cell(quote.speaker),
+            "kind": _kind_cell(quote.speaker.kind if quote.speaker else None),
             "title": (quote.speaker.title if quote.speaker else None) or NONE,
             "affiliation": (quote.speaker.affiliation if quote.speaker else None) or NONE,
             "confidence": f"{quote.confidence:.2f}",
         }
         for quote in result.quotes
     ]
-    cells = [{column: _cut(value, WIDTHS[column]) for column, value in row.items()} for row in rows]
-    widths = {column: max(len(row[column]) for row in cells) for column in WIDTHS}
-    for row in cells:
-        line = "  ".join(
-            row[column].rjust(widths[column]) if column == "confidence" else row[column].ljust(widths[column])
-            for column in WIDTHS
-        )
-        print(line.rstrip(), file=out)
+    _print_columns(quotes, WIDTHS, out)
+    if result.speakers:
+        sources = [
+            {
+                "source": speaker.name,
+                "kind": _kind_cell(speaker.kind),
+                "pronoun": speaker.pronoun.value if speaker.pronoun else NONE,
+                "unnamed": _unnamed_cell(speaker.anonymous, speaker.anonymity),
+                "quotes": str(len(speaker.quotes)),
+            }
+            for speaker in result.speakers
+        ]
+        print(file=out)
+        _print_columns(sources, SOURCE_WIDTHS, out)
     n, s = len(result.quotes), len(result.speakers)
     print(f"\n{n} {'quote' if n == 1 else 'quotes'} from {s} {'speaker' if s == 1 else 'speakers'} ({about})", file=out)
+
+
+def _print_columns(rows: list[dict[str, str]], widths: dict[str, int], out: TextIO) -> None:
+    """A heading and the rows in columns as wide as their widest cell (at most ``widths``), figures to the right."""
+    cells = [{column: _cut(value, widths[column]) for column, value in row.items()} for row in [{c: c for c in widths}, *rows]]
+    wide = {column: max(len(row[column]) for row in cells) for column in widths}
+    for row in cells:
+        line = "  ".join(row[c].rjust(wide[c]) if c in RIGHT_ALIGNED else row[c].ljust(wide[c]) for c in widths)
+        print(line.rstrip(), file=out)
+
+
+def _kind_cell(kind: SpeakerKind | None) -> str:
+    return kind.value if kind is not None else NONE
+
+
+def _unnamed_cell(anonymous: bool, anonymity: Span | None) -> str:
+    """For an unnamed source, why the article withholds the name ("no reason given" when it does not say)."""
+    if not anonymous:
+        return NONE
+    return anonymity.text if anonymity is not None else "no reason given"
 
 
 def _language_of(language: Language | None) -> str:
@@ -377,7 +440,8 @@ def run_batch(args: argparse.Namespace) -> int:
     """Analyse an archive (``service.archives.runner``), with a progress bar on a terminal and a summary at the end."""
     # Imported here: the engine's modules import spaCy.
     from service.archives import runner
-    from service.archives.readers import ArchiveError, Fields, UsageError
+    from service.archives.errors import ArchiveError, UsageError
+    from service.archives.readers import Fields
     from service.config import ConfigError, Settings
 
     try:
@@ -388,7 +452,7 @@ def run_batch(args: argparse.Namespace) -> int:
         input=Path(args.input),
         output=Path(args.output),
         id_field=args.id_field,
-        fields=Fields(args.text_field, args.html_field),
+        fields=Fields(args.text_field, args.html_field, args.keep),
         flat=args.flat,
         processes=args.processes or runner.default_processes(),
         resume=args.resume,
@@ -439,6 +503,42 @@ def summary(report: Report) -> str:
     return "\n".join(lines)
 
 
+# --- report ------------------------------------------------------------------------
+
+REPORT_FORMATS = {".html": "HTML", ".htm": "HTML", ".json": "JSON"}
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Read the results once, write the report in every format asked for, say what it holds."""
+    from service.archives.errors import ArchiveError, UsageError
+    from service.archives.report.build import build
+    from service.archives.report.groups import Period
+    from service.archives.report.render import write_html, write_json
+    from service.archives.report.results import open_results
+
+    outputs = [None if name == STDIN else Path(name) for name in args.outputs]
+    for output in outputs:
+        if output is not None and output.suffix.lower() not in REPORT_FORMATS:
+            raise Usage(f"{output}: a report is written as HTML (.html) or JSON (.json, or - for standard output)")
+    try:
+        report = build(open_results(Path(args.results)), args.by, Period(args.period), args.top, progress=not args.quiet and sys.stderr.isatty())
+        for output in outputs:
+            if output is None or REPORT_FORMATS[output.suffix.lower()] == "JSON":
+                write_json(report, output)
+            else:
+                write_html(report, output)
+    except UsageError as exc:
+        raise Usage(str(exc)) from None
+    except (ArchiveError, OSError) as exc:
+        raise Failure(str(exc)) from None
+    if not args.quiet:
+        whole = report["whole"]
+        written = ", ".join("standard output" if output is None else str(output) for output in outputs)
+        groups = f", {len(report['groups'])} groups by {args.by}" if args.by else ""
+        print(f"{PROG}: a report on {whole['articles']['total']} articles and {whole['quotes']['total']} quotes{groups} in {written}", file=sys.stderr)
+    return EXIT_OK
+
+
 # --- argument types ------------------------------------------------------------------
 
 
@@ -450,6 +550,12 @@ def _seconds(text: str) -> float:
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not above zero")
     return value
+
+
+def _field_names(text: str) -> tuple[str, ...]:
+    from service.archives.readers import field_names
+
+    return field_names(text)
 
 
 def _count(text: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Generator, Iterator
+from typing import Any
 
 import pytest
 import spacy
@@ -13,6 +14,7 @@ from spacy.language import Language
 
 from service.web.app import create_app
 from service.nlp import default_model_name, load_pipeline
+from tests.browser import chromium
 
 
 @pytest.fixture
@@ -40,6 +42,12 @@ def real_nlp() -> Iterator[Language]:
 @pytest.fixture(scope="session")
 def real_app(real_nlp: Language) -> Flask:
     return create_app(nlp=real_nlp)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium (Debian's), for the page's and the report's tests; they skip without it."""
+    yield from chromium()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

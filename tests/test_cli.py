@@ -55,14 +55,63 @@ def test_extract_prints_a_table_of_quotes(capsys: pytest.CaptureFixture[str], ar
     status, out, err = run(capsys, "extract", str(article))
     assert status == 0 and err == ""
     heading, *lines = out.splitlines()
-    assert heading.split() == ["id", "type", "quote", "speaker", "title", "affiliation", "confidence"]
+    assert heading.split() == ["id", "type", "quote", "speaker", "kind", "title", "affiliation", "confidence"]
     okafor = next(line for line in lines if line.startswith("q1"))
-    for cell in ("direct", "The ferries will run again on Friday,", "Maria Okafor", "harbour master", "Port of Tellbridge", "0.90"):
+    for cell in ("direct", "The ferries will run again on Friday,", "Maria Okafor", "person", "harbour master", "Port of Tellbridge", "0.90"):
         assert cell in okafor
+    sources = lines.index(next(line for line in lines if line.startswith("source")))
+    assert lines[sources].split() == ["source", "kind", "pronoun", "unnamed", "quotes"]
+    assert lines[sources + 1].split()[:3] == ["Maria", "Okafor", "person"] and lines[sources + 1].endswith(" 1")
     becker = next(line for line in lines if "Tom Becker" in line)
     assert "indirect" in becker and "Tellbridge Ferry Company" in becker
     assert "tickets for cancelled crossings would be refunded…" in becker  # cut short at 50 characters
     assert lines[-1].startswith("2 quotes from 2 speakers (en_core_web_sm") and lines[-1].endswith("; English, 1.00)")
+
+
+CLERK_TEXT = "“We left,” said Ana Ruiz. A clerk, who asked not to be named, said the office shut."
+
+
+def clerk_answer() -> dict[str, Any]:
+    """An answer by hand: a named person, and an unnamed source with the reason the article gives."""
+    from service.attribution import Attribution, Pronoun, Quote, QuoteType, Rule, Speaker, SpeakerEntry, SpeakerKind, Span
+    from service.intake import door
+    from service.nlp import ModelInfo
+
+    def span(text: str) -> Span:
+        start = CLERK_TEXT.index(text)
+        return Span.of(CLERK_TEXT, start, start + len(text))
+
+    ruiz, clerk, said = span("Ana Ruiz"), span("A clerk"), span("said the")
+    said_ana = span("said Ana")
+    unnamed = {"kind": SpeakerKind.UNNAMED_PERSON, "anonymous": True, "anonymity": span("who asked not to be named")}
+    attribution = Attribution(
+        quotes=(
+            Quote("q1", span("We left,"), QuoteType.DIRECT, (span("We left,"),), Span.of(CLERK_TEXT, said_ana.start, said_ana.start + 4),
+                  Speaker("s1", "Ana Ruiz", ruiz, None, None, kind=SpeakerKind.PERSON, pronoun=Pronoun.SHE), Rule.FRAME_AFTER, 0.9),
+            Quote("q2", span("the office shut"), QuoteType.INDIRECT, (), Span.of(CLERK_TEXT, said.start, said.start + 4),
+                  Speaker("s2", "A clerk", clerk, None, None, **unnamed), Rule.SUBJECT, 0.75),
+        ),
+        speakers=(
+            SpeakerEntry("s1", "Ana Ruiz", None, None, (ruiz,), (0,), kind=SpeakerKind.PERSON, pronoun=Pronoun.SHE),
+            SpeakerEntry("s2", "A clerk", None, None, (clerk,), (1,), **unnamed),
+        ),
+    )
+    return door.answer(attribution, door.Read("text", CLERK_TEXT), model=ModelInfo("en_test", "1.0"), language=None)
+
+
+def test_the_table_gives_each_sources_kind_pronoun_and_why_it_is_unnamed() -> None:
+    from service.client import parse_result
+
+    out = io.StringIO()
+    cli.print_table(parse_result({**clerk_answer(), "offsets": "codepoints"}), out)
+    lines = out.getvalue().splitlines()
+    assert "unnamed_person" in next(line for line in lines if line.startswith("q2"))
+    sources = lines.index(next(line for line in lines if line.startswith("source")))
+    assert [line.split("  ")[0] for line in lines[sources + 1 : sources + 3]] == ["Ana Ruiz", "A clerk"]
+    ruiz, clerk = (" ".join(line.split()) for line in lines[sources + 1 : sources + 3])
+    assert ruiz == "Ana Ruiz person she - 1"
+    assert clerk == "A clerk unnamed_person - who asked not to be named 1"
+    assert lines[-1] == "2 quotes from 2 speakers (en_test 1.0; language unclear)"
 
 
 @pytest.mark.model
@@ -323,6 +372,19 @@ def test_batch_writes_a_row_per_article_and_sums_up_on_stderr(
     assert (status, err) == (0, "")
 
 
+def test_batch_keeps_the_fields_named(capsys: pytest.CaptureFixture[str], blank_model: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "articles.jsonl"
+    records = [{"id": "a", "text": ARTICLE, "outlet": "Harbour Radio", "date": "2019-01-04"}, {"id": "b", "text": "Go.", "section": 4}]
+    archive.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    output = tmp_path / "results.jsonl"
+    status, _, _ = run(capsys, "batch", str(archive), str(output), "--keep", "outlet,section", "--processes", "1", "--model", str(blank_model))
+    assert status == 0
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [(row["id"], row["outlet"], row["section"]) for row in rows] == [("a", "Harbour Radio", None), ("b", None, "4")]
+    status, _, err = run(capsys, "batch", str(archive), str(tmp_path / "q.csv"), "--flat", "--keep", "outlet,type", "--model", str(blank_model))
+    assert status == 2 and "--keep type: the flat table has a column `type` of its own" in err
+
+
 def test_batch_obeys_quotes_max_chars(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, archive: Path, blank_model: Path, tmp_path: Path
 ) -> None:
@@ -359,3 +421,47 @@ def test_batch_resume_and_overwrite_together_is_a_usage_error(capsys: pytest.Cap
         cli.main(["batch", "in.jsonl", "out.jsonl", "--resume", "--overwrite"])
     assert exit_.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+# --- report ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def results(tmp_path: Path) -> Path:
+    from tests.archives.report.test_build import ROWS, write_json_lines
+
+    return write_json_lines(tmp_path / "results.jsonl", ROWS)
+
+
+def test_report_writes_html_and_json_from_one_reading(capsys: pytest.CaptureFixture[str], results: Path, tmp_path: Path) -> None:
+    status, out, err = run(capsys, "report", str(results), str(tmp_path / "report.html"), str(tmp_path / "report.json"), "--by", "outlet", "--top", "3")
+    assert (status, out) == (0, "")
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["by"] == "outlet" and len(report["whole"]["most_quoted"]) == 3
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert err == f"quotes: a report on 60 articles and {report['whole']['quotes']['total']} quotes, 3 groups by outlet in {tmp_path / 'report.html'}, {tmp_path / 'report.json'}\n"
+
+
+def test_report_to_standard_output_is_json(capsys: pytest.CaptureFixture[str], results: Path) -> None:
+    status, out, err = run(capsys, "report", str(results), "-", "--by", "date", "--period", "year", "--quiet")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert report["temporal"] and [group["group"] for group in report["groups"]] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "message"),
+    [
+        (["report.txt"], 2, "a report is written as HTML (.html) or JSON (.json, or - for standard output)"),
+        (["-", "--by", "section"], 2, "--by section: "),
+        (["{results}"], 2, "a report is written as HTML"),  # never over the results
+    ],
+)
+def test_report_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], results: Path, argv: list[str], status: int, message: str) -> None:
+    code, _, err = run(capsys, "report", str(results), *(arg.format(results=results) for arg in argv))
+    assert code == status and err.startswith("quotes: error: ") and message in err
+
+
+def test_report_of_results_that_are_not_there_is_status_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "report", str(tmp_path / "none.jsonl"), str(tmp_path / "report.html"))
+    assert code == 1 and "no such file or folder" in err and not (tmp_path / "report.html").exists()

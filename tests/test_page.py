@@ -1,8 +1,7 @@
 """The newsroom page (GET /) in a real browser: headless Chromium against a real gunicorn.
 
-Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) is driven through the
-playwright package; no browser is ever downloaded, and the tests skip when
-there is none. The page is held to a Content-Security-Policy of
+Debian's Chromium, driven through the playwright package (``tests/browser.py``);
+no browser is ever downloaded, and the tests skip when there is none. The page is held to a Content-Security-Policy of
 ``default-src 'self'`` whatever the service sends, so an inline script or
 style, or anything loaded from elsewhere, fails here.
 
@@ -14,32 +13,17 @@ every run.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
+from tests.browser import keep_screenshot
 from tests.web.servers import running_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.model]
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ROOT / "tests" / "screenshots"
 CSP = "default-src 'self'"
 HOP_HEADERS = frozenset({"content-security-policy", "content-length", "content-encoding", "transfer-encoding", "connection"})
 VIEWPORT = {"width": 1280, "height": 900}
@@ -59,20 +43,6 @@ ARTICLE = (
     "According to the Riverside Transit Authority, a later bus is already under review."
 )
 MENDES_QUOTE = "We support the idea, but the buses stop at eleven,"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"no Chromium at {CHROMIUM}: install Debian's chromium (sudo apt-get install chromium, "
-            "as .ci/run does) or set CHROMIUM to a Chromium binary"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -393,17 +363,6 @@ def test_screenshot_of_a_narrow_panel(page: Any) -> None:
     page.mouse.move(0, 0)  # no tooltip
     mendes.evaluate("m => m.scrollIntoView({block: 'center'})")
     keep_screenshot(page, "page-narrow.png", full_page=False)
-
-
-def keep_screenshot(page: Any, name: str, *, full_page: bool) -> None:
-    """A screenshot in test-artifacts/; in tests/screenshots/ too with UPDATE_SCREENSHOT=1."""
-    artifact = ARTIFACTS / name
-    artifact.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(artifact), full_page=full_page, animations="disabled")
-    if os.environ.get("UPDATE_SCREENSHOT") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        (SCREENSHOTS / name).write_bytes(artifact.read_bytes())
-    assert artifact.stat().st_size > 10_000
 
 
 # --- a new text, a new answer -------------------------------------------------------------
@@ -789,3 +748,99 @@ def test_a_narrow_side_panel_keeps_the_speakers_and_the_selected_quote_at_hand(p
     assert in_window(first)
     assert first.bounding_box()["y"] >= sidebar.bounding_box()["y"] + sidebar.bounding_box()["height"]
     assert horizontal_overflow(page) == 0
+
+
+# --- kinds of source, and unnamed sources ------------------------------------------------------
+
+UNNAMED_ARTICLE = (
+    "“The ferries will run again on Friday,” said Maria Okafor, the harbour master.\n\n"
+    "A ferry captain, who asked not to be named because he was not authorised to speak, said the boats had been "
+    "ready for days.\n\n"
+    "Two crew members said the company had cut their pay."
+)
+CAPTAIN_REASON = "who asked not to be named because he was not authorised to speak"
+
+
+def utf16_span(text: str, part: str) -> dict[str, Any]:
+    """``part`` of ``text`` as a span in UTF-16 offsets, as the page asks for them."""
+    start = len(text[: text.index(part)].encode("utf-16-le")) // 2
+    return {"text": part, "start": start, "end": start + len(part.encode("utf-16-le")) // 2}
+
+
+def answer_with_unnamed_sources(server: str) -> dict[str, Any]:
+    """The service's answer for UNNAMED_ARTICLE, its captain and crew marked as unnamed sources (the captain with
+    the reason the article gives), whatever the engine itself reads: these tests are of the page, which shows
+    what the answer says."""
+    with requests.post(f"{server}/v1/quotes", json={"text": UNNAMED_ARTICLE, "offsets": "utf16"}, timeout=30) as response:
+        answer: dict[str, Any] = response.json()
+    reasons = {"captain": utf16_span(UNNAMED_ARTICLE, CAPTAIN_REASON), "crew": None}
+    for speaker in [*answer["speakers"], *(q["speaker"] for q in answer["quotes"] if q["speaker"])]:
+        word = next((word for word in reasons if word in (speaker["name"] or "")), None)
+        speaker.update(anonymous=word is not None, anonymity=reasons[word] if word else None)
+        if word == "captain":
+            speaker.update(kind="unnamed_person", pronoun="he", pronoun_mention=utf16_span(UNNAMED_ARTICLE, "he was"))
+            speaker["pronoun_mention"]["text"], speaker["pronoun_mention"]["end"] = "he", speaker["pronoun_mention"]["start"] + 2
+        elif word == "crew":
+            speaker.update(kind="group")
+    assert sum(s["anonymous"] for s in answer["speakers"]) == 2, answer["speakers"]
+    return answer
+
+
+def serve_answer(page: Any, answer: dict[str, Any]) -> None:
+    body = json.dumps(answer)
+    page.route("**/v1/quotes", lambda route: route.fulfill(status=200, headers={"Content-Type": "application/json"}, body=body))
+
+
+def test_each_speaker_says_what_kind_of_source_it_is_and_why_it_is_unnamed(page: Any, server: str) -> None:
+    serve_answer(page, answer_with_unnamed_sources(server))
+    analyse(page, UNNAMED_ARTICLE)
+    listed = page.locator("#speakers button.speaker").all_inner_texts()
+    okafor, captain, crew = (next(text for text in listed if word in text) for word in ("Okafor", "captain", "crew"))
+    assert "named person" in okafor and "not named" not in okafor
+    assert f"unnamed person · “he” · not named: “{CAPTAIN_REASON}”" in captain
+    assert "group · not named, and no reason given" in crew
+    kinds = page.locator("#speakers .speaker-kind.unnamed")
+    assert kinds.count() == 2 and kinds.first.is_visible()
+    assert "2 on unnamed sources (1 with no reason given)" in (page.text_content("#summary") or "")
+
+
+def test_the_quotes_note_says_its_source_is_unnamed_and_why(page: Any, server: str) -> None:
+    answer = answer_with_unnamed_sources(server)
+    serve_answer(page, answer)
+    analyse(page, UNNAMED_ARTICLE)
+    captain = next(q for q in answer["quotes"] if q["speaker"] and "captain" in (q["speaker"]["name"] or ""))
+    mark = page.locator(f'#article-view mark.quote[data-quote="{captain["id"]}"]').first
+    mark.hover()
+    tooltip = page.locator("#tooltip").inner_text()
+    assert "unnamed person · “he”" in tooltip and f"Unnamed source: the article says “{CAPTAIN_REASON}”" in tooltip
+    crew = next(q for q in answer["quotes"] if q["speaker"] and "crew" in (q["speaker"]["name"] or ""))
+    page.locator(f'#article-view mark.quote[data-quote="{crew["id"]}"]').first.click()
+    assert "Unnamed source: the article gives no reason for not naming them" in page.locator("#quote-card").inner_text()
+
+
+def test_unnamed_sources_only_highlights_their_quotes_and_lists_them_alone(page: Any, server: str) -> None:
+    answer = answer_with_unnamed_sources(server)
+    serve_answer(page, answer)
+    analyse(page, UNNAMED_ARTICLE)
+    unnamed_ids = {q["id"] for q in answer["quotes"] if q["speaker"] and q["speaker"]["anonymous"]}
+    toggle = page.get_by_role("button", name="Unnamed sources only (2)")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    selected = page.eval_on_selector_all("#article-view mark.quote.selected", "marks => [...new Set(marks.map(m => m.dataset.quote))]")
+    assert set(selected) == unnamed_ids and len(unnamed_ids) == 2
+    visible = [b for b in page.locator("#speakers button.speaker").all() if b.is_visible()]
+    assert len(visible) == 2 and not any("Okafor" in b.inner_text() for b in visible)
+    assert "Highlighting the 2 quotes resting on unnamed sources, 1 with no reason given" in (page.text_content("#status") or "")
+    assert page.locator("#speakers-heading").inner_text().endswith(": unnamed sources")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    assert page.locator("#article-view mark.quote.selected").count() == 0
+    assert all(b.is_visible() for b in page.locator("#speakers button.speaker").all())
+
+
+def test_with_no_unnamed_source_the_filter_says_so(page: Any) -> None:
+    answer = analyse(page, "“We are ready,” said Ana Ruiz, the mayor of Tellbridge.")
+    assert not any(s.get("anonymous") for s in answer["speakers"])
+    toggle = page.locator("#unnamed-filter")
+    assert toggle.inner_text() == "No unnamed sources" and toggle.is_disabled()
+    assert "named person" in page.locator("#speakers button.speaker").first.inner_text()

@@ -14,48 +14,47 @@ starts.
 An article is HTML when it comes from an ``.html`` or ``.htm`` file, or in
 the HTML field or column (``html``, or as ``--html-field`` names it); text
 from a ``.txt`` file or the text field (``text``, ``--text-field``).
+
+The fields ``--keep`` names (``outlet``, ``date``...) travel with the record
+(``Record.kept``) into its result row, as text (``kept_value``), so that
+results can be grouped by them (``quotes report --by``).
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import gzip
 import io
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from service.archives.errors import JSON_LINES, PARQUET, ArchiveError, UsageError
 from service.intake.door import Form, Sent
 from service.intake.encoding import BYTE_ORDER_MARK
 from service.intake.problems import Problem, ProblemError
 
-JSON_LINES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-PARQUET = ".parquet"
 FILE_FORMS = {".txt": Form.TEXT, ".html": Form.HTML, ".htm": Form.HTML}
 """A folder's articles, by their files' endings."""
 READ_BATCH_ROWS = 256
 """Rows read from a Parquet input at a time."""
 
 
-class ArchiveError(Exception):
-    """The run cannot go on (a broken input, an output in the way): its message is the one line printed."""
-
-
-class UsageError(ArchiveError):
-    """The command was asked for something it does not do (an unknown format)."""
-
-
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Where a record holds its article: the text field and the HTML field (``--text-field``, ``--html-field``)."""
+    """Where a record holds its article: the text field and the HTML field (``--text-field``, ``--html-field``);
+    and the fields carried into its result row (``--keep``)."""
 
     text: str = "text"
     html: str = "html"
+    keep: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +65,8 @@ class Record:
     sent: Sent
     unreadable: ProblemError | None = None
     """Set when the input itself could not be read where the article is (a line not UTF-8, a file's error)."""
+    kept: Mapping[str, str | None] = field(default_factory=dict)
+    """The record's fields that ``--keep`` names, as text (``kept_value``), in its order; null where it has none."""
 
     @property
     def size(self) -> int:
@@ -82,14 +83,40 @@ def record_of(article_id: str, record: Mapping[str, object], fields: Fields) -> 
     sent twice, neither there at all is no article, as the API says them.
     """
     text, html = record.get(fields.text, _ABSENT), record.get(fields.html, _ABSENT)
+    kept = {name: kept_value(record.get(name)) for name in fields.keep}
     if text not in (_ABSENT, None) and html not in (_ABSENT, None):
-        return Record(article_id, Sent(html, Form.HTML, fields.html), _problem(fields.html, f"Both `{fields.text}` and `{fields.html}` hold the article: keep one of them."))
+        both = _problem(fields.html, f"Both `{fields.text}` and `{fields.html}` hold the article: keep one of them.")
+        return Record(article_id, Sent(html, Form.HTML, fields.html), both, kept)
     if text is _ABSENT and html is _ABSENT:
         missing = f"The article has neither a `{fields.text}` nor an `{fields.html}` field (--text-field and --html-field name others)."
-        return Record(article_id, Sent(None, Form.TEXT, fields.text), _problem(fields.text, missing))
+        return Record(article_id, Sent(None, Form.TEXT, fields.text), _problem(fields.text, missing), kept)
     if html not in (_ABSENT, None) or text is _ABSENT:
-        return Record(article_id, Sent(html, Form.HTML, fields.html))
-    return Record(article_id, Sent(text, Form.TEXT, fields.text))
+        return Record(article_id, Sent(html, Form.HTML, fields.html), kept=kept)
+    return Record(article_id, Sent(text, Form.TEXT, fields.text), kept=kept)
+
+
+def field_names(text: str) -> tuple[str, ...]:
+    """``outlet,date`` as the field names it lists, once each: ``--keep``'s argument, for argparse."""
+    names = tuple(dict.fromkeys(name.strip() for name in text.split(",")))
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of field names separated by commas (outlet,date)")
+    return names
+
+
+def kept_value(value: object) -> str | None:
+    """A kept field's value as text, the same in every output: a string as it is, null as null, a date or a
+    timestamp (a Parquet column's) in ISO 8601, anything else as its JSON (``2019``, ``true``, ``["a", "b"]``).
+
+    Text, so that a kept field has one type in a Parquet output whatever the
+    records hold, and groups the same way in ``quotes report``.
+    """
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
 _ABSENT = object()
@@ -114,6 +141,8 @@ class Archive(Protocol):
 def open_archive(path: Path, id_field: str = "id", fields: Fields = Fields()) -> Archive:
     """The archive at ``path``: a folder of ``.txt`` and ``.html`` files, a JSON Lines file or a Parquet file."""
     if path.is_dir():
+        if fields.keep:
+            raise UsageError(f"{path} is a folder of files, which have no fields to keep: --keep reads JSON Lines or Parquet")
         return Folder(path)
     if not path.exists():
         raise ArchiveError(f"cannot read {path}: no such file or folder")
@@ -242,7 +271,7 @@ class JsonLines:
             if article_id in skip:
                 continue
             record = record_of(article_id, value, self.fields)
-            yield Record(record.id, record.sent, not_utf8 or record.unreadable)
+            yield Record(record.id, record.sent, not_utf8 or record.unreadable, record.kept)
 
 
 def parse_line(line: str, where: str, id_field: str, fields: Fields) -> dict[str, Any]:
@@ -262,7 +291,8 @@ class ParquetArchive:
     def __init__(self, path: Path, id_field: str, fields: Fields) -> None:
         self.path, self.id_field, self.fields = path, id_field, fields
         try:
-            self.file = pq.ParquetFile(path)
+            # Without pre-buffering, which keeps what it has read: the memory stays flat however large the file.
+            self.file = pq.ParquetFile(path, pre_buffer=False)
         except (OSError, pa.ArrowException) as exc:
             raise ArchiveError(f"cannot read {path} as Parquet: {exc}") from None
         schema = self.file.schema_arrow
@@ -273,6 +303,9 @@ class ParquetArchive:
                 f"{path} has no column {wanted!r} (its columns: {', '.join(schema.names)}); --id-field, --text-field "
                 "and --html-field name them"
             )
+        missing = [name for name in fields.keep if name not in schema.names]
+        if missing:
+            raise ArchiveError(f"{path} has no column {missing[0]!r} to keep (its columns: {', '.join(schema.names)})")
         for name, allowed, kinds in (
             (id_field, (pa.types.is_string, pa.types.is_large_string, pa.types.is_integer), "text or whole numbers"),
             *((column, ARTICLE_TYPES, "text") for column in self.columns),
@@ -286,7 +319,8 @@ class ParquetArchive:
         return [checker.check(value, f"row {n}", self.id_field) for n, value in enumerate(column, 1)]
 
     def records(self, skip: frozenset[str] | set[str]) -> Iterator[Record]:
-        for batch in self.file.iter_batches(batch_size=READ_BATCH_ROWS, columns=[self.id_field, *self.columns]):
+        columns = list(dict.fromkeys([self.id_field, *self.columns, *self.fields.keep]))
+        for batch in self.file.iter_batches(batch_size=READ_BATCH_ROWS, columns=columns):
             for row in batch.to_pylist():
                 article_id = str(row[self.id_field])
                 if article_id not in skip:

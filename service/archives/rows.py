@@ -6,12 +6,13 @@
 for each article (``service.intake.door.answer``, schema
 ``ArticleResultSchema``) with its ``id``, or its ``error``: the problem the
 API would answer for the same article (``service.intake.problems``), as
-``{type, title, detail}``.
+``{type, title, detail}``. The fields ``--keep`` names follow the id
+(``Record.kept``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from service.attribution import Attribution
@@ -48,15 +49,17 @@ def result_row(
     article: door.Read | None = None,
     error: ProblemError | None = None,
     language: DetectedLanguage | None = None,
+    kept: Mapping[str, str | None] | None = None,
 ) -> dict[str, Any]:
-    """One article's row: its id, the API's answer for it (the same schema, by the door), and ``error``."""
+    """One article's row: its id, the fields kept from the input, the API's answer for it (the same schema, by
+    the door), and ``error``."""
     more = {"id": article_id, "language": language, "offsets": OffsetUnit.CODEPOINTS, "model": model}
     if attribution is not None and article is not None:
-        return door.answer(attribution, article, OffsetUnit.CODEPOINTS, _result_schema, **more, error=None)
-    row: dict[str, Any] = _result_schema.dump(
-        {**more, "quotes": None, "speakers": None, "error": error_of(error) if error is not None else None}
-    )
-    return row
+        row = door.answer(attribution, article, OffsetUnit.CODEPOINTS, _result_schema, **more, error=None)
+    else:
+        row = _result_schema.dump({**more, "quotes": None, "speakers": None, "error": error_of(error) if error is not None else None})
+    # The id first (a journal's line is resumed by it), then what was kept beside it.
+    return {"id": row["id"], **kept, **row} if kept else row
 
 
 def admit(record: Record, max_chars: int, any_language: bool) -> tuple[Admitted | None, ProblemError | None]:
@@ -85,9 +88,9 @@ def analyse(
     results = iter(extractor.extract_many(texts) if texts else [])
     model = model_info(extractor.nlp)
     return [
-        result_row(record.id, model, error=problem, language=article.language if article else None)
+        result_row(record.id, model, error=problem, language=article.language if article else None, kept=record.kept)
         if problem is not None or article is None
-        else result_row(record.id, model, next(results), article, language=article.language)
+        else result_row(record.id, model, next(results), article, language=article.language, kept=record.kept)
         for record, (article, problem) in zip(records, admitted)
     ]
 

@@ -44,9 +44,10 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from service.archives.readers import PARQUET, ArchiveError, Fields, Record, UsageError, open_archive
+from service.archives.errors import PARQUET, ArchiveError, UsageError
+from service.archives.readers import Fields, Record, open_archive
 from service.archives.rows import analyse, chunked
-from service.archives.tables import FLAT_SCHEMA, flat_rows, result_schema, write_csv, write_parquet
+from service.archives.tables import RESULT_FIELDS, check_keep, flat_rows, flat_schema, result_schema, write_csv, write_parquet
 from service.attribution.pipeline import QuoteExtractor
 from service.intake.door import ready_engine
 from service.nlp import ModelNotFound, check_model, default_model_name, load_pipeline
@@ -131,6 +132,18 @@ class Journal:
                 row: dict[str, Any] = json.loads(line)
                 yield row
 
+    def kept(self) -> tuple[str, ...] | None:
+        """The kept fields of the results in it (those of its first line), or None when it holds none yet."""
+        if not self.path.exists():
+            return None
+        with self.path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+        try:
+            row = json.loads(first)
+        except ValueError:
+            return None  # empty, or torn while it was being written: `done` says what to do about it
+        return tuple(name for name in row if name not in RESULT_FIELDS) if isinstance(row, dict) and "id" in row else None
+
 
 # --- outputs -------------------------------------------------------------------------
 
@@ -179,7 +192,7 @@ class Output:
         return list(dict.fromkeys(path for path in (self.path, self.journal, self.failures) if path is not None))
 
 
-def finish(output: Output) -> Path | None:
+def finish(output: Output, keep: tuple[str, ...] = ()) -> Path | None:
     """Write the output from the journal (unless it is the journal), then remove the journal.
 
     Written to a temporary name first and moved into place, so that a run
@@ -192,13 +205,13 @@ def finish(output: Output) -> Path | None:
     temporary = output.path.with_name(output.path.name + ".tmp")
     failures_path = output.failures
     if output.format is Format.PARQUET:
-        write_parquet(temporary, journal.rows(), result_schema())
+        write_parquet(temporary, journal.rows(), result_schema(keep))
     else:
-        rows = (flat for row in journal.rows() for flat in flat_rows(row))
+        rows = (flat for row in journal.rows() for flat in flat_rows(row, keep))
         if output.format is Format.FLAT_CSV:
-            write_csv(temporary, rows)
+            write_csv(temporary, rows, flat_schema(keep).names)
         else:
-            write_parquet(temporary, rows, FLAT_SCHEMA)
+            write_parquet(temporary, rows, flat_schema(keep))
     failed = failures_path is not None and _write_failures(journal.rows(), failures_path)
     os.replace(temporary, output.path)
     output.journal.unlink()
@@ -404,6 +417,7 @@ def _available_memory() -> int | None:
 def prepare(options: Options) -> tuple[Output, Journal, set[str]]:
     """The output, its journal and the ids it already holds; refuses to write over a finished output by surprise."""
     output = Output(options.output, Format.of(options.output, options.flat))
+    check_keep(options.fields.keep, options.flat)
     if options.input.resolve() in {path.resolve() for path in output.files()}:
         raise UsageError(f"{options.output} is the input itself; name another output")
     existing = [path for path in output.files() if path.exists()]
@@ -413,7 +427,12 @@ def prepare(options: Options) -> tuple[Output, Journal, set[str]]:
     elif existing and not options.resume:
         raise ArchiveError(f"{existing[0]} already exists: --resume goes on from it, --overwrite starts again")
     journal = Journal(output.journal)
-    return output, journal, journal.done()
+    done = journal.done()
+    kept = journal.kept()
+    if kept is not None and kept != options.fields.keep:
+        said = f"--keep {','.join(kept)}" if kept else "no --keep"
+        raise UsageError(f"{output.journal} was written with {said}: resume with the same, or --overwrite to start again")
+    return output, journal, done
 
 
 def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: Callable[[int], None] | None = None) -> Report:
@@ -472,7 +491,7 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
     report.startup_seconds = max(0.0, ready - pool_started)
     report.work_seconds = max(0.0, time.time() - ready)
     report.cpu_seconds = sum(cpu.values())
-    report.failures = finish(output)
+    report.failures = finish(output, options.fields.keep)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -49,9 +49,10 @@ if __name__ == "__main__":
 
 import pyarrow as pa
 
-from service.archives.readers import ArchiveError, Fields, Record, parse_line, record_of
+from service.archives.errors import ArchiveError
+from service.archives.readers import Fields, Record, field_names, parse_line, record_of
 from service.archives.rows import analyse, chunked
-from service.archives.tables import result_schema
+from service.archives.tables import check_keep, result_schema
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -106,7 +107,7 @@ def analyse_batches(
 ) -> Iterator[pa.RecordBatch]:
     """A partition's results: its batches of articles analysed as ``quotes batch`` analyses them."""
     extractor = engine(model)
-    schema = result_schema()
+    schema = result_schema(fields.keep)
     for batch in batches:
         for chunk in chunked(records(batch, id_field, fields)):
             yield pa.RecordBatch.from_pylist(analyse(extractor, chunk, max_chars, any_language), schema=schema)
@@ -129,7 +130,8 @@ def read_articles(spark: SparkSession, path: str, id_field: str, fields: Fields)
     A JSON line travels whole (``line``), for the executors to read its
     fields as ``quotes batch`` does; only its id is read here, as text
     whatever the JSON holds (an id may be a number). A line that is not
-    JSON stops the job. Parquet gives its text column, its HTML column, or both.
+    JSON stops the job. Parquet gives its text column, its HTML column, or both,
+    and the columns ``--keep`` names.
     """
     from pyspark.sql.functions import col, from_json, ltrim, regexp_replace
     from pyspark.sql.types import StringType, StructField, StructType
@@ -150,7 +152,11 @@ def read_articles(spark: SparkSession, path: str, id_field: str, fields: Fields)
         raise JobError(
             f"{path} has no {wanted!r} (its fields: {', '.join(frame.columns)}); --id-field, --text-field and --html-field name them"
         )
-    return frame.select(col(f"`{id_field}`").cast("string").alias("id"), *(col(f"`{column}`") for column in columns))
+    missing = [name for name in fields.keep if name not in frame.columns]
+    if missing:
+        raise JobError(f"{path} has no {missing[0]!r} to keep (its fields: {', '.join(frame.columns)})")
+    kept = [name for name in fields.keep if name not in (id_field, *columns)]
+    return frame.select(col(f"`{id_field}`").cast("string").alias("id"), *(col(f"`{column}`") for column in [*columns, *kept]))
 
 
 def check_ids(articles: DataFrame, id_field: str) -> None:
@@ -184,6 +190,7 @@ def run_job(
     from pyspark.sql.pandas.types import from_arrow_schema
 
     started = time.perf_counter()
+    check_keep(fields.keep)
     articles = read_articles(spark, input_path, id_field, fields)
     check_ids(articles, id_field)
     wanted = partitions or spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
@@ -196,7 +203,7 @@ def run_job(
     work = partial(
         spark_job.analyse_batches, model=model, max_chars=max_chars, id_field=id_field, fields=fields, any_language=any_language
     )
-    results = articles.mapInArrow(work, from_arrow_schema(result_schema()))
+    results = articles.mapInArrow(work, from_arrow_schema(result_schema(fields.keep)))
     results.write.mode("overwrite" if overwrite else "errorifexists").parquet(output_path)
     written = spark.read.parquet(output_path)
     return JobReport(
@@ -221,6 +228,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--id-field", metavar="NAME", default="id", help="the field holding each article's id (default: id)")
     parser.add_argument("--text-field", metavar="NAME", default="text", help="the field holding each article's text (default: text)")
     parser.add_argument("--html-field", metavar="NAME", default="html", help="the field holding an article's HTML instead (default: html)")
+    parser.add_argument(
+        "--keep", metavar="FIELD,...", type=field_names, default=(), help="carry these fields of each article into its result, as quotes batch does"
+    )
     parser.add_argument("--any-language", action="store_true", help="analyse articles confidently not in English too (refused otherwise)")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline on the executors (default: as quotes batch: $QUOTES_SPACY_MODEL, else en_core_web_sm or its pinned copy)")
     parser.add_argument("--partitions", metavar="N", type=int, help=f"partitions to analyse in (default: {PARTITIONS_PER_CORE} per core, unless the input has more)")
@@ -251,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.input,
             args.output,
             id_field=args.id_field,
-            fields=Fields(args.text_field, args.html_field),
+            fields=Fields(args.text_field, args.html_field, args.keep),
             model=model,
             max_chars=max_chars,
             any_language=args.any_language,

@@ -10,13 +10,19 @@ Spark as the job's explicit schema.
 ``flat_rows`` turns one row into the flat table an analyst opens in a
 spreadsheet or pandas: one row per quote, ``FLAT_COLUMNS``; for an article
 read from HTML, ``source_start`` and ``source_end`` say where the quote stands
-in the HTML (null for a text, where ``start`` and ``end`` already do).
+in the HTML (null for a text, where ``start`` and ``end`` already do). The
+speaker's ``kind``, whether it is ``anonymous``, the words saying why
+(``anonymity``) and its ``pronoun`` are the speaker's fields of the answer.
+
+The input's fields that ``--keep`` names (``outlet``, ``date``) follow the id
+in both, as text: a column each after ``id`` (``result_schema(keep)``) and
+after ``article_id`` (``flat_schema(keep)``).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from marshmallow import Schema, fields
 
+from service.archives.errors import UsageError
 from service.intake.schemas import ArticleResultSchema
 
 ROWS_PER_BATCH = 1024
@@ -61,9 +68,29 @@ def arrow_fields(schema: Schema) -> list[pa.Field]:
 
 
 @cache
-def result_schema() -> pa.Schema:
-    """The Parquet schema of an archive's results: ``ArticleResultSchema`` in Arrow types."""
-    return pa.schema(arrow_fields(ArticleResultSchema()))
+def result_schema(keep: tuple[str, ...] = ()) -> pa.Schema:
+    """The Parquet schema of an archive's results: ``ArticleResultSchema`` in Arrow types, the kept fields after the id."""
+    identity, *answer = arrow_fields(ArticleResultSchema())
+    return pa.schema([identity, *kept_fields(keep), *answer])
+
+
+def kept_fields(keep: Sequence[str]) -> list[pa.Field]:
+    """The kept fields' columns: text (``readers.kept_value``), null where a record has none."""
+    return [pa.field(name, pa.string()) for name in keep]
+
+
+RESULT_FIELDS = tuple(ArticleResultSchema().fields)
+"""A result row's own fields, which no kept field may take the name of."""
+
+
+def check_keep(keep: Sequence[str], flat: bool = False) -> tuple[str, ...]:
+    """The fields ``--keep`` names, once each, or a ``UsageError`` for a name the output already has."""
+    taken = {*RESULT_FIELDS, *(FLAT_COLUMNS if flat else ())}
+    clash = next((name for name in keep if name in taken), None)
+    if clash is not None:
+        table = "the flat table has a column" if flat and clash in FLAT_COLUMNS else "each result row has a field"
+        raise UsageError(f"--keep {clash}: {table} `{clash}` of its own; keep the input's other fields")
+    return tuple(dict.fromkeys(keep))
 
 
 FLAT_SCHEMA = pa.schema(
@@ -79,14 +106,25 @@ FLAT_SCHEMA = pa.schema(
         ("speaker", pa.string()),
         ("title", pa.string()),
         ("affiliation", pa.string()),
+        ("kind", pa.string()),
+        ("anonymous", pa.bool_()),
+        ("anonymity", pa.string()),
+        ("pronoun", pa.string()),
         ("confidence", pa.float64()),
     ]
 )
 FLAT_COLUMNS = tuple(FLAT_SCHEMA.names)
 
 
-def flat_rows(row: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """One row per quote of an article's result: ``FLAT_COLUMNS`` (none for a failed article)."""
+@cache
+def flat_schema(keep: tuple[str, ...] = ()) -> pa.Schema:
+    """The flat table's schema: ``FLAT_SCHEMA``, the kept fields after ``article_id``."""
+    article, *quote = FLAT_SCHEMA
+    return pa.schema([article, *kept_fields(keep), *quote])
+
+
+def flat_rows(row: Mapping[str, Any], keep: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """One row per quote of an article's result: ``flat_schema(keep)``'s columns (none for a failed article)."""
     out = []
     for quote in row.get("quotes") or ():
         speaker = quote.get("speaker") or {}
@@ -94,6 +132,7 @@ def flat_rows(row: Mapping[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "article_id": row["id"],
+                **{name: row.get(name) for name in keep},
                 "quote_id": quote["id"],
                 "text": quote["text"],
                 "start": quote["start"],
@@ -104,6 +143,10 @@ def flat_rows(row: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "speaker": speaker.get("name"),
                 "title": speaker.get("title"),
                 "affiliation": speaker.get("affiliation"),
+                "kind": speaker.get("kind"),
+                "anonymous": speaker.get("anonymous"),
+                "anonymity": (speaker.get("anonymity") or {}).get("text"),
+                "pronoun": speaker.get("pronoun"),
                 "confidence": quote["confidence"],
             }
         )
@@ -131,11 +174,11 @@ def write_parquet(path: Path, rows: Iterable[dict[str, Any]], schema: pa.Schema)
     return count
 
 
-def write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> int:
-    """Write flat rows to a CSV file with a header (``FLAT_COLUMNS``); how many were written."""
+def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str] = FLAT_COLUMNS) -> int:
+    """Write flat rows to a CSV file with a header (``columns``); how many were written."""
     count = 0
     with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
-        writer = csv.DictWriter(handle, FLAT_COLUMNS)
+        writer = csv.DictWriter(handle, columns)
         writer.writeheader()
         for row in rows:
             writer.writerow(row)

@@ -20,13 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
 from service.archives import rows as archive_rows
 from service.archives import runner
-from service.archives.readers import ArchiveError, Record, UsageError
+from service.archives.errors import ArchiveError, UsageError
+from service.archives.readers import Fields, Record
 from service.archives.runner import Format, Journal, Options
 from service.archives.tables import CSV_ENCODING, FLAT_COLUMNS, flat_rows, result_schema
 from service.attribution.pipeline import QuoteExtractor
@@ -242,6 +244,60 @@ def test_the_flat_table_has_a_row_per_quote_and_the_failures_beside_it(
     assert report.failures == tmp_path / f"{name}.failures.jsonl"
     failures = read_json_lines(report.failures)
     assert [(f["id"], f["error"]["type"]) for f in failures] == [("a0005", "/problems/payload-too-large"), ("a0012", "/problems/validation-failed")]
+
+
+OUTLETS = ("The Tellbridge Post", "Harbour Radio", None)
+
+
+def with_outlets(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each record with an outlet (none for every third) and a date."""
+    return [{**record, "outlet": OUTLETS[n % 3], "date": f"2019-0{n % 9 + 1}-01"} for n, record in enumerate(records)]
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "quotes.csv", "quotes.parquet"])
+def test_kept_fields_are_in_every_output_after_the_id(
+    tmp_path: Path, blank_engine: QuoteExtractor, mixed: list[dict[str, Any]], name: str
+) -> None:
+    records = with_outlets(mixed)
+    source = write_json_lines(tmp_path / "in.jsonl", records)
+    flat = name.startswith("quotes")
+    keep = Fields(keep=("outlet", "date"))
+    run_here(blank_engine, source, tmp_path / name, fields=keep, flat=flat, max_chars=MAX_CHARS)
+    expected = {r["id"]: (r["outlet"], r["date"]) for r in records}
+    if name == "out.jsonl":
+        rows = read_json_lines(tmp_path / name)
+        assert all(list(row)[:3] == ["id", "outlet", "date"] for row in rows)
+    elif name.endswith(".csv"):
+        with (tmp_path / name).open(encoding=CSV_ENCODING, newline="") as handle:
+            reader = csv.DictReader(handle)
+            assert tuple(reader.fieldnames or ())[:3] == ("article_id", "outlet", "date")
+            rows = [{**row, "id": row["article_id"], "outlet": row["outlet"] or None} for row in reader]
+    else:
+        table = pq.read_table(tmp_path / name)
+        assert table.column_names[1:3] == ["outlet", "date"] and table.schema.field("outlet").type == pa.string()
+        rows = [{**row, "id": row.get("id") or row["article_id"]} for row in table.to_pylist()]
+    assert rows and all((row["outlet"], row["date"]) == expected[row["id"]] for row in rows)
+    assert {row["id"] for row in rows} == (set(expected) if not flat else {r["id"] for r in records} - {"a0005", "a0012"})
+
+
+def test_a_run_is_resumed_only_with_the_fields_it_kept(tmp_path: Path, blank_engine: QuoteExtractor) -> None:
+    source = write_json_lines(tmp_path / "in.jsonl", with_outlets(articles(40)))
+    output = tmp_path / "out.jsonl"
+    with pytest.raises(Stop):
+        runner.run(Options(source, output, fields=Fields(keep=("outlet",))), extractor=blank_engine, on_progress=stop_after(1))
+    with pytest.raises(UsageError, match="out.jsonl was written with --keep outlet: resume with the same"):
+        runner.run(Options(source, output, fields=Fields(keep=("outlet", "date")), resume=True), extractor=blank_engine)
+    with pytest.raises(UsageError, match="was written with --keep outlet"):
+        runner.run(Options(source, output, resume=True), extractor=blank_engine)
+    report = runner.run(Options(source, output, fields=Fields(keep=("outlet",)), resume=True), extractor=blank_engine)
+    assert report.done_before == archive_rows.CHUNK_ARTICLES and len(read_json_lines(output)) == 40
+
+
+def test_a_kept_field_named_as_a_column_of_the_output_is_a_usage_error(tmp_path: Path, blank_engine: QuoteExtractor) -> None:
+    source = write_json_lines(tmp_path / "in.jsonl", articles(2))
+    with pytest.raises(UsageError, match="--keep speaker: the flat table has a column `speaker`"):
+        run_here(blank_engine, source, tmp_path / "quotes.csv", flat=True, fields=Fields(keep=("speaker",)))
+    assert not (tmp_path / "quotes.csv.partial.jsonl").exists()
 
 
 class Stop(KeyboardInterrupt):

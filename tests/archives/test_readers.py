@@ -7,6 +7,8 @@ API's problem for the same article.
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import gzip
 import json
 from pathlib import Path
@@ -15,7 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from service.archives.readers import ArchiveError, Fields, Record, UsageError, open_archive, record_of
+from service.archives.errors import ArchiveError, UsageError
+from service.archives.readers import Fields, Record, field_names, open_archive, record_of
 from service.archives.rows import admit
 from service.intake.door import Form, Sent
 
@@ -167,3 +170,55 @@ def test_an_input_that_is_no_archive_is_refused(tmp_path: Path) -> None:
     (tmp_path / "in.parquet").write_bytes(b"not parquet")
     with pytest.raises(ArchiveError, match="cannot read .* as Parquet"):
         open_archive(tmp_path / "in.parquet")
+
+
+# --- fields kept ---------------------------------------------------------------------
+
+
+def test_kept_fields_travel_with_each_record_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    lines = [
+        {"id": "a", "text": "One.", "outlet": "The Tellbridge Post", "date": "2019-01-04", "pages": 3},
+        {"id": "b", "html": "<p>Two.</p>", "outlet": None, "tags": ["a", "b"], "front": True},
+        {"id": "c"},  # no article, and no field to keep: its error row still carries them, as nulls
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    keep = ("outlet", "date", "pages", "tags", "front")
+    kept = [record.kept for record in open_archive(path, fields=Fields(keep=keep)).records(skip=set())]
+    assert kept == [
+        {"outlet": "The Tellbridge Post", "date": "2019-01-04", "pages": "3", "tags": None, "front": None},
+        {"outlet": None, "date": None, "pages": None, "tags": '["a", "b"]', "front": "true"},
+        {"outlet": None, "date": None, "pages": None, "tags": None, "front": None},
+    ]
+    assert [list(k) for k in kept] == [list(keep)] * 3  # in the order asked for
+
+
+def test_kept_parquet_columns_are_read_as_text_dates_in_iso(tmp_path: Path) -> None:
+    path = tmp_path / "in.parquet"
+    published = pa.array([datetime.datetime(2019, 1, 4, 9, 30), None], pa.timestamp("s"))
+    day = pa.array([datetime.date(2019, 1, 4), datetime.date(2019, 2, 1)], pa.date32())
+    pq.write_table(pa.table({"id": ["a", "b"], "text": ["One.", "Two."], "published": published, "day": day, "words": [120, 80]}), path)
+    records = list(open_archive(path, fields=Fields(keep=("day", "published", "words"))).records(skip=set()))
+    assert [record.kept for record in records] == [
+        {"day": "2019-01-04", "published": "2019-01-04T09:30:00", "words": "120"},
+        {"day": "2019-02-01", "published": None, "words": "80"},
+    ]
+    with pytest.raises(ArchiveError, match="has no column 'outlet' to keep \\(its columns: id, text, published, day, words\\)"):
+        open_archive(path, fields=Fields(keep=("day", "outlet")))
+
+
+def test_a_folder_has_no_fields_to_keep(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    with pytest.raises(UsageError, match="no fields to keep"):
+        open_archive(tmp_path, fields=Fields(keep=("outlet",)))
+
+
+@pytest.mark.parametrize(("text", "names"), [("outlet", ("outlet",)), ("outlet, date,outlet", ("outlet", "date"))])
+def test_keep_lists_field_names_once_each(text: str, names: tuple[str, ...]) -> None:
+    assert field_names(text) == names
+
+
+@pytest.mark.parametrize("text", ["", "outlet,", "outlet,,date", " "])
+def test_keep_refuses_an_empty_name(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match="not a list of field names"):
+        field_names(text)

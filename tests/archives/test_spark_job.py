@@ -61,6 +61,8 @@ def records() -> list[dict[str, Any]]:
     chosen[3]["text"] = "word " * 400
     chosen[8]["text"] = " "
     chosen[10]["id"] = 10
+    for n, record in enumerate(chosen):
+        record["outlet"] = None if n % 4 == 0 else f"outlet {n % 3}"
     return chosen
 
 
@@ -69,7 +71,7 @@ def job(tmp_path_factory: pytest.TempPathFactory, records: list[dict[str, Any]])
     folder = tmp_path_factory.mktemp("spark")
     source = write_json_lines(folder / "articles.jsonl", records)
     output = folder / "results.parquet"
-    return submit(str(source), str(output)), output
+    return submit(str(source), str(output), "--keep", "outlet"), output
 
 
 def test_the_job_writes_the_engines_answers_as_parquet(
@@ -79,9 +81,11 @@ def test_the_job_writes_the_engines_answers_as_parquet(
     assert done.returncode == 0, done.stdout[-3000:]
     assert f"spark_job: {len(records)} articles in {output} (2 not analysed" in done.stdout
     table = pq.read_table(output)
-    assert table.column_names == result_schema().names
-    table.cast(result_schema())  # the same nested types, whatever Spark names a list's items
+    assert table.column_names == result_schema(("outlet",)).names
+    table.cast(result_schema(("outlet",)))  # the same nested types, whatever Spark names a list's items
     rows = {row["id"]: row for row in table.to_pylist()}
+    # The input's outlet carried beside each article's answer, as --keep outlet asks.
+    assert {id_: row.pop("outlet") for id_, row in rows.items()} == {str(r["id"]): r["outlet"] for r in records}
     expected = engine_rows(QuoteExtractor(real_nlp), [{**r, "id": str(r["id"])} for r in records], MAX_CHARS)
     assert pruned(rows) == pruned(expected)
     assert rows["a0003"]["error"]["type"] == "/problems/payload-too-large"

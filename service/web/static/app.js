@@ -14,6 +14,10 @@
 //
 // A text the service refuses as not English can be sent again with
 // `any_language: true` ("Analyse it anyway"); its results then say so.
+//
+// Each speaker says what kind of source it is and, for a person or group the
+// article never names, why the name is withheld (`anonymity`) or that the
+// article gives no reason; "Unnamed sources" highlights the quotes resting on them.
 
 "use strict";
 
@@ -26,10 +30,19 @@
   const DEFAULT_RETRY_SECONDS = 5;
   const TOOLTIP_GAP = 8; // pixels between a quote and its tooltip
   const NO_SPEAKER = "none"; // the speakers list's entry for quotes no one is named for
+  const UNNAMED = "unnamed"; // the choice of every unnamed source at once ("Unnamed sources")
   const NARROW = window.matchMedia("(max-width: 60rem)"); // one column, the sidebar above the article (app.css)
   const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   const TYPE_NAMES = { direct: "direct quote", mixed: "mixed quote", indirect: "reported speech" };
+  // What kind of source a speaker is, in the contract's words (openapi.yaml, Speaker.kind).
+  const KIND_NAMES = {
+    person: "named person",
+    unnamed_person: "unnamed person",
+    group: "group",
+    organisation: "organisation",
+    document: "document",
+  };
   // How each rule attributes a quote, in the contract's words (openapi.yaml, Quote.rule).
   const RULE_NAMES = {
     frame_after: "reporting verb after the quote",
@@ -309,6 +322,11 @@
     const n = answer.quotes.length;
     const parts = [`${plural(n, "quote")} from ${plural(answer.speakers.length, "speaker")}`];
     if (n) parts.push(`${counts.direct} direct, ${counts.mixed} mixed, ${counts.indirect} reported`);
+    const unnamed = answer.quotes.filter((q) => isUnnamed(q.speaker));
+    if (unnamed.length) {
+      const bare = unnamed.filter((q) => !q.speaker.anonymity).length;
+      parts[parts.length - 1] += `; ${unnamed.length} on unnamed sources (${bare} with no reason given)`;
+    }
     ui.summary.textContent = `${parts.join(": ")}. Parsed by ${answer.model.name} ${answer.model.version} in ${duration(seconds)}.`;
   }
 
@@ -376,6 +394,7 @@
     mark.dataset.quote = quote.id;
     mark.dataset.quotes = coveringIds;
     mark.dataset.speaker = quote.speaker && quote.speaker.id ? quote.speaker.id : NO_SPEAKER;
+    mark.dataset.unnamed = String(isUnnamed(quote.speaker));
     if (first) {
       // One tab stop per quote; the tooltip describes it to a screen reader.
       mark.tabIndex = 0;
@@ -408,7 +427,7 @@
 
   function renderSpeakers(answer) {
     const items = answer.speakers.map((s) =>
-      speakerItem(s.id, s.name, [s.title, s.affiliation].filter(Boolean).join(" · "), s.quotes.length)
+      speakerItem(s.id, s.name, [s.title, s.affiliation].filter(Boolean).join(" · "), s.quotes.length, s)
     );
     const unnamed = answer.quotes.filter((q) => !(q.speaker && q.speaker.id)).length;
     if (unnamed) items.push(speakerItem(NO_SPEAKER, "No speaker named", "quotes the article attributes to no one", unnamed));
@@ -416,6 +435,7 @@
     ui.speakers.replaceChildren(...items);
     ui.speakersCount.textContent = `(${answer.speakers.length})`;
     ui.speakersChosen.textContent = "";
+    renderUnnamedFilter(answer);
     // In a narrow panel the list starts folded, so that the article shows under it.
     expandSpeakers(!NARROW.matches);
   }
@@ -444,10 +464,11 @@
     ui.speakersBody.hidden = !expanded;
   }
 
-  function speakerItem(id, name, role, count) {
+  function speakerItem(id, name, role, count, speaker = null) {
     const button = el("button", `speaker ${id === NO_SPEAKER ? "sp-none" : speakerClass(id)}`);
     button.type = "button";
     button.dataset.speaker = id;
+    button.dataset.unnamed = String(isUnnamed(speaker));
     button.setAttribute("aria-pressed", "false");
     button.append(
       el("span", "swatch"),
@@ -455,9 +476,38 @@
       el("span", "speaker-role", role || "no title or affiliation given"),
       el("span", "speaker-count", plural(count, "quote"))
     );
+    const source = sourceWords(speaker);
+    if (source) button.append(el("span", `speaker-kind${isUnnamed(speaker) ? " unnamed" : ""}`, source));
     const item = el("li");
     item.append(button);
     return item;
+  }
+
+  function isUnnamed(speaker) {
+    return Boolean(speaker && speaker.anonymous);
+  }
+
+  /** What kind of source a speaker is, and for an unnamed one why: "unnamed person · no reason given for not naming them". */
+  function sourceWords(speaker) {
+    if (!speaker) return "";
+    const words = [];
+    if (KIND_NAMES[speaker.kind]) words.push(KIND_NAMES[speaker.kind]);
+    if (speaker.pronoun) words.push(`“${speaker.pronoun}”`);
+    if (isUnnamed(speaker)) words.push(unnamedWords(speaker));
+    return words.join(" · ");
+  }
+
+  /** Why an unnamed source is not named, as the article says it, or that it does not say. */
+  function unnamedWords(speaker) {
+    return speaker.anonymity ? `not named: “${speaker.anonymity.text}”` : "not named, and no reason given";
+  }
+
+  /** "Unnamed sources (2)": pressed, it highlights their quotes and lists only them. */
+  function renderUnnamedFilter(answer) {
+    const unnamed = answer.speakers.filter(isUnnamed);
+    ui.unnamedFilter.setAttribute("aria-pressed", "false");
+    ui.unnamedFilter.disabled = unnamed.length === 0;
+    ui.unnamedFilter.textContent = unnamed.length ? `Unnamed sources only (${unnamed.length})` : "No unnamed sources";
   }
 
   // --- choosing a speaker, a quote -------------------------------------------
@@ -465,13 +515,17 @@
   function selectSpeaker(id) {
     state.selectedSpeaker = state.selectedSpeaker === id ? null : id;
     const selected = state.selectedSpeaker;
+    const chosen = (node) => (selected === UNNAMED ? node.dataset.unnamed === "true" : node.dataset.speaker === selected);
     ui.speakers.querySelectorAll("button.speaker").forEach((b) => {
-      b.setAttribute("aria-pressed", String(b.dataset.speaker === selected));
+      b.setAttribute("aria-pressed", String(selected !== UNNAMED && chosen(b)));
+      // With "Unnamed sources only", the list shows only them.
+      b.parentElement.hidden = selected === UNNAMED && !chosen(b);
     });
+    ui.unnamedFilter.setAttribute("aria-pressed", String(selected === UNNAMED));
     ui.articleView.classList.toggle("filtering", selected !== null);
     const marks = [...ui.articleView.querySelectorAll("mark.quote")];
-    marks.forEach((m) => m.classList.toggle("selected", selected !== null && m.dataset.speaker === selected));
-    const name = selected === null ? "" : selected === NO_SPEAKER ? "no named speaker" : speakerName(selected);
+    marks.forEach((m) => m.classList.toggle("selected", selected !== null && chosen(m)));
+    const name = selected === null ? "" : selected === NO_SPEAKER ? "no named speaker" : selected === UNNAMED ? "unnamed sources" : speakerName(selected);
     ui.speakersChosen.textContent = name && `: ${name}`;
     if (NARROW.matches) {
       // A list folded over the article gets out of its way once a choice is made.
@@ -482,8 +536,13 @@
       setStatus("Showing every quote.");
       return;
     }
-    const ids = new Set(marks.filter((m) => m.dataset.speaker === selected).map((m) => m.dataset.quote));
-    setStatus(`Highlighting the ${plural(ids.size, "quote")} of ${name}.`);
+    const ids = new Set(marks.filter(chosen).map((m) => m.dataset.quote));
+    if (selected === UNNAMED) {
+      const bare = [...ids].filter((quoteId) => !state.quotes.get(quoteId).speaker.anonymity).length;
+      setStatus(`Highlighting the ${plural(ids.size, "quote")} resting on unnamed sources, ${bare} with no reason given for not naming them.`);
+    } else {
+      setStatus(`Highlighting the ${plural(ids.size, "quote")} of ${name}.`);
+    }
     const first = marks.find((m) => m.classList.contains("selected"));
     if (first) first.scrollIntoView({ block: "nearest", behavior: scrolling() });
   }
@@ -527,6 +586,13 @@
     box.append(who);
     if (speaker && (speaker.title || speaker.affiliation)) {
       box.append(el("p", "role", [speaker.title, speaker.affiliation].filter(Boolean).join(", ")));
+    }
+    const kind = speaker && KIND_NAMES[speaker.kind];
+    if (kind) box.append(el("p", "kind", speaker.pronoun ? `${kind} · “${speaker.pronoun}”` : kind));
+    if (isUnnamed(speaker)) {
+      box.append(el("p", "unnamed", speaker.anonymity
+        ? `Unnamed source: the article says “${speaker.anonymity.text}”`
+        : "Unnamed source: the article gives no reason for not naming them"));
     }
     const how = [TYPE_NAMES[quote.type] || quote.type];
     if (quote.cue) how.push(`cue “${quote.cue.text}”`);
@@ -705,6 +771,7 @@
       speakersBody: $("speakers-body"),
       speakersCount: $("speakers-count"),
       speakersChosen: $("speakers-chosen"),
+      unnamedFilter: $("unnamed-filter"),
       copy: $("copy-json"),
       jsonView: $("json-view"),
       tooltip: $("tooltip"),
@@ -752,6 +819,7 @@
       document.documentElement.style.setProperty("--sidebar-height", `${NARROW.matches ? ui.sidebar.offsetHeight : 0}px`);
     }).observe(ui.sidebar);
 
+    ui.unnamedFilter.addEventListener("click", () => selectSpeaker(UNNAMED));
     ui.speakers.addEventListener("click", (event) => {
       const button = event.target.closest("button.speaker");
       if (button) selectSpeaker(button.dataset.speaker);
