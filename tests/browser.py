@@ -1,4 +1,4 @@
-"""Headless Chromium for the tests of what a browser shows: the page (test_page.py) and the report (archives/report).
+"""Headless Chromium for the tests of what a browser shows: the page (web/test_page.py) and the report (archives/report).
 
 Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) is driven through the
 playwright package; no browser is ever downloaded, and the tests skip when
