@@ -98,8 +98,14 @@ def is_issued(noun: Token) -> bool:
     """
     if issuer_words(noun):
         return True
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
+    if not is_definite(noun):
         return False
     before = (t for t in reversed(noun.doc[: noun.i]) if t.pos_ == "NOUN" and not t.ent_type_ and is_document_noun(t))
     taken_up = next(before, None)
     return taken_up is not None and bool(issuer_words(taken_up))
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a definite article or demonstrative goes with the noun ("the company", "this study"), which
+    takes up something already named. Near miss: "a company", "another study"."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)

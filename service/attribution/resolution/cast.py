@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from service.attribution.article import Article
 from service.attribution.resolution.descriptions import describe, describe_title
 from service.attribution.lexicons import body_nouns, role_nouns
-from service.attribution.nouns import is_person_noun
+from service.attribution.nouns import is_definite, is_person_noun
 from service.attribution.resolution.entities import clean_name, named_as_a_body, person_name, same_surname
 from service.attribution.resolution.genders import (
     addressed_as,
@@ -32,7 +32,6 @@ from service.attribution.lexicon import (
     ASKING_VERBS,
     COMPANY_NOUNS,
     CONTENT_DEPS,
-    DEFINITE_DETERMINERS,
     DETERMINER_DEPS,
     DOCUMENT_NOUNS,
     EMBEDDED_CLAUSE_DEPS,
@@ -265,10 +264,25 @@ class Cast:
         the ``ORGANISATION_PARAGRAPHS`` before. Near misses: "a company" is
         indefinite; "the companies" are several.
         """
-        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
+        definite = is_definite(head)
         if head.ent_type_ or head.tag_ in PLURAL_NOUN_TAGS or lemma(head) not in COMPANY_NOUNS or not definite:
             return None
-        return self.organisation_before(head, ORGANISATION_PARAGRAPHS)
+        return self.organisation_called(head) or self.organisation_before(head, ORGANISATION_PARAGRAPHS)
+
+    def organisation_called(self, head: Token) -> SpacySpan | None:
+        """The organisation the article has called by ``head``'s noun, where it has: "the insurer" is "Standard
+        Life, Europe's largest insurer" or "insurer Standard Life", though other firms were named since.
+
+        The nearest such before ``head``, in any paragraph. Near miss: "Acme, a
+        retailer, ... Hale Bank cut jobs. The bank said" (no one was called a
+        bank: ``organisation_before`` decides).
+        """
+        noun = lemma(head)
+        for k in range(bisect_left(self._organisation_starts, head.i) - 1, -1, -1):
+            ent = self.organisations[k]
+            if not _inside(ent, head) and noun in _nouns_beside(ent):
+                return ent
+        return None
 
     def thing_subject_before(self, token: Token, plural: bool, paragraphs: int) -> Token | None:
         """The last subject of a main clause before ``token`` that "it" (or, ``plural``, "they") may stand for.
@@ -450,10 +464,15 @@ def _role_before(ent: SpacySpan) -> bool:
 
 def _role_in_apposition(root: Token) -> bool:
     """A noun that names a person beside the name, set off by commas: "[Marcus Thornbury], the leader of ..."."""
+    return any(t.pos_ == "NOUN" and t.tag_ not in PLURAL_NOUN_TAGS and is_person_noun(t) for t in _in_apposition(root))
+
+
+def _in_apposition(root: Token) -> list[Token]:
+    """The heads of what stands in apposition to a name, either side of it: "Acme, a retailer"; "the retailer, Acme"."""
     beside = [c for c in root.children if c.dep_ in APPOSITION_DEPS]
     if root.dep_ in APPOSITION_DEPS:
         beside.append(root.head)
-    return any(t.pos_ == "NOUN" and t.tag_ not in PLURAL_NOUN_TAGS and is_person_noun(t) for t in beside)
+    return beside
 
 
 def _short_form(words: list[str], full_words: list[str]) -> bool:
@@ -528,3 +547,10 @@ def organisation_name(ent: SpacySpan) -> str:
     """An organisation's name as the article gives it, without "the" or a possessive."""
     found = organisation_words(ent.root)
     return text_of(found[0]) if found is not None else clean_name(ent.text)
+
+
+def _nouns_beside(ent: SpacySpan) -> set[str]:
+    """The common nouns an organisation's name stands with: in apposition ("Acme, a retailer"; "the
+    retailer, Acme") or before it ("retailer Acme")."""
+    before = [c for c in ent.root.children if c.dep_ == "compound" and c.i < ent.start]
+    return {lemma(t) for t in [*_in_apposition(ent.root), *before] if t.pos_ == "NOUN"}

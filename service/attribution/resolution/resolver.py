@@ -40,10 +40,11 @@ from service.attribution.article import Article
 from service.attribution.resolution.anonymity import reason_given
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.nouns import is_person_noun
+from service.attribution.nouns import is_definite, is_person_noun
 from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of, named_as_a_body
 from service.attribution.resolution.genders import addressed_as, by_first_name, word_clue
 from service.attribution.lexicon import (
+    COMPANY_NOUNS,
     APPOSITION_DEPS,
     DEFINITE_DETERMINERS,
     DESCRIPTION_PARAGRAPHS,
@@ -295,16 +296,20 @@ class Resolver:
         return entity
 
     def _named(self, described: Description) -> Description:
-        """``described`` with an organisation noun in the affiliation ("the firm’s founder") as the organisation named before it."""
+        """``described`` with an organisation noun in the affiliation ("the firm’s founder") as the organisation named before it;
+        without an affiliation where the noun is all of it and takes up no one ("a director of the company", none named)."""
         piece = described.affiliation
         if piece is None:
             return described
         # The noun ends its piece ("the firm"); only a definite one refers back ("a firm’s founder" does not).
         noun = self.article.doc[self.article.token_at(piece.span.end - 1)]
         named = self.cast.organisation_meant(noun)
-        if named is None:
-            return described
-        return replace(described, affiliation=replace(piece, text=organisation_name(named)))
+        if named is not None:
+            return replace(described, affiliation=replace(piece, text=organisation_name(named)))
+        definite = is_definite(noun)
+        if definite and piece.text.lower() == noun.lower_ and lemma(noun) in COMPANY_NOUNS:
+            return replace(described, affiliation=None)  # "the company" alone, taking up no one, says nothing
+        return described
 
     def _mention(self, head: Token) -> Mention:
         # A pronoun is its own word; a name or a description runs over its phrase.

@@ -47,6 +47,7 @@ from service.attribution.lexicon import (
 from service.attribution.glyphs import DOUBLE_MARKS, SINGLE_CLOSING, SINGLE_OPENING
 from service.attribution.lexicons import place_adjectives, role_nouns
 from service.attribution.results import Span
+from service.attribution.nouns import is_definite
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
 
@@ -317,7 +318,7 @@ def organisation_in(tokens: Iterable[Token], source: Source) -> Description:
     """
     best: tuple[list[Token], Rank] | None = None
     for token in tokens:
-        found = organisation_words(token) or _person_organisation(token) or _unlabelled_name(token)
+        found = organisation_words(token) or _person_organisation(token) or _unlabelled_name(token) or _company_taken_up(token)
         if found is None or not found[0]:
             continue
         if found[1] is Rank.ORGANISATION:
@@ -339,6 +340,19 @@ def _unlabelled_name(token: Token) -> tuple[list[Token], Rank] | None:
     # Hyphens inside the name stay: "Urban-Brookings Tax Policy Center".
     joined = [t for t in token.doc[words[0].i : words[-1].i + 1] if t.pos_ == "PROPN" or _hyphen(t)]
     return joined, Rank.ORGANISATION
+
+
+def _company_taken_up(token: Token) -> tuple[list[Token], Rank] | None:
+    """A definite company noun that takes up an organisation the article named: "a director of [the company]",
+    "head of [the insurer]’s pensions division". The resolver puts the name in (``Resolver._named``).
+
+    Near misses: "a director of a company" and "of the companies" take up no one.
+    """
+    if token.ent_type_ or token.pos_ != "NOUN" or token.tag_ in PLURAL_NOUN_TAGS or lemma(token) not in COMPANY_NOUNS:
+        return None
+    if not is_definite(token):
+        return None
+    return [token], Rank.ORGANISATION
 
 
 def _person_organisation(token: Token) -> tuple[list[Token], Rank] | None:

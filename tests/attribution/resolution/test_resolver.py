@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.attribution.article import Article
+from service.attribution.pipeline import attribute
 from service.attribution.resolution.entities import Entity, Kind
 from service.attribution.results import Span
 from service.attribution.resolution.values import AUTHOR, Basis
@@ -472,6 +473,114 @@ def how(resolver: Resolver, head: Token, in_first_person: bool = False) -> tuple
 def test_a_definite_organisation_noun_stands_for_the_organisation_named_before() -> None:
     doc = THE_COMPANY_AFTER
     assert how(Resolver(Article(doc)), word(doc, "company")) == ("Kestrel", Kind.ORGANISATION, Basis.ORGANISATION_NAMED)
+
+
+# "the retailer" takes up the organisation the article called a retailer, though a bank was named since...
+RETAILER_CALLED_BY_ITS_NOUN = parse(
+    'Harbor Foods Inc., a retailer, cut 200 jobs on Monday. Meridian Bank grew. Tom Hale, a director of the retailer, said it was late.',
+    """
+    0 Harbor Harbor NNP PROPN compound 2 B-ORG
+    1 Foods Foods NNP PROPN compound 2 I-ORG
+    2 Inc. Inc. NNP PROPN nsubj 7 I-ORG
+    3 , - , PUNCT punct 2
+    4 a - DT DET det 5
+    5 retailer - NN NOUN appos 2
+    6 , - , PUNCT punct 2
+    7 cut - VBD VERB ROOT 7
+    8 200 - CD NUM nummod 9 B-CARDINAL
+    9 jobs job NNS NOUN dobj 7
+    10 on - IN ADP prep 7
+    11 Monday Monday NNP PROPN pobj 10 B-DATE
+    12 . - . PUNCT punct 7
+    13 Meridian Meridian NNP PROPN compound 14 B-ORG
+    14 Bank Bank NNP PROPN nsubj 15 I-ORG
+    15 grew grow VBD VERB ROOT 15
+    16 . - . PUNCT punct 15
+    17 Tom Tom NNP PROPN compound 18 B-PERSON
+    18 Hale Hale NNP PROPN nsubj 26 I-PERSON
+    19 , - , PUNCT punct 18
+    20 a - DT DET det 21
+    21 director - NN NOUN appos 18
+    22 of - IN ADP prep 21
+    23 the - DT DET det 24
+    24 retailer - NN NOUN pobj 22
+    25 , - , PUNCT punct 18
+    26 said say VBD VERB ROOT 26
+    27 it - PRP PRON nsubj 28
+    28 was be VBD AUX ccomp 26
+    29 late - JJ ADJ acomp 28
+    30 . - . PUNCT punct 26
+    """,
+)
+# ...near miss: no one was called a company, so "the company" is the one named last...
+COMPANY_NAMED_LAST = parse(
+    'Harbor Foods Inc., a retailer, cut 200 jobs on Monday. Meridian Bank grew. Tom Hale, a director of the company, said it was late.',
+    """
+    0 Harbor Harbor NNP PROPN compound 2 B-ORG
+    1 Foods Foods NNP PROPN compound 2 I-ORG
+    2 Inc. Inc. NNP PROPN nsubj 7 I-ORG
+    3 , - , PUNCT punct 2
+    4 a - DT DET det 5
+    5 retailer - NN NOUN appos 2
+    6 , - , PUNCT punct 2
+    7 cut - VBD VERB ROOT 7
+    8 200 - CD NUM nummod 9 B-CARDINAL
+    9 jobs job NNS NOUN dobj 7
+    10 on - IN ADP prep 7
+    11 Monday Monday NNP PROPN pobj 10 B-DATE
+    12 . - . PUNCT punct 7
+    13 Meridian Meridian NNP PROPN compound 14 B-ORG
+    14 Bank Bank NNP PROPN nsubj 15 I-ORG
+    15 grew grow VBD VERB ROOT 15
+    16 . - . PUNCT punct 15
+    17 Tom Tom NNP PROPN compound 18 B-PERSON
+    18 Hale Hale NNP PROPN nsubj 26 I-PERSON
+    19 , - , PUNCT punct 18
+    20 a - DT DET det 21
+    21 director - NN NOUN appos 18
+    22 of - IN ADP prep 21
+    23 the - DT DET det 24
+    24 company - NN NOUN pobj 22
+    25 , - , PUNCT punct 18
+    26 said say VBD VERB ROOT 26
+    27 it - PRP PRON nsubj 28
+    28 was be VBD AUX ccomp 26
+    29 late - JJ ADJ acomp 28
+    30 . - . PUNCT punct 26
+    """,
+)
+# ...and where none was named, "the company" says nothing of whom Hale works for.
+COMPANY_NEVER_NAMED = parse(
+    'Tom Hale, a director of the company, said it was late.',
+    """
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 a - DT DET det 4
+    4 director - NN NOUN appos 1
+    5 of - IN ADP prep 4
+    6 the - DT DET det 7
+    7 company - NN NOUN pobj 5
+    8 , - , PUNCT punct 1
+    9 said say VBD VERB ROOT 9
+    10 it - PRP PRON nsubj 11
+    11 was be VBD AUX ccomp 9
+    12 late - JJ ADJ acomp 11
+    13 . - . PUNCT punct 9
+    """,
+)
+
+
+def affiliation_of_hale(doc: Doc) -> str | None:
+    (quote,) = attribute(Article(doc)).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Tom Hale"
+    return quote.speaker.affiliation
+
+
+def test_a_definite_company_noun_in_a_description_is_the_organisation_it_takes_up() -> None:
+    assert affiliation_of_hale(RETAILER_CALLED_BY_ITS_NOUN) == "Harbor Foods Inc."
+    assert affiliation_of_hale(COMPANY_NAMED_LAST) == "Meridian Bank"
+    assert affiliation_of_hale(COMPANY_NEVER_NAMED) is None
 
 
 def test_an_indefinite_organisation_noun_names_a_new_speaker() -> None:
