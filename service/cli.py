@@ -423,7 +423,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def summary(report: Report) -> str:
     """One paragraph on what a run did."""
     if report.already_complete:
-        return f"{PROG}: {report.output} is complete; nothing to resume (--overwrite redoes it)"
+        return f"{PROG}: {report.output} holds all {report.articles} articles of the input; nothing to resume (--overwrite redoes it)"
     before = f" ({report.done_before} done before)" if report.done_before else ""
     failed = sum(report.failed.values())
     kinds = ", ".join(f"{count} {kind.removeprefix('/problems/')}" for kind, count in sorted(report.failed.items()))
