@@ -143,6 +143,20 @@ class Reading:
     buffer: bytearray
     deadline: float
     since: float
+    searched: int = 0
+    """How much of ``buffer`` is known to hold no end of head: each byte is looked at once, however it comes."""
+    frame: Framing | None = None
+
+    def whole(self, max_body: int) -> bool:
+        """Whether the request is whole (``is_whole``), looking only at what came since the last call."""
+        if self.frame is None:
+            end = self.buffer.find(b"\r\n\r\n", max(0, self.searched - 3))
+            self.searched = len(self.buffer)
+            if end < 0:
+                return len(self.buffer) > MAX_HEAD_BYTES
+            self.frame = framing(self.buffer[: end + 4], max_body)
+            assert self.frame is not None
+        return self.frame.body_length is None or len(self.buffer) >= self.frame.head_length + self.frame.body_length
 
 
 # --- the socket a thread sees ------------------------------------------------------------
@@ -286,7 +300,7 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
             data = b""
         if data:
             buffer += data
-            if not is_whole(buffer, self.max_body):
+            if not reading.whole(self.max_body):
                 return
         elif not buffer:
             self._stop_reading(conn)

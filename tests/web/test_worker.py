@@ -28,7 +28,7 @@ import requests
 
 from bench.common import procfs
 from service.web.server import Served, serving
-from service.web.worker import MAX_HEAD_BYTES, Framing, framing, is_whole, parse_error_response
+from service.web.worker import MAX_HEAD_BYTES, Framing, Reading, framing, is_whole, parse_error_response
 from tests.web.contract import assert_conforms
 
 ARTICLE = "“We will not back down,” Ana Ruiz said."
@@ -77,6 +77,15 @@ def test_a_body_over_the_limit_is_not_waited_for() -> None:
 def test_a_body_of_no_declared_length_or_an_odd_head_goes_to_the_parser_at_once(lines: tuple[str, ...]) -> None:
     assert framing(head(*lines), 100) == Framing(len(head(*lines)), None)
     assert is_whole(head(*lines), 100)
+
+
+def test_a_request_read_a_byte_at_a_time_is_whole_when_is_whole_says_so() -> None:
+    """The main loop's reading looks at each byte once, and agrees with ``is_whole`` at every step."""
+    request = head("Content-Length: 5") + b"hello"
+    reading = Reading(bytearray(), deadline=0.0, since=0.0)
+    for n in range(len(request)):
+        reading.buffer += request[n : n + 1]
+        assert reading.whole(100) == is_whole(request[: n + 1], 100), n
 
 
 def test_a_head_too_large_to_be_a_head_goes_to_the_parser() -> None:
