@@ -143,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", help="address to listen on (default: $HOST, else 127.0.0.1)")
     serve.add_argument("--port", type=_port, help="port to listen on (default: $PORT, else 8000)")
-    serve.add_argument("--workers", type=_count, help="gunicorn sync workers (default: $WEB_CONCURRENCY, else one per core)")
+    serve.add_argument("--workers", type=_count, help="gunicorn workers, one analysis at a time each (default: $WEB_CONCURRENCY, else one per core)")
     serve.set_defaults(run=run_serve)
 
     batch = commands.add_parser(
