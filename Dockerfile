@@ -27,5 +27,11 @@ EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/readyz' % os.environ.get('PORT', '8000'), timeout=4)"]
 
-# Exec form: gunicorn is PID 1 and receives the container's signals itself.
+# Exec form: gunicorn is PID 1 and receives the container's signals itself: SIGTERM
+# drains (every connection taken is answered within GUNICORN_GRACEFUL_TIMEOUT, 30 s),
+# so give the container a longer stop timeout (docker run --stop-timeout 35).
+# No proxy in front: gunicorn runs the project's worker (service/web/worker.py),
+# which reads each request whole before a thread takes it, so slow or idle
+# clients hold a buffer, never a worker (README, Operations).
+STOPSIGNAL SIGTERM
 CMD ["gunicorn", "-c", "python:service.web.gunicorn_conf", "service.web.app:create_app()"]

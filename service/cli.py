@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--host", help="address to listen on (default: $HOST, else 127.0.0.1)")
     serve.add_argument("--port", type=_port, help="port to listen on (default: $PORT, else 8000)")
-    serve.add_argument("--workers", type=_count, help="gunicorn sync workers (default: $WEB_CONCURRENCY, else one per core)")
+    serve.add_argument("--workers", type=_count, help="gunicorn workers, one analysis at a time each (default: $WEB_CONCURRENCY, else one per core)")
     serve.set_defaults(run=run_serve)
 
     batch = commands.add_parser(
@@ -487,7 +487,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def summary(report: Report) -> str:
     """One paragraph on what a run did."""
     if report.already_complete:
-        return f"{PROG}: {report.output} is complete; nothing to resume (--overwrite redoes it)"
+        return f"{PROG}: {report.output} holds all {report.articles} articles of the input; nothing to resume (--overwrite redoes it)"
     before = f" ({report.done_before} done before)" if report.done_before else ""
     failed = sum(report.failed.values())
     kinds = ", ".join(f"{count} {kind.removeprefix('/problems/')}" for kind, count in sorted(report.failed.items()))

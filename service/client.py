@@ -14,8 +14,10 @@ Answers are parsed into the engine's own frozen dataclasses
 ``SpeakerEntry`` a batch job gets from ``QuoteExtractor`` in-process. Every
 error is a ``QuotesError`` carrying the service's problem details (RFC 9457);
 a service that cannot be reached is a ``QuotesConnectionError``. A 503 (the
-model still loading) and a failed connection are retried with exponential
-back-off, honouring ``Retry-After``.
+model still loading) and a connection that could not be made are retried
+with exponential back-off, honouring ``Retry-After``; a connection lost
+after the request was sent is not (the service may have done the work, or
+be doing it still), nor is an answer that did not come in time.
 
 Only requests and the dataclasses are imported: no Flask, no spaCy.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import email.utils
 import math
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,6 +36,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from service.attribution import Pronoun, Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry, SpeakerKind
 
@@ -45,6 +49,8 @@ NOT_RETRIED_TYPES = frozenset({"/problems/timeout"})
 # a larger batch is sent in several requests.
 BATCH_DOCUMENTS = 100
 BATCH_CHARS = 1_000_000
+TEXT_CHARS = 100_000
+"""The service's longest text (QUOTES_MAX_CHARS): ``timeout`` is for that much; a batch gets as much per as many characters."""
 MAX_RETRY_AFTER = 300.0
 """Seconds: a longer Retry-After is taken as this, so a client never waits unboundedly."""
 
@@ -124,10 +130,11 @@ Document = tuple[str, str] | Mapping[str, str]
 class QuotesClient:
     """Talks to one quotes service.
 
-    ``retries`` is how many times a 503 or a failed connection is tried again,
+    ``retries`` is how many times a 503 or a connection that could not be made is tried again,
     waiting ``backoff`` seconds, then twice that, and so on (or what the
     service's ``Retry-After`` says). ``timeout`` bounds each request, in
-    seconds. ``session`` and ``sleep`` (``time.sleep`` by default) may be
+    seconds (a batch's, as much again per 100,000 characters it holds, as the
+    service's own time grows). ``session`` and ``sleep`` (``time.sleep`` by default) may be
     passed in (tests do); a session passed in is not closed by ``close``.
     """
 
@@ -202,6 +209,8 @@ class QuotesClient:
             seen.add(doc_id)
         results: dict[str, Result] = {}
         for chunk in _chunks(pairs, max_documents, max_chars):
+            # The service gives a batch time in proportion to its size (per longest text): so does the client.
+            scale = max(1.0, sum(len(text) for _, text in chunk) / TEXT_CHARS)
             body = self._post(
                 "/v1/quotes/batch",
                 {
@@ -209,29 +218,34 @@ class QuotesClient:
                     "offsets": offsets,
                     **_insisting(any_language),
                 },
+                timeout=self.timeout * scale,
             )
             model = _model(body["model"])
             for document in body["documents"]:
                 results[document["id"]] = _result(document, body["offsets"], model)
         return results
 
-    def _post(self, path: str, payload: dict[str, Any]) -> dict[str, Any]:
+    def _post(self, path: str, payload: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
         """POST JSON, retrying a 503 or a failed connection; the JSON answer, or a ``QuotesError``."""
         url = self.base_url + path
+        timeout = timeout or self.timeout
         attempt = 0
         while True:
             try:
-                with self.session.post(url, json=payload, headers=self._headers, timeout=self.timeout) as response:
+                with self.session.post(url, json=payload, headers=self._headers, timeout=timeout) as response:
                     if response.ok:
                         return _json_of(response)
                     error = _error_of(response)
                     wait = _retry_after(response.headers.get("Retry-After"))
             except requests.ConnectTimeout:
-                error, wait = QuotesConnectionError(f"could not connect to {url} within {self.timeout:g} s"), None
+                error, wait = QuotesConnectionError(f"could not connect to {url} within {timeout:g} s"), None
             except requests.Timeout:
                 # The service had the text and was working on it: asking again would only add to its load.
-                raise QuotesConnectionError(f"no answer from {url} within {self.timeout:g} s") from None
+                raise QuotesConnectionError(f"no answer from {url} within {timeout:g} s") from None
             except requests.ConnectionError as exc:
+                if not _never_sent(exc):
+                    # The request may have reached the service: sending it again could do the work twice.
+                    raise QuotesConnectionError(f"the connection to {url} was lost after the request was sent: {_reason(exc)}") from None
                 error = QuotesConnectionError(f"could not connect to {url}: {_reason(exc)}")
                 wait = None
             if attempt >= self.retries or not _retryable(error):
@@ -419,6 +433,26 @@ def _retry_after(value: str | None) -> float | None:
         when = when.replace(tzinfo=timezone.utc)
     seconds = (when - datetime.now(timezone.utc)).total_seconds()
     return min(max(0.0, math.ceil(seconds)), MAX_RETRY_AFTER)
+
+
+NEVER_SENT = (NewConnectionError, ConnectTimeoutError, ConnectionRefusedError, socket.gaierror)
+"""Failures before a connection existed (refused, no such host, no answer to the handshake): the request never left."""
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """Whether ``exc`` (a ``requests.ConnectionError``) failed before the request could be sent."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        cause = pending.pop()
+        if id(cause) in seen:
+            continue
+        seen.add(id(cause))
+        if isinstance(cause, NEVER_SENT):
+            return True
+        # requests wraps urllib3's MaxRetryError, which holds the failure as its ``reason``.
+        pending.extend(c for c in (cause.__cause__, cause.__context__, getattr(cause, "reason", None), *cause.args) if isinstance(c, BaseException))
+    return False
 
 
 def _reason(exc: requests.ConnectionError) -> str:

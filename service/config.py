@@ -42,8 +42,10 @@ class Settings:
     """Load the model in the background so that /healthz answers at once and
     /readyz says 503 until it is ready; off, the app is built only once loaded."""
     request_timeout: float = 60.0
-    """Seconds a request may spend in the engine before it is stopped with a 503
-    (checked between pipeline stages; gunicorn's own timeout is the backstop)."""
+    """Seconds a request of up to ``max_chars`` characters may take, from reading its
+    body to serialising the answer, before it is stopped with a 503 (the engine
+    checks between pipeline stages). A batch gets as much again for every
+    ``max_chars`` characters it holds (``request_seconds``)."""
     api_keys: tuple[str, ...] = ()
     """Keys that may call /v1/*, comma-separated in the variable. Empty: no key
     is needed. Each at least ``MIN_API_KEY_LENGTH`` characters."""
@@ -51,6 +53,11 @@ class Settings:
     """Origins whose browser pages may call the API (``https://cms.example.org``),
     comma-separated, or ``*`` for any. Empty: none."""
     log_level: str = "INFO"
+
+    def request_seconds(self, chars: int) -> float:
+        """How long a request holding ``chars`` characters may take: ``request_timeout`` for up to one
+        longest text, in proportion beyond it, so that the largest batch the limits allow has its time."""
+        return self.request_timeout * max(1.0, chars / self.max_chars)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
+from http.client import RemoteDisconnected
 from typing import Any
 
 import pytest
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
 from urllib3.response import HTTPResponse
 
 from service.attribution import Pronoun, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span
@@ -300,14 +305,19 @@ def test_client_errors_are_not_retried(fake: Any) -> None:
     assert f.sleeps == []
 
 
+def refused() -> requests.ConnectionError:
+    """What requests raises when nothing listens: urllib3's failure to make the connection, inside."""
+    return requests.ConnectionError(MaxRetryError(None, "/v1/quotes", NewConnectionError(None, "Connection refused")))  # type: ignore[arg-type]
+
+
 def test_connection_failures_are_retried(fake: Any) -> None:
-    f = fake([requests.ConnectionError("refused"), requests.ConnectTimeout("slow"), OK], backoff=0.25)
+    f = fake([refused(), requests.ConnectTimeout("slow"), OK], backoff=0.25)
     assert f.client.extract("text").model == Model("en_core_web_sm", "3.8.0")
     assert f.sleeps == [0.25, 0.5]
 
 
 def test_a_service_never_reached_is_a_connection_error(fake: Any) -> None:
-    f = fake([requests.ConnectionError("refused")] * 4, retries=3)
+    f = fake([refused() for _ in range(4)], retries=3)
     with pytest.raises(QuotesConnectionError) as caught:
         f.client.extract("text")
     assert isinstance(caught.value, QuotesError) and caught.value.status is None
@@ -321,6 +331,39 @@ def test_a_real_refused_connection_says_so() -> None:
         with pytest.raises(QuotesConnectionError, match="Connection refused"):
             client.extract("text")
     assert sleeps == [0.5]
+
+
+def test_a_connection_lost_after_the_request_was_sent_is_not_retried(fake: Any) -> None:
+    lost = requests.ConnectionError(ProtocolError("Connection aborted.", RemoteDisconnected("Remote end closed connection without response")))
+    f = fake([lost, OK], retries=3)
+    with pytest.raises(QuotesConnectionError, match="lost after the request was sent"):
+        f.client.extract("text")
+    assert f.sleeps == [] and len(f.adapter.sent) == 1
+
+
+def test_a_server_that_drops_the_connection_gets_the_request_once() -> None:
+    """A real socket that reads the request and closes: one request, not four."""
+    received: list[bytes] = []
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.settimeout(10)
+
+        def drop() -> None:
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:
+                    return
+                with connection:
+                    received.append(connection.recv(65536))
+
+        thread = threading.Thread(target=drop, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        with QuotesClient(url, retries=3, sleep=lambda _: None) as client:
+            with pytest.raises(QuotesConnectionError, match="lost after the request was sent"):
+                client.extract("text")
+        time.sleep(0.5)
+    assert len(received) == 1 and received[0].startswith(b"POST /v1/quotes")
 
 
 def test_an_answer_too_slow_is_not_retried(fake: Any) -> None:
@@ -363,6 +406,13 @@ def test_a_batch_is_split_by_characters_too(fake: Any) -> None:
     f = fake([batch_answer(["a"]), batch_answer(["b", "c"])])
     f.client.extract_batch([("a", "x" * 8), ("b", "x" * 5), ("c", "x" * 5)], max_chars=10)
     assert len(f.adapter.sent) == 2
+
+
+def test_a_large_batch_waits_longer_for_its_answer_as_the_service_gives_it_more_time(fake: Any) -> None:
+    f = fake([batch_answer(["a", "b"]), OK], timeout=10)
+    f.client.extract_batch([("a", "x" * 250_000), ("b", "x" * 150_000)])
+    f.client.extract("text")
+    assert f.adapter.timeouts == [40.0, 10]
 
 
 def test_batch_ids_must_be_unique(fake: Any) -> None:

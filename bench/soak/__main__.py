@@ -66,6 +66,7 @@ def soak(args: argparse.Namespace, log: Path) -> Observed:
             # One log line per request is 20,000 lines; warnings are what matter here.
             "QUOTES_LOG_LEVEL": "WARNING",
             "PROMETHEUS_MULTIPROC_DIR": metrics_dir,
+            "GUNICORN_WORKER_CLASS": args.worker_class,
         }
         with serving(environ, log=log, startup_seconds=STARTUP_SECONDS) as server:
             workers = procfs.children(server.pid)
@@ -109,6 +110,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--slices", type=int, default=10, help="latency is reported per this many slices (default 10)")
     parser.add_argument(
         "--max-requests", type=int, default=0, help="recycle workers as gunicorn_conf does (default 0: never)"
+    )
+    parser.add_argument(
+        "--worker-class",
+        choices=("quotes", "sync"),
+        default="quotes",
+        help="gunicorn's worker class (GUNICORN_WORKER_CLASS; default quotes, as deployed; sync: the setup before it, to compare)",
     )
     parser.add_argument(
         "--memory-not-judged",

@@ -55,6 +55,7 @@ def report(args: argparse.Namespace, observed: Observed, command: str) -> dict[s
         "code": {"project_commit": git_commit(), "service_code": service_code()},
         "server": {
             "workers": args.workers,
+            "worker_class": args.worker_class,
             "max_requests": args.max_requests,
             "model": observed.model,
             "alive_at_end": observed.alive_at_end,
@@ -200,7 +201,7 @@ def heading(report_: dict[str, Any]) -> list[str]:
     run, server = report_["run"], report_["server"]
     return [
         f"## Soak: {run['answered']} requests at concurrency {run['concurrency']} on {server['workers']} "
-        f"gunicorn workers ({server['model']['name']} {server['model']['version']})",
+        f"gunicorn {server.get('worker_class', 'quotes')} workers ({server['model']['name']} {server['model']['version']})",
         "",
         f"{run['seconds']} s, {run['requests_per_second']} requests/s, {run['new_words']} words never seen before, "
         f"errors: {run['errors']}" + (" (stopped by --max-seconds)" if run["stopped_by_time"] else ""),

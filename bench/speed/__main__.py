@@ -23,6 +23,7 @@ from bench.common.results import add_output_options, command_line, write_outputs
 from bench.speed import archives
 from bench.speed.inprocess import fresh_pipelines, in_process
 from bench.speed.lengths import length_section
+from bench.speed.markup import markup_section
 from bench.speed.report import table
 from bench.speed.serverload import over_http
 from bench.speed.targets import ratios, same_quotes, targets
@@ -73,6 +74,7 @@ def measure(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     raw, extractor = fresh_pipelines()
     results: dict[str, Any] = {"meta": meta, **in_process(corpus, raw, extractor, repeat)}
     results["length"] = length_section(extractor, raw, corpus.texts, length_repeat)
+    results["html"] = markup_section(length_repeat)
     del raw, extractor  # their memory back before the servers start
     results["http"] = over_http(corpus, settings, repeat)
     results["archives"] = archives.measure(corpus, repeat=repeat)

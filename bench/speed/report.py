@@ -84,6 +84,13 @@ def http_rows(results: dict[str, Any]) -> list[Row]:
             goals["http_2_workers_vs_1"],
         ),
         row(
+            f"3. HTTP, 2 workers of gunicorn's sync class (before), concurrency {SATURATED}",
+            latency(results["http"]["workers_2_sync"][c]),
+            f"the quotes worker {times(r['serving_vs_sync'], 'sync', r['serving_vs_sync_cpu'])}; "
+            f"at concurrency 1 {r['serving_vs_sync_concurrency_1']:.2f}",
+            goals["serving_vs_sync"],
+        ),
+        row(
             batch_label,
             rate(one["batch"]["chars_per_second"]),
             times(r["batch_vs_single"], "one by one", r["batch_vs_single_cpu"]),
@@ -128,6 +135,16 @@ def length_rows(results: dict[str, Any]) -> list[Row]:
             name = f"length_{int(key) // 1000}k_vs_5k"
             ratio_text = f"{times(r[name], '5k')} (raw spaCy: {r['spacy_' + name]:.2f})"
             rows.append(row(label, per_char, ratio_text, goals.get(name)))
+    return rows
+
+
+def html_rows(results: dict[str, Any]) -> list[Row]:
+    shapes, goal = results["html"]["shapes"], results["targets"]["html_100k_vs_25k"]
+    rows = []
+    for n, (name, measured) in enumerate(shapes.items()):
+        per_char = ", ".join(f"{value:.2f} µs/char at {int(length) // 1000}k" for length, value in measured["us_per_char"].items())
+        ratio_text = f"{measured['ratio']:.2f} (100k ÷ 25k)" if measured["ratio"] is not None else ""
+        rows.append(row(f"6. HTML `{name}`", per_char, ratio_text, goal if n == 0 else None))
     return rows
 
 
@@ -198,7 +215,7 @@ def warnings(results: dict[str, Any]) -> str:
 
 
 def table(results: dict[str, Any]) -> str:
-    rows = engine_rows(results) + http_rows(results) + memory_rows(results) + length_rows(results)
+    rows = engine_rows(results) + http_rows(results) + memory_rows(results) + length_rows(results) + html_rows(results)
     rows += textacy_rows(results)
     if "archives" in results:
         rows += archives.rows(results["archives"])

@@ -1,7 +1,10 @@
 """Rows 3, 4 and 5: the service under gunicorn, loaded from a separate process (``bench.speed.load``).
 
-Three servers, one after the other, each started by ``service.web.server.serving``
-as ``make run`` starts it: 1 worker, then 2 workers with and without preload.
+Four servers, one after the other, each started by ``service.web.server.serving``
+as ``make run`` starts it: 1 worker, then 2 workers with and without preload,
+then 2 workers of gunicorn's sync class (the serving setup before the quotes
+worker, ``service/web/worker.py``), so that the run shows what the change of
+worker costs in throughput, if anything.
 """
 
 from __future__ import annotations
@@ -32,26 +35,29 @@ WARM_UP_TRIES = 10
 
 
 def over_http(corpus: Corpus, settings: Settings, repeat: int) -> dict[str, Any]:
-    """Sections 3, 4 and 5: three servers, one after the other (1 worker; 2 workers with and without preload)."""
+    """Sections 3, 4 and 5: four servers, one after the other (1 worker; 2 workers with and without preload; 2 sync workers)."""
     with tempfile.TemporaryDirectory(prefix="quotes-bench-") as folder:
         plans = write_plans(Path(folder), corpus, settings, warm_up_requests=2 * SATURATED)
         return {
             "workers_1": measure_server(1, True, plans, repeat, batch=True),
             "workers_2": measure_server(2, True, plans, repeat, batch=False),
             "workers_2_no_preload": measure_server(2, False, plans, repeat, batch=False),
+            "workers_2_sync": measure_server(2, True, plans, repeat, batch=False, worker_class="sync"),
         }
 
 
-def measure_server(workers: int, preload: bool, plans: dict[str, Path], repeat: int, batch: bool) -> dict[str, Any]:
+def measure_server(
+    workers: int, preload: bool, plans: dict[str, Path], repeat: int, batch: bool, worker_class: str = "quotes"
+) -> dict[str, Any]:
     """One gunicorn: warmed up, then one by one at each concurrency (and batches), its memory read before it stops."""
-    label = f"{workers} worker{'s' if workers > 1 else ''}, preload {'on' if preload else 'off'}"
+    label = f"{workers} {worker_class} worker{'s' if workers > 1 else ''}, preload {'on' if preload else 'off'}"
     log(f"HTTP: starting gunicorn, {label}")
     # The app's log line per request stays on (it is part of what a request costs).
-    environ = {"WEB_CONCURRENCY": str(workers), "GUNICORN_PRELOAD": "1" if preload else "0"}
+    environ = {"WEB_CONCURRENCY": str(workers), "GUNICORN_PRELOAD": "1" if preload else "0", "GUNICORN_WORKER_CLASS": worker_class}
     try:
         with serving(environ) as server, MemorySampler(server.pid) as sampler:
             passes = warm_up(server, plans["warm_up"])
-            result: dict[str, Any] = {"workers": workers, "preload": preload, "warm_up_passes": passes}
+            result: dict[str, Any] = {"workers": workers, "preload": preload, "worker_class": worker_class, "warm_up_passes": passes}
             for concurrency in CONCURRENCIES:
                 log(f"HTTP, {label}: one by one, concurrency {concurrency}, {repeat} round(s)")
                 result[f"concurrency_{concurrency}"] = measured_load(server, plans["single"], concurrency, repeat)

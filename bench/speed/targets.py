@@ -42,7 +42,9 @@ TARGETS = (
     Target("http_1_worker_vs_engine", "HTTP with 1 worker ÷ engine in-process, throughput", "≥", 0.9),
     Target("http_2_workers_vs_1", "HTTP 2 workers ÷ 1 worker, throughput", "≥", 1.6),
     Target("batch_vs_single", "batch ÷ one by one, throughput", "≥", 1.15),
+    Target("serving_vs_sync", "HTTP 2 workers, the quotes worker ÷ gunicorn's sync worker, throughput", "≥", 0.95),
     Target("length_100k_vs_5k", "time per character at 100k ÷ at 5k", "≤", 1.2),
+    Target("html_100k_vs_25k", "hostile HTML read, time per character at 100k ÷ at 25k, worst shape", "≤", 1.2),
     Target("worker_peak_rss_mb", "RSS of one worker", "≤", 400, "MB"),
     Target("textacy_vs_engine", "textacy ÷ engine, time on the same texts", "≥", 1.2),
 )
@@ -68,6 +70,11 @@ def ratios(results: dict[str, Any]) -> dict[str, float | None]:
         ),
         "http_2_workers_vs_1": ratio(saturated(two), saturated(one)),
         "http_2_workers_no_preload_vs_1": ratio(saturated(two_off), saturated(one)),
+        "serving_vs_sync": ratio(saturated(two), saturated(http["workers_2_sync"])),
+        "serving_vs_sync_concurrency_1": ratio(
+            two["concurrency_1"]["chars_per_second"], http["workers_2_sync"]["concurrency_1"]["chars_per_second"]
+        ),
+        "html_100k_vs_25k": max((shape["ratio"] for shape in results["html"]["shapes"].values() if shape["ratio"]), default=None),
         "batch_vs_single": ratio(one["batch"]["chars_per_second"], one["concurrency_1"]["chars_per_second"]),
         "length_50k_vs_5k": ratio(per_char["50000"], per_char["5000"]),
         "length_100k_vs_5k": ratio(per_char["100000"], per_char["5000"]),
@@ -93,6 +100,10 @@ def cpu_ratios(results: dict[str, Any]) -> dict[str, float | None]:
         "http_2_workers_vs_1_cpu": ratio(
             results["http"]["workers_2"][f"concurrency_{SATURATED}"]["chars_per_server_cpu_second"],
             one[f"concurrency_{SATURATED}"]["chars_per_server_cpu_second"],
+        ),
+        "serving_vs_sync_cpu": ratio(
+            results["http"]["workers_2"][f"concurrency_{SATURATED}"]["chars_per_server_cpu_second"],
+            results["http"]["workers_2_sync"][f"concurrency_{SATURATED}"]["chars_per_server_cpu_second"],
         ),
         "batch_vs_single_cpu": ratio(
             one["batch"]["chars_per_server_cpu_second"], one["concurrency_1"]["chars_per_server_cpu_second"]

@@ -280,6 +280,11 @@ def parse_line(line: str, where: str, id_field: str, fields: Fields) -> dict[str
         value = json.loads(line.removeprefix(BYTE_ORDER_MARK))
     except json.JSONDecodeError as exc:
         raise ArchiveError(f"{where} is not JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise ArchiveError(f"{where} is JSON nested too deeply to read") from None
+    except ValueError:
+        # Python reads at most 4,300 digits of an integer (sys.get_int_max_str_digits).
+        raise ArchiveError(f"{where} holds a number too long to read (over 4,300 digits)") from None
     if not isinstance(value, dict):
         raise ArchiveError(f"{where} is not a JSON object with `{id_field}` and `{fields.text}` (or `{fields.html}`)")
     return value

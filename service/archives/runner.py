@@ -27,6 +27,7 @@ The steps, in ``run``:
 
 from __future__ import annotations
 
+import csv
 import json
 import multiprocessing
 import os
@@ -39,15 +40,28 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from service.archives.errors import PARQUET, ArchiveError, UsageError
 from service.archives.readers import Fields, Record, open_archive
 from service.archives.rows import analyse, chunked
-from service.archives.tables import RESULT_FIELDS, check_keep, flat_rows, flat_schema, result_schema, write_csv, write_parquet
+from service.archives.tables import (
+    CSV_ENCODING,
+    ROWS_PER_BATCH,
+    RESULT_FIELDS,
+    check_keep,
+    flat_rows,
+    flat_schema,
+    neutralised,
+    result_schema,
+    write_csv,
+    write_parquet,
+)
 from service.attribution.pipeline import QuoteExtractor
 from service.intake.door import ready_engine
 from service.nlp import ModelNotFound, check_model, default_model_name, load_pipeline
@@ -113,17 +127,29 @@ class Journal:
         return ids
 
     def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = self.path.open("a", encoding="utf-8", newline="\n")
+        try:
+            self._handle = self.path.open("a", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise ArchiveError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def write(self, lines: Sequence[str]) -> None:
+        """Append ``lines``, flushed; a failure (a full disk) is one line that says what is kept."""
         assert self._handle is not None, "open the journal first"
-        self._handle.write("".join(line + "\n" for line in lines))
-        self._handle.flush()
+        try:
+            self._handle.write("".join(line + "\n" for line in lines))
+            self._handle.flush()
+        except OSError as exc:
+            raise ArchiveError(
+                f"cannot write {self.path}: {exc.strerror or exc}; the results written before are kept: "
+                "--resume goes on from them once it can be written"
+            ) from None
 
     def close(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            try:
+                self._handle.close()
+            except OSError:
+                pass  # what could not be flushed is a torn last line, which ``done`` cuts off
             self._handle = None
 
     def rows(self) -> Iterator[dict[str, Any]]:
@@ -191,41 +217,119 @@ class Output:
         """Every file a run writes, once each."""
         return list(dict.fromkeys(path for path in (self.path, self.journal, self.failures) if path is not None))
 
+    @property
+    def finished(self) -> bool:
+        """A Parquet or flat output written by an earlier run (JSON Lines is never finished: it is the journal)."""
+        return self.format is not Format.JSON_LINES and self.path.exists()
+
+
+def check_writable(output: Output) -> None:
+    """An ``ArchiveError`` now, before any work, when the output cannot be written where it is to go."""
+    if output.path.is_dir():
+        raise ArchiveError(f"{output.path} is a folder: name a file to write")
+    try:
+        output.path.parent.mkdir(parents=True, exist_ok=True)
+        existed = output.journal.exists()
+        with output.journal.open("a", encoding="utf-8"):
+            pass
+        if not existed:
+            output.journal.unlink()
+        if output.finished and not os.access(output.path.parent, os.W_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        raise ArchiveError(f"cannot write {output.path}: {exc.strerror or exc}") from None
+
+
+def finished_ids(output: Output, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` a finished Parquet or flat output holds (a flat one: those with a quote or a failure).
+
+    A flat table has no row for an article without quotes: such an article is
+    analysed again when the run is resumed, and adds no row again.
+    """
+    if not output.finished:
+        return set()
+    if output.format is Format.PARQUET:
+        held = set(map(str, pq.read_table(output.path, columns=["id"]).column(0).to_pylist()))
+        return held.intersection(ids)
+    if output.format is Format.FLAT_PARQUET:
+        held = set(map(str, pq.read_table(output.path, columns=["article_id"]).column(0).to_pylist()))
+    else:
+        with output.path.open(encoding=CSV_ENCODING, newline="") as handle:
+            held = {row["article_id"] for row in csv.DictReader(handle)}
+    failures = output.failures
+    if failures is not None and failures.exists():
+        held.update(str(row["id"]) for row in _json_lines(failures))
+    # A CSV holds its ids as a spreadsheet must see them (``tables.neutralised``).
+    return {article_id for article_id in ids if article_id in held or neutralised(article_id) in held}
+
+
+def _json_lines(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            row: dict[str, Any] = json.loads(line)
+            yield row
+
 
 def finish(output: Output, keep: tuple[str, ...] = ()) -> Path | None:
     """Write the output from the journal (unless it is the journal), then remove the journal.
 
-    Written to a temporary name first and moved into place, so that a run
-    stopped here leaves the journal whole and ``--resume`` writes it again.
-    Returns the file of failures beside a flat table, if any article failed.
+    A resumed run's output holds the earlier run's output first, then the
+    journal's articles it does not hold yet. Written to a temporary name first
+    and moved into place, so that a run stopped here (or a disk that fills)
+    leaves the journal whole and ``--resume`` writes it again. Returns the
+    file of failures beside a flat table, if any article failed.
     """
     if output.format is Format.JSON_LINES:
         return None
-    journal = Journal(output.journal)
     temporary = output.path.with_name(output.path.name + ".tmp")
-    failures_path = output.failures
-    if output.format is Format.PARQUET:
-        write_parquet(temporary, journal.rows(), result_schema(keep))
-    else:
-        rows = (flat for row in journal.rows() for flat in flat_rows(row, keep))
-        if output.format is Format.FLAT_CSV:
-            write_csv(temporary, rows, flat_schema(keep).names)
-        else:
-            write_parquet(temporary, rows, flat_schema(keep))
-    failed = failures_path is not None and _write_failures(journal.rows(), failures_path)
-    os.replace(temporary, output.path)
+    try:
+        failures = _write_output(output, temporary, keep)
+        os.replace(temporary, output.path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ArchiveError(
+            f"cannot write {output.path}: {exc.strerror or exc}; the results are kept in {output.journal}: "
+            "--resume writes it once it can be written"
+        ) from None
     output.journal.unlink()
-    return failures_path if failed else None
+    return failures
 
 
-def _write_failures(rows: Iterable[dict[str, Any]], path: Path) -> bool:
+def _write_output(output: Output, temporary: Path, keep: tuple[str, ...]) -> Path | None:
+    journal = Journal(output.journal)
+    earlier = output.path if output.finished else None
+    held = finished_ids(output, (row["id"] for row in journal.rows())) if earlier else set()
+    new_rows = (row for row in journal.rows() if row["id"] not in held)
+    if output.format is Format.PARQUET:
+        write_parquet(temporary, chain(_parquet_rows(earlier), new_rows), result_schema(keep))
+    else:
+        rows = (flat for row in new_rows for flat in flat_rows(row, keep))
+        if output.format is Format.FLAT_CSV:
+            write_csv(temporary, rows, flat_schema(keep).names, after=earlier)
+        else:
+            write_parquet(temporary, chain(_parquet_rows(earlier), rows), flat_schema(keep))
+    failures_path = output.failures
+    if failures_path is None:
+        return None
+    earlier_failures = list(_json_lines(failures_path)) if earlier and failures_path.exists() else []
+    new_failures = [{"id": row["id"], "error": row["error"]} for row in journal.rows() if row["error"] and row["id"] not in held]
+    return failures_path if _write_failures(earlier_failures + new_failures, failures_path) else None
+
+
+def _parquet_rows(path: Path | None) -> Iterator[dict[str, Any]]:
+    if path is None:
+        return
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=ROWS_PER_BATCH):
+        yield from batch.to_pylist()
+
+
+def _write_failures(failures: list[dict[str, Any]], path: Path) -> bool:
     """The failed articles' ids and errors, one JSON line each; whether there were any."""
-    lines = [json.dumps({"id": row["id"], "error": row["error"]}, ensure_ascii=False) for row in rows if row["error"]]
-    if lines:
-        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    if failures:
+        path.write_text("".join(json.dumps(failure, ensure_ascii=False) + "\n" for failure in failures), encoding="utf-8")
     else:
         path.unlink(missing_ok=True)
-    return bool(lines)
+    return bool(failures)
 
 
 # --- the work, here or in a pool -------------------------------------------------------
@@ -423,9 +527,11 @@ def prepare(options: Options) -> tuple[Output, Journal, set[str]]:
     existing = [path for path in output.files() if path.exists()]
     if options.overwrite:
         for path in existing:
-            path.unlink()
+            if path.is_file():
+                path.unlink()
     elif existing and not options.resume:
         raise ArchiveError(f"{existing[0]} already exists: --resume goes on from it, --overwrite starts again")
+    check_writable(output)
     journal = Journal(output.journal)
     done = journal.done()
     kept = journal.kept()
@@ -444,11 +550,12 @@ def run(options: Options, extractor: QuoteExtractor | None = None, on_progress: 
     """
     started = time.perf_counter()
     output, journal, done = prepare(options)
-    if options.resume and output.format is not Format.JSON_LINES and not output.journal.exists() and output.path.exists():
-        # A Parquet or flat output with no journal beside it was finished.
-        return Report(output.path, 0, 0, 0, seconds=time.perf_counter() - started, already_complete=True)
     archive = open_archive(options.input, options.id_field, options.fields)
     ids = archive.ids()
+    done |= finished_ids(output, ids)
+    if output.finished and not output.journal.exists() and done.issuperset(ids):
+        # A Parquet or flat output finished with every article of the input: nothing to do.
+        return Report(output.path, len(ids), len(ids), 0, seconds=time.perf_counter() - started, already_complete=True)
     report = Report(output.path, len(ids), len(done.intersection(ids)), 1 if extractor else options.processes)
     model = _model(options.model) if extractor is None else ""
     workers: Workers | InProcess

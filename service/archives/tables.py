@@ -17,6 +17,11 @@ speaker's ``kind``, whether it is ``anonymous``, the words saying why
 The input's fields that ``--keep`` names (``outlet``, ``date``) follow the id
 in both, as text: a column each after ``id`` (``result_schema(keep)``) and
 after ``article_id`` (``flat_schema(keep)``).
+
+In a CSV, a text cell that a spreadsheet would run as a formula (one starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return: a quote, a name, an id
+the archive holds) starts with an apostrophe, as OWASP advises
+(``neutralised``); Parquet holds the text as it is.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from service.intake.schemas import ArticleResultSchema
 
 ROWS_PER_BATCH = 1024
 """Rows written to Parquet at a time: a few MB of results in memory, whatever the archive's size."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula in a CSV cell."""
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte order mark: Excel reads a CSV as UTF-8 only with one (curly quotes survive);
 pandas and Python's csv module (as ``utf-8-sig``) skip it."""
@@ -174,13 +181,28 @@ def write_parquet(path: Path, rows: Iterable[dict[str, Any]], schema: pa.Schema)
     return count
 
 
-def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str] = FLAT_COLUMNS) -> int:
-    """Write flat rows to a CSV file with a header (``columns``); how many were written."""
+def neutralised(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it without running it: a leading apostrophe before a formula's start.
+
+    ``=HYPERLINK("http://x", "click")`` becomes ``'=HYPERLINK(...)``; ``“-30%,” she said`` is left alone
+    (it starts with a quotation mark), ``-30% in a year`` is not.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def write_csv(
+    path: Path, rows: Iterable[dict[str, Any]], columns: Sequence[str] = FLAT_COLUMNS, after: Path | None = None
+) -> int:
+    """Write flat rows to a CSV file with a header (``columns``), text cells ``neutralised``; how many
+    were written. With ``after``, an earlier CSV of ours, its rows come first, as they are."""
     count = 0
-    with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
+    if after is not None:
+        path.write_bytes(after.read_bytes())
+    with path.open("a" if after is not None else "w", encoding="utf-8" if after is not None else CSV_ENCODING, newline="") as handle:
         writer = csv.DictWriter(handle, columns)
-        writer.writeheader()
+        if after is None:
+            writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({name: neutralised(value) if isinstance(value, str) else value for name, value in row.items()})
             count += 1
     return count

@@ -25,6 +25,8 @@ class Problem(Enum):
     INVALID_BODY = ("invalid-body", 400, "Request body is not valid")
     """Bytes that cannot be read: not UTF-8 (or not the charset declared), or JSON that is not well-formed."""
     UNAUTHORIZED = ("unauthorized", 401, "API key required")
+    REQUEST_TIMEOUT = ("request-timeout", 408, "Request not received in time")
+    """The client did not send its whole request within ``GUNICORN_READ_TIMEOUT`` seconds (the HTTP API only)."""
     PAYLOAD_TOO_LARGE = ("payload-too-large", 413, "Request is too large")
     """An article over ``QUOTES_MAX_CHARS``, a body or a batch over its limits."""
     UNSUPPORTED_MEDIA_TYPE = ("unsupported-media-type", 415, "Unsupported content type")

@@ -9,32 +9,58 @@ request's text never reaches the body or the log.
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 from typing import Any
 
-from flask import Flask, Response, current_app, g, json, request
+from flask import Flask, Response, current_app, g, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from service.intake.problems import Problem, ProblemError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+MAX_ERRORS_LISTED = 10
+"""A problem's ``errors`` lists this many at most, and ``error_count`` says how many there were: a
+batch of bad documents gets a small answer."""
 log = logging.getLogger(__name__)
+
+
+class ClientTooSlow(Exception):
+    """The client did not send its whole request within the read timeout (``GUNICORN_READ_TIMEOUT``): a 408.
+
+    Raised where the request is read from the client: by the worker
+    (``service.web.worker``), and inside the app when it reads a body the
+    worker left to it (chunked).
+    """
+
+
+def problem_document(status: int, title: str, detail: str, type_: str = "about:blank", **members: Any) -> bytes:
+    """A problem's body, as UTF-8 JSON; members that are None are left out.
+
+    A string that cannot be UTF-8 (a lone surrogate some client sent as a
+    field's name) is written as a JSON escape rather than failing the answer.
+    """
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
+    body.update({name: value for name, value in members.items() if value is not None})
+    try:
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(body).encode("ascii")
 
 
 def problem(status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any) -> Response:
     """A problem-details response."""
-    body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
-    if request:
-        body["instance"] = request.path
-        body["request_id"] = g.get("request_id")
-    body.update({k: v for k, v in extra.items() if v is not None})
-    return Response(json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE)
+    members: dict[str, Any] = {"instance": request.path, "request_id": g.get("request_id")} if request else {}
+    body = problem_document(status, title, detail, type_, **members, **extra)
+    return Response(body, status=status, mimetype=PROBLEM_MEDIA_TYPE)
 
 
 def _from_problem(error: ProblemError) -> Response:
     kind = error.problem
-    response = problem(kind.status, kind.title, error.detail, kind.type, errors=error.errors, **error.members)
+    listed = error.errors[:MAX_ERRORS_LISTED] if error.errors is not None else None
+    count = len(error.errors) if error.errors is not None else None
+    response = problem(kind.status, kind.title, error.detail, kind.type, errors=listed, error_count=count, **error.members)
     response.headers.update(error.headers)
     return response
 
@@ -80,8 +106,14 @@ def _from_unexpected(error: Exception) -> Response:
     return problem(internal.status, internal.title, "The service failed to handle this request. It has been logged.", internal.type)
 
 
+def _from_too_slow(error: ClientTooSlow) -> Response:
+    timeout = Problem.REQUEST_TIMEOUT
+    return problem(timeout.status, timeout.title, "The request's body was not received whole in time: send it at once.", timeout.type)
+
+
 def register_error_handlers(app: Flask) -> None:
     """Make every error answer with problem details."""
     app.register_error_handler(ProblemError, _from_problem)
+    app.register_error_handler(ClientTooSlow, _from_too_slow)
     app.register_error_handler(HTTPException, _from_http)
     app.register_error_handler(Exception, _from_unexpected)

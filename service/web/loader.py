@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 
 from spacy.language import Language
@@ -28,6 +30,11 @@ class EngineLoader:
     ``start`` loads the model, in a background thread or at once; ``extractor``
     is None until the model is loaded and warmed up. The language classifier
     (``service.intake.language``) is loaded with it, once per process.
+
+    ``turn`` gives the engine to one request at a time: the work is CPU-bound
+    (one process per core does best), and spaCy's memory zones belong to the
+    pipeline's vocabulary, not to a thread, so two analyses at once in one
+    process would free each other's strings.
     """
 
     def __init__(self, model: str) -> None:
@@ -38,6 +45,18 @@ class EngineLoader:
         self.info: ModelInfo | None = None
         self.load_seconds: float | None = None
         self._thread: threading.Thread | None = None
+        self._turn = threading.Lock()
+
+    @contextmanager
+    def turn(self, deadline: float) -> Iterator[bool]:
+        """The engine to this request alone until the block ends; yields False (and waits no more) if it
+        was not free before ``deadline`` (a ``time.monotonic()`` value)."""
+        acquired = self._turn.acquire(timeout=max(0.0, deadline - time.monotonic()))
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                self._turn.release()
 
     def use(self, nlp: Language) -> None:
         """Use an already loaded pipeline (tests pass their own)."""

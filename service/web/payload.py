@@ -8,9 +8,13 @@ none does). Everything else is a 415, bad bytes or bad JSON a 400, each with
 a detail that says what to send. The body size limit (413) is enforced by
 werkzeug before the body is read.
 
-The schemas (``QuoteRequestSchema``, ``BatchRequestSchema``) then check
-every field at once, so that a batch's every bad document is listed; whether
-an article is text at all is the door's own check (``door.text_problem``).
+A batch's size is checked before anything else is (``check_batch_size``:
+how many documents, how many characters in each and in all), so that a body
+of a million items costs no more than reading it. The schemas
+(``QuoteRequestSchema``, ``BatchRequestSchema``) then check every field at
+once, so that a batch's bad documents are listed (the first
+``MAX_ERRORS_LISTED``, and how many there are); whether an article is text at
+all is the door's own check (``door.text_problem``).
 """
 
 from __future__ import annotations
@@ -21,11 +25,13 @@ from typing import Any
 
 from flask import Request
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+from werkzeug.exceptions import RequestEntityTooLarge
 
-from service.intake.door import Form, not_a_string_message, null_message, text_problem
+from service.intake.door import UNPAIRED_SURROGATE, Form, check_length, not_a_string_message, null_message, text_problem
 from service.intake.encoding import decode, decode_html
 from service.intake.offsets import OffsetUnit
 from service.intake.problems import Problem, ProblemError
+from service.web.errors import MAX_ERRORS_LISTED
 
 JSON_TYPES = ("application/json",)
 TEXT_TYPES = ("text/plain",)
@@ -59,13 +65,24 @@ def _utf8(charset: str | None) -> str:
 
 
 def _raw(request: Request) -> bytes:
+    """The body's bytes: all of them (a body shorter than its ``Content-Length`` is a 400), within the limit (413)."""
+    declared = request.content_length
+    limit = request.max_content_length
+    if declared is None and limit is not None:
+        # A body sent without its length (chunked) is read up to the limit and
+        # one byte more, straight from the server's stream: the limit itself is
+        # allowed, one byte over it is not, exactly as with a Content-Length.
+        stream = request.environ["wsgi.input"]
+        raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise RequestEntityTooLarge()
+        return bytes(raw)
     raw = request.get_data(cache=False)
-    if request.content_length is None and request.max_content_length is not None:
-        # A body sent without its length (chunked) is cut at the limit, not
-        # refused: one more byte tells whether it went on (werkzeug then
-        # raises the 413 itself).
-        if len(raw) >= request.max_content_length:
-            request.stream.read(1)
+    if declared is not None and len(raw) < declared:
+        raise ProblemError(
+            Problem.INVALID_BODY,
+            f"The body ended after {len(raw)} of the {declared} bytes its Content-Length declares: it was cut short. Send it whole.",
+        )
     return raw
 
 
@@ -81,6 +98,40 @@ def parse_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ProblemError(Problem.INVALID_BODY, "The body's JSON is nested too deeply.") from None
+    except ValueError:
+        # Python reads at most 4,300 digits of an integer (sys.get_int_max_str_digits): no field takes one.
+        raise ProblemError(Problem.INVALID_BODY, "The body holds a number too long to read (over 4,300 digits).") from None
+
+
+def check_batch_size(body: Any, max_documents: int, max_chars: int, max_total_chars: int) -> int:
+    """The characters of a batch's documents, once its size is checked: before any document is validated.
+
+    A 413 when ``documents`` holds more than ``max_documents`` items, when a
+    document's ``text`` or ``html`` is longer than ``max_chars``, or when they
+    hold more than ``max_total_chars`` in all. What is not a batch at all is
+    left to the schema.
+    """
+    documents = body.get("documents") if isinstance(body, dict) else None
+    if not isinstance(documents, list):
+        return 0
+    if len(documents) > max_documents:
+        raise ProblemError(
+            Problem.PAYLOAD_TOO_LARGE,
+            f"The batch has {len(documents)} documents; the limit is {max_documents} (QUOTES_BATCH_MAX_DOCUMENTS). Split it.",
+        )
+    total = 0
+    for index, document in enumerate(documents):
+        for form in Form:
+            value = document.get(form.value) if isinstance(document, dict) else None
+            if isinstance(value, str):
+                check_length(value, f"documents.{index}.{form.value}", max_chars)
+                total += len(value)
+    if total > max_total_chars:
+        raise ProblemError(
+            Problem.PAYLOAD_TOO_LARGE,
+            f"The batch holds {total} characters; the limit is {max_total_chars} (QUOTES_BATCH_MAX_CHARS). Split it.",
+        )
+    return total
 
 
 def load(schema: Schema, body: Any) -> dict[str, Any]:
@@ -93,10 +144,14 @@ def load(schema: Schema, body: Any) -> dict[str, Any]:
 
 
 def validation_failed(errors: list[dict[str, str]]) -> ProblemError:
-    """The problem for invalid fields: the first in words, and how many more there are."""
+    """The problem for invalid fields: the first in words, how many more there are, the first few listed."""
     first = errors[0]
     where = "" if first["field"] == "_body" else f"{first['field']}: "
-    more = f" ({len(errors) - 1} more in `errors`)" if len(errors) > 1 else ""
+    more = ""
+    if len(errors) > MAX_ERRORS_LISTED:
+        more = f" ({len(errors) - 1} more; `errors` lists the first {MAX_ERRORS_LISTED})"
+    elif len(errors) > 1:
+        more = f" ({len(errors) - 1} more in `errors`)"
     return ProblemError(Problem.VALIDATION_FAILED, f"{where}{first['message']}{more}", errors=errors)
 
 
@@ -106,10 +161,15 @@ def field_errors(messages: Any, prefix: str = "") -> list[dict[str, str]]:
         return [{"field": prefix or "_body", "message": str(m)} for m in messages]
     out: list[dict[str, str]] = []
     for key, value in messages.items():
-        name = "_body" if key == "_schema" else str(key)
+        name = "_body" if key == "_schema" else printable(str(key))
         path = name if not prefix else f"{prefix}.{name}" if name != "_body" else prefix
         out.extend(field_errors(value, path))
     return out
+
+
+def printable(name: str) -> str:
+    """A field's name as the client sent it, but a lone surrogate (no valid Unicode) written as its escape, ``\\udc80``."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 # --- the schemas -------------------------------------------------------------------------
@@ -196,6 +256,12 @@ class BatchDocumentSchema(ArticleSchema):
         validate=validate.Length(min=1, max=200),
         error_messages={"required": "Missing: give each document an `id`.", "invalid": "`id` must be a string."},
     )
+
+    @validates("id")
+    def _id(self, value: str, **_: Any) -> None:
+        # It is echoed in the answer, which is UTF-8: an unpaired surrogate cannot be.
+        if UNPAIRED_SURROGATE.search(value):
+            raise ValidationError("`id` holds an unpaired surrogate, which is not valid Unicode.")
 
 
 class BatchRequestSchema(Schema):

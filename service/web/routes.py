@@ -1,4 +1,12 @@
-"""Thin views: read the body, validate it, call the engine, serialise."""
+"""Thin views: read the body, validate it, call the engine, serialise, all within the request's time.
+
+A request's time (``QUOTES_REQUEST_TIMEOUT``, more for a large batch:
+``Settings.request_seconds``) runs from the view's start: reading and
+parsing the body, validating it, waiting for the engine (one analysis at a
+time per process, ``EngineLoader.turn``), the engine itself and the answer's
+serialisation all count, and running out of it at any step is a 503
+``/problems/timeout``.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +32,7 @@ from service.web.payload import (
     OFFSETS_ERRORS,
     BatchRequestSchema,
     QuoteRequestSchema,
+    check_batch_size,
     load,
     read_body,
     validation_failed,
@@ -76,21 +85,45 @@ def _not_ready(loader: EngineLoader) -> ProblemError:
     )
 
 
-def _analyse(texts: list[str]) -> list[Attribution]:
-    """Run the engine within the request's time limit, and count what it did."""
-    extractor = _extractor()
-    timeout = _settings().request_timeout
-    try:
-        results = extractor.extract_many(texts, deadline=time.monotonic() + timeout)
-    except DeadlineExceeded:
-        raise ProblemError(
-            Problem.TIMEOUT,
-            f"The analysis took longer than {timeout:g} s (QUOTES_REQUEST_TIMEOUT) and was stopped. "
-            "Send a shorter text, or fewer documents at once."
-        ) from None
+def _start_clock(chars: int = 0) -> None:
+    """The request's deadline: its time (for ``chars`` characters) from now, or, given later, from its start."""
+    started = g.setdefault("deadline_started", time.monotonic())
+    g.allowed_seconds = _settings().request_seconds(chars)
+    g.deadline = started + g.allowed_seconds
+
+
+def _in_time() -> None:
+    """A ``/problems/timeout`` when the request's time has run out (checked between its steps)."""
+    if time.monotonic() > g.deadline:
+        raise _out_of_time()
+
+
+def _out_of_time() -> ProblemError:
+    return ProblemError(
+        Problem.TIMEOUT,
+        f"The request took longer than its {g.allowed_seconds:g} s (QUOTES_REQUEST_TIMEOUT, per {_settings().max_chars} characters) "
+        "and was stopped. Send a shorter text, or fewer documents at once.",
+    )
+
+
+def _analyse(articles: list[door.Read], any_language: bool, *, batch: bool) -> tuple[list[Admitted], list[Attribution], float]:
+    """Each article's language (refused when confidently not English), then the engine, in this request's
+    turn and time; what it did is counted. Returns the articles, their results and the seconds spent on languages."""
+    loader = _loader()
+    with loader.turn(g.deadline) as granted:
+        if not granted:
+            raise _out_of_time()
+        started = time.perf_counter()
+        admitted = _identified(articles, any_language, batch=batch)
+        language_seconds = time.perf_counter() - started
+        texts = [article.text for article in admitted]
+        try:
+            results = _extractor().extract_many(texts, deadline=g.deadline)
+        except DeadlineExceeded:
+            raise _out_of_time() from None
     metrics: Metrics = current_app.extensions["quotes.metrics"]
     record_work(metrics, sum(map(len, texts)), len(texts), [q.type.value for r in results for q in r.quotes])
-    return results
+    return admitted, results, language_seconds
 
 
 def _read(data: dict[str, Any], field_prefix: str = "") -> door.Read:
@@ -148,48 +181,42 @@ def _results(body: dict[str, Any], timings: list[Timing], language_seconds: floa
 
 @bp.post("/v1/quotes")
 def extract_quotes() -> Response:
+    _start_clock()
     data = load(quote_request, read_body(request, allow_text=True))
+    _in_time()
     unit = _offset_unit(data)
     any_language = _any_language(data)
     article = _read(data)
-    started = time.perf_counter()
-    [admitted] = _identified([article], any_language, batch=False)
-    language_seconds = time.perf_counter() - started
-    [result] = _analyse([admitted.text])
+    _in_time()
+    [admitted], [result], language_seconds = _analyse([article], any_language, batch=False)
     body = door.answer(result, admitted, unit, quote_response, language=admitted.language, offsets=unit, model=_loader().info)
+    _in_time()
     return _results(body, [result.timing], language_seconds)
 
 
 @bp.post("/v1/quotes/batch")
 def extract_quotes_batch() -> Response:
-    data = load(batch_request, read_body(request, allow_text=False))
+    _start_clock()
+    settings = _settings()
+    raw = read_body(request, allow_text=False)
+    # The batch's size first: nothing in it is validated before it is known to be within the limits.
+    chars = check_batch_size(raw, settings.batch_max_documents, settings.max_chars, settings.batch_max_chars)
+    _start_clock(chars)
+    _in_time()
+    data = load(batch_request, raw)
     unit = _offset_unit(data)
     any_language = _any_language(data)
     documents = data["documents"]
-    settings = _settings()
-    if len(documents) > settings.batch_max_documents:
-        raise ProblemError(
-            Problem.PAYLOAD_TOO_LARGE,
-            f"The batch has {len(documents)} documents; the limit is {settings.batch_max_documents} "
-            "(QUOTES_BATCH_MAX_DOCUMENTS). Split it.",
-        )
-    articles = [_read(document, f"documents.{index}.") for index, document in enumerate(documents)]
-    total = sum(len(d.get("text", d.get("html", ""))) for d in documents)
-    if total > settings.batch_max_chars:
-        raise ProblemError(
-            Problem.PAYLOAD_TOO_LARGE,
-            f"The batch holds {total} characters; the limit is {settings.batch_max_chars} "
-            "(QUOTES_BATCH_MAX_CHARS). Split it.",
-        )
-    started = time.perf_counter()
-    admitted = _identified(articles, any_language, batch=True)
-    language_seconds = time.perf_counter() - started
-    results = _analyse([article.text for article in admitted])
+    articles = []
+    for index, document in enumerate(documents):
+        articles.append(_read(document, f"documents.{index}."))
+        _in_time()
+    admitted, results, language_seconds = _analyse(articles, any_language, batch=True)
     body: dict[str, Any] = batch_response.dump({"documents": [], "offsets": unit, "model": _loader().info})
-    body["documents"] = [
-        door.answer(result, article, unit, batch_document, id=document["id"], language=article.language)
-        for document, article, result in zip(documents, admitted, results)
-    ]
+    body["documents"] = []
+    for document, article, result in zip(documents, admitted, results):
+        body["documents"].append(door.answer(result, article, unit, batch_document, id=document["id"], language=article.language))
+        _in_time()
     return _results(body, [r.timing for r in results], language_seconds)
 
 

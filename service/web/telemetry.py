@@ -6,12 +6,17 @@ metric label or an error body. Logs carry sizes, counts, statuses and times.
 Metrics work under several gunicorn workers through prometheus-client's
 multiprocess mode: ``gunicorn_conf.py`` points ``PROMETHEUS_MULTIPROC_DIR`` at
 a fresh directory before any worker starts, and ``/metrics`` then adds up every
-worker's numbers. Without that variable (tests, ``flask run``) each process
-reports its own.
+worker's numbers. When a worker exits (recycled, or killed), the master adds
+its counts into one file kept for the workers gone (``retire_worker_metrics``)
+and removes its files, so that the counters never fall and the files do not
+pile up. Without that variable (tests, ``flask run``) each process reports its
+own.
 """
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import json
 import logging
 import os
@@ -19,10 +24,13 @@ import re
 import time
 import traceback
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.mmap_dict import MmapedDict
 from prometheus_client.multiprocess import MultiProcessCollector
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
@@ -32,6 +40,11 @@ REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 METRICS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+RETIRED = "retired"
+"""Where the counts of the workers gone are kept: ``counter_retired.db``, ``histogram_retired.db``, ``gauge_max_retired.db``."""
+LOCK_FILE = ".lock"
+"""In the metrics directory: /metrics reads under a shared lock, the master merges under an exclusive one,
+so that a scrape never sees a worker's counts twice or not at all."""
 
 request_log = logging.getLogger("service.requests")
 
@@ -103,11 +116,48 @@ class Metrics:
 
     def exposition(self) -> bytes:
         """The text format Prometheus scrapes, across all workers when there are several."""
-        if os.environ.get(MULTIPROCESS_DIR):
+        directory = os.environ.get(MULTIPROCESS_DIR)
+        if directory:
             registry = CollectorRegistry()
             MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
-            return generate_latest(registry)
+            with _locked(directory, fcntl.LOCK_SH):
+                return generate_latest(registry)
         return generate_latest(self.registry)
+
+
+@contextmanager
+def _locked(directory: str, operation: int) -> Iterator[None]:
+    with open(os.path.join(directory, LOCK_FILE), "a+b") as lock:
+        fcntl.flock(lock, operation)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def retire_worker_metrics(directory: str, pid: int) -> None:
+    """Add the metrics of a worker gone into the ``retired`` files, and remove its own.
+
+    Counters and histograms are sums (a histogram's files hold each bucket's
+    own count), so the retired value is the sum; a ``max`` gauge's is the
+    largest. Gauges of other modes are not used here: prometheus-client's own
+    ``mark_process_dead`` removes the live ones.
+    """
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(pid, directory)  # type: ignore[no-untyped-call]
+    with _locked(directory, fcntl.LOCK_EX):
+        for path in glob.glob(os.path.join(directory, f"*_{pid}.db")):
+            kind = os.path.basename(path)[: -len(f"_{pid}.db")]
+            retired = MmapedDict(os.path.join(directory, f"{kind}_{RETIRED}.db"))  # type: ignore[no-untyped-call]
+            try:
+                for key, value, timestamp, _ in MmapedDict.read_all_values_from_file(path):  # type: ignore[no-untyped-call]
+                    before, _ = retired.read_value(key)  # type: ignore[no-untyped-call]
+                    merged = max(before, value) if kind == "gauge_max" else before + value
+                    retired.write_value(key, merged, timestamp)  # type: ignore[no-untyped-call]
+            finally:
+                retired.close()  # type: ignore[no-untyped-call]
+            os.remove(path)
 
 
 def _route() -> str:

@@ -11,6 +11,7 @@ exactly once.
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import signal
 import subprocess
@@ -361,6 +362,119 @@ def test_resuming_json_lines_takes_in_articles_added_since(tmp_path: Path, blank
     assert ids_of(read_json_lines(tmp_path / "out.jsonl")) == [r["id"] for r in records]
 
 
+@pytest.mark.parametrize(("name", "flat"), [("out.jsonl", False), ("out.parquet", False), ("quotes.csv", True), ("quotes.parquet", True)])
+def test_resuming_any_finished_output_takes_in_articles_added_since(
+    tmp_path: Path, blank_engine: QuoteExtractor, name: str, flat: bool
+) -> None:
+    """The output after the input grew and the run was resumed is the output of one run on the whole input."""
+    records = articles(10)
+    records[2]["text"] = " "  # a failure, listed beside a flat table
+    records[8]["text"] = "Nothing quoted here."  # no quote: no row in a flat table, so analysed again
+    source = write_json_lines(tmp_path / "in.jsonl", records[:6])
+    output = tmp_path / name
+    runner.run(Options(source, output, flat=flat), extractor=blank_engine)
+    write_json_lines(source, records)
+    report = runner.run(Options(source, output, flat=flat, resume=True), extractor=blank_engine)
+    assert (report.articles, report.done) == (10, 4) and not report.already_complete
+    fresh = tmp_path / f"fresh-{name}"
+    runner.run(Options(source, fresh, flat=flat), extractor=blank_engine)
+    assert output.read_bytes() == fresh.read_bytes()
+    if flat:
+        assert (tmp_path / f"{name}.failures.jsonl").read_bytes() == (tmp_path / f"fresh-{name}.failures.jsonl").read_bytes()
+    # Resumed again: nothing new, so the output stays as it is (a flat table reads again the articles it has no row for).
+    again = runner.run(Options(source, output, flat=flat, resume=True), extractor=blank_engine)
+    assert again.done == (len([r for r in records if "“" not in r["text"] and r["text"].strip()]) if flat else 0)
+    assert output.read_bytes() == fresh.read_bytes()
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_with_an_apostrophe(tmp_path: Path, blank_engine: QuoteExtractor) -> None:
+    records = [
+        {"id": "=cmd|'/c calc'!A1", "text": "“=HYPERLINK(A1) now,” she said."},
+        {"id": "+plus", "text": "“@SUM(1+1) is two,” he said. “-30% in a year,” she said. “Fine, -30%,” he said."},
+    ]
+    source = write_json_lines(tmp_path / "in.jsonl", records)
+    runner.run(Options(source, tmp_path / "quotes.csv", flat=True), extractor=blank_engine)
+    with (tmp_path / "quotes.csv").open(encoding=CSV_ENCODING, newline="") as handle:
+        cells = [(row["article_id"], row["text"]) for row in csv.DictReader(handle)]
+    assert cells == [
+        ("'=cmd|'/c calc'!A1", "'=HYPERLINK(A1) now,"),
+        ("'+plus", "'@SUM(1+1) is two,"),
+        ("'+plus", "'-30% in a year,"),
+        ("'+plus", "Fine, -30%,"),
+    ]
+    runner.run(Options(source, tmp_path / "quotes.parquet", flat=True), extractor=blank_engine)
+    assert pq.read_table(tmp_path / "quotes.parquet").column("article_id").to_pylist()[0] == "=cmd|'/c calc'!A1"
+
+
+@pytest.mark.parametrize("where", ["a-file/out.jsonl", "a-folder"])
+def test_an_output_that_cannot_be_written_is_said_before_any_work(tmp_path: Path, blank_engine: QuoteExtractor, where: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "a-folder").mkdir()
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "Fine."}\nnot json at all\n', encoding="utf-8")  # reading it would fail
+    with pytest.raises(ArchiveError, match=f"{tmp_path / where}"):
+        runner.run(Options(source, tmp_path / where), extractor=blank_engine)
+
+
+class FillsUp:
+    """A journal's file on a disk that fills after ``room`` writes: ENOSPC, as a full disk says it."""
+
+    def __init__(self, handle: Any, room: int) -> None:
+        self.handle, self.room = handle, room
+
+    def write(self, text: str) -> int:
+        self.room -= 1
+        if self.room < 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written: int = self.handle.write(text)
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.handle, name)
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_keeps_what_was_written(
+    tmp_path: Path, blank_engine: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = articles(60)
+    source = write_json_lines(tmp_path / "in.jsonl", records)
+    output = tmp_path / "out.parquet"
+    real_open = Journal.open
+
+    def open_on_a_small_disk(self: Journal) -> None:
+        real_open(self)
+        self._handle = FillsUp(self._handle, room=2)  # type: ignore[assignment]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Journal, "open", open_on_a_small_disk)
+        with pytest.raises(ArchiveError, match="No space left on device; the results written before are kept: --resume") as caught:
+            runner.run(Options(source, output), extractor=blank_engine)
+    assert "\n" not in str(caught.value)
+    kept = read_json_lines(tmp_path / "out.parquet.partial.jsonl")
+    assert ids_of(kept) == [r["id"] for r in records[: 2 * archive_rows.CHUNK_ARTICLES]]
+    runner.run(Options(source, output, resume=True), extractor=blank_engine)
+    fresh = tmp_path / "fresh.parquet"
+    runner.run(Options(source, fresh), extractor=blank_engine)
+    assert output.read_bytes() == fresh.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        (b'{"id": "a", "text": ' + b"7" * 5000 + b"}", "line 2 holds a number too long to read"),
+        (b'{"id": "a", "text": "x", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "line 2 is JSON nested too deeply"),
+        (b'{"id": ' + b"1" * 4500 + b', "text": "x"}', "line 2 holds a number too long to read"),
+    ],
+    ids=["5000-digit-integer", "deep-nesting", "5000-digit-id"],
+)
+def test_a_hostile_input_line_is_one_clear_line_before_any_work(tmp_path: Path, blank_engine: QuoteExtractor, line: bytes, says: str) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"id": "first", "text": "Fine."}\n' + line + b"\n")
+    with pytest.raises(ArchiveError, match=says):
+        runner.run(Options(source, tmp_path / "out.jsonl"), extractor=blank_engine)
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_overwrite_starts_again_and_the_input_is_never_the_output(tmp_path: Path, blank_engine: QuoteExtractor) -> None:
     source = write_json_lines(tmp_path / "in.jsonl", articles(3))
     (tmp_path / "out.jsonl").write_text("left from before\n", encoding="utf-8")
@@ -498,6 +612,9 @@ def test_json_lines_stopped_by_ctrl_c_then_killed_then_resumed_has_every_article
     rows = read_json_lines(output)
     assert ids_of(rows) == [r["id"] for r in records]  # each once, in the input's order
     assert {row["id"]: row for row in rows} == engine_rows(engine, records)
+    uninterrupted = tmp_path / "uninterrupted.jsonl"
+    runner.run(Options(source, uninterrupted), extractor=engine)
+    assert output.read_bytes() == uninterrupted.read_bytes()
 
 
 @pytest.mark.model

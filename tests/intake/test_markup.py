@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,6 +97,11 @@ def test_a_span_over_a_paragraph_break_takes_the_tags_between() -> None:
         ("<p>&#0; &#128; &#x1F600;</p>", "\ufffd € 😀"),
         ("<p hidden>gone</p><p>kept</p>", "kept"),
         ("<template><p>gone</p></template><noscript>gone</noscript>kept", "kept"),
+        ("<template><a><b>gone</b></a>gone</template>kept", "kept"),
+        ("<template><a><b>gone</a>gone</template>kept", "kept"),  # </a> closes the <b> opened inside it
+        ("<template><b><a>gone</b></template>kept", "kept"),
+        ("<template></b><a></i>gone</template>kept", "kept"),  # end tags of nothing open close nothing
+
         ("<p>Say <q>yes <q>or</q> no</q>.</p>", "Say “yes ‘or’ no”."),
         ("<p>a<!-- hidden --> b</p>", "a b"),
         ("<svg><text>gone</text></svg>kept", "kept"),
@@ -160,3 +168,24 @@ def test_in_source_moves_every_span_into_the_html() -> None:
     assert q.cue is not None and q.speaker is not None
     assert [q.span.text, q.cue.text, q.speaker.mention.text, moved.speakers[0].mentions[0].text] == ["Go,", "said", "Ana", "Ana"]
     assert html[q.span.start : q.span.end] == "Go," and html[q.speaker.mention.start : q.speaker.mention.end] == "Ana"
+
+
+HANG_CEILING_SECONDS = 20.0
+"""Far above the linear time (under a second for 400,000 characters) on a busy machine; far below the
+quadratic one it guards against (about 30 s). Only a hang goes past it: speed is the benchmark's business."""
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: "<template>" + "<a>" * (16 * n // 100) + "</b>" * (12 * n // 100),
+        lambda n: "<template>" + "<a>x" * (n // 8) + "</a>" * (n // 8),
+        lambda n: "<p hidden>" + "<b><i>" * (n // 12) + "</p>" * (n // 8),
+    ],
+    ids=["template-a-stray-b", "template-a-closed", "hidden-nested"],
+)
+def test_elements_left_open_inside_an_unshown_one_are_read_in_linear_time(shape: Any) -> None:
+    html = shape(400_000)
+    started = time.process_time()
+    assert render(html + "</template></p>kept").text == "kept"
+    assert time.process_time() - started < HANG_CEILING_SECONDS

@@ -7,6 +7,7 @@ test, not the model. Every response is also held to ``openapi.yaml``.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from flask import Flask
@@ -489,3 +490,63 @@ def test_readiness_tells_the_limits(client: FlaskClient) -> None:
         "batch_max_chars": 2500,
         "request_timeout": 60.0,
     }
+
+
+# --- the request's time ----------------------------------------------------------------------
+
+
+def test_the_time_covers_validation_not_only_the_engine(blank_nlp: Language) -> None:
+    """With no time at all, the request is stopped before the engine is asked (it would have raised)."""
+    app = create_app({"request_timeout": 1e-9}, nlp=blank_nlp)
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    assert loader.extractor is not None
+    loader.extractor = None  # the engine is never reached: a 503 not-ready would say otherwise
+    response = app.test_client().post("/v1/quotes/batch", json={"documents": [{"id": "a", "text": ARTICLE}]})
+    assert problem_of(response, 503)["type"] == "/problems/timeout"
+
+
+def test_a_large_batch_gets_time_in_proportion_to_its_size(blank_nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The largest batch the limits allow (here 10 texts of the longest length) has ten times one text's time."""
+    app = create_app({"max_chars": 1000, "batch_max_documents": 10, "batch_max_chars": 10_000, "request_timeout": 60}, nlp=blank_nlp)
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    assert loader.extractor is not None
+    given: list[float] = []
+    real = loader.extractor.extract_many
+
+    def remember(texts, deadline=None):  # type: ignore[no-untyped-def]
+        given.append(deadline - time.monotonic())
+        return real(texts, deadline)
+
+    monkeypatch.setattr(loader.extractor, "extract_many", remember)
+    client = app.test_client()
+    assert_conforms(client.post("/v1/quotes", json={"text": ARTICLE}), "POST", "/v1/quotes", status=200)
+    documents = [{"id": str(n), "text": (ARTICLE + " ") * 14 + "x" * (1000 - 15 * len(ARTICLE) - 14)} for n in range(10)]
+    assert all(len(d["text"]) <= 1000 for d in documents)
+    assert_conforms(client.post("/v1/quotes/batch", json={"documents": documents}), "POST", "/v1/quotes/batch", status=200)
+    one, batch = given
+    assert 50 < one <= 60 and 500 < batch <= 600 * sum(len(d["text"]) for d in documents) / 10_000
+
+
+def test_a_request_waits_for_the_engine_only_within_its_time(app: Flask) -> None:
+    """One analysis at a time per process: a request that cannot have the engine in time is a timeout."""
+    loader: EngineLoader = app.extensions["quotes.engine"]
+    with loader.turn(time.monotonic() + 1) as held:
+        assert held
+        app.extensions["quotes.settings"] = app.extensions["quotes.settings"].with_overrides({"request_timeout": 0.2})
+        response = app.test_client().post("/v1/quotes", json={"text": ARTICLE})
+    assert problem_of(response, 503)["type"] == "/problems/timeout"
+
+
+def test_a_batch_too_large_is_refused_before_its_documents_are_validated(client: FlaskClient) -> None:
+    """Four bare integers are four invalid documents, but over the count of 3 they are one 413."""
+    response = client.post("/v1/quotes/batch", json={"documents": [1, 2, 3, 4]})
+    assert "QUOTES_BATCH_MAX_DOCUMENTS" in problem_of(response, 413)["detail"]
+
+
+def test_a_problem_lists_ten_errors_and_counts_them_all(blank_nlp: Language) -> None:
+    app = create_app({"batch_max_documents": 50}, nlp=blank_nlp)
+    response = app.test_client().post("/v1/quotes/batch", json={"documents": [{"id": str(n), "text": n} for n in range(40)]})
+    problem = problem_of(response, 422)
+    assert_conforms(response, "POST", "/v1/quotes/batch", status=422)
+    assert len(problem["errors"]) == 10 and problem["error_count"] == 40
+    assert "39 more; `errors` lists the first 10" in problem["detail"]

@@ -137,3 +137,39 @@ def test_metrics_add_up_every_worker(tmp_path: Path) -> None:
         line = next(row for row in text.splitlines() if row.startswith('quotes_http_requests_total{method="POST"'))
         assert float(line.split()[-1]) == sent
         assert f"quotes_documents_processed_total {float(sent)}" in text
+
+
+def test_a_retired_workers_counts_are_kept_and_its_files_removed(tmp_path: Path) -> None:
+    """Counters sum over the workers gone too (they never fall); a max gauge keeps the largest; files do not pile up."""
+    from prometheus_client.mmap_dict import MmapedDict, mmap_key
+
+    from service.web.telemetry import retire_worker_metrics
+
+    counter = mmap_key("quotes_found", "quotes_found_total", ["type"], ["direct"], "Quotes found.")
+    gauge = mmap_key("quotes_model_load_seconds", "quotes_model_load_seconds", [], [], "Load.")
+
+    def worker(pid: int, found: float, load: float) -> None:
+        for name, key, value in ((f"counter_{pid}.db", counter, found), (f"gauge_max_{pid}.db", gauge, load)):
+            values = MmapedDict(str(tmp_path / name))  # type: ignore[no-untyped-call]
+            values.write_value(key, value, 0.0)  # type: ignore[no-untyped-call]
+            values.close()  # type: ignore[no-untyped-call]
+
+    def exposed() -> dict[str, float]:
+        from prometheus_client import CollectorRegistry, generate_latest
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=str(tmp_path))  # type: ignore[no-untyped-call]
+        lines = generate_latest(registry).decode().splitlines()
+        return {line.split(" ")[0]: float(line.split(" ")[1]) for line in lines if line and not line.startswith("#")}
+
+    worker(101, 3, 2.5)
+    worker(102, 4, 1.5)
+    before = exposed()
+    retire_worker_metrics(str(tmp_path), 101)
+    worker(103, 0, 1.0)
+    retire_worker_metrics(str(tmp_path), 102)
+    after = exposed()
+    assert before['quotes_found_total{type="direct"}'] == after['quotes_found_total{type="direct"}'] == 7
+    assert after["quotes_model_load_seconds"] == 2.5
+    assert sorted(p.name for p in tmp_path.glob("*.db")) == ["counter_103.db", "counter_retired.db", "gauge_max_103.db", "gauge_max_retired.db"]

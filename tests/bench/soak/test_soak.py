@@ -43,7 +43,7 @@ def test_a_short_soak_runs_end_to_end(tmp_path: Path) -> None:
     assert worker["lived_through_the_run"] and worker["rss_end_kb"] > 0
     assert report["server"]["model"]["name"] and report["server"]["alive_at_end"]
     assert Path(report["server_log"]).is_file()
-    assert "## Soak: 40 requests at concurrency 2 on 1 gunicorn workers" in done.stdout
+    assert "## Soak: 40 requests at concurrency 2 on 1 gunicorn quotes workers" in done.stdout
     assert "Targets: no errors: met; every request sent: met" in done.stdout
     assert "memory_samples" in report
     committed = json.loads(recorded.with_suffix(".json").read_text(encoding="utf-8"))

@@ -30,12 +30,13 @@ SECTIONS = (
     "batch",
     "memory",
     "length",
+    "html",
     "textacy",
     "archives",
     "ratios",
     "targets",
 )
-SERVERS = ("workers_1", "workers_2", "workers_2_no_preload")
+SERVERS = ("workers_1", "workers_2", "workers_2_no_preload", "workers_2_sync")
 # The row of the table that carries each target, in the table's order.
 TARGET_ROWS = {
     "engine_vs_spacy": "2. engine in-process",
@@ -44,7 +45,9 @@ TARGET_ROWS = {
     "http_2_workers_vs_1": "3. HTTP, 2 workers, concurrency 4",
     "batch_vs_single": "4. `/v1/quotes/batch`",
     "worker_peak_rss_mb": "5. peak RSS of one worker",
+    "serving_vs_sync": "3. HTTP, 2 workers of gunicorn's sync class",
     "length_100k_vs_5k": "6. length",
+    "html_100k_vs_25k": "6. HTML",
     "textacy_vs_engine": "7. textacy",
 }
 
