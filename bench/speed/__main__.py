@@ -22,11 +22,13 @@ from bench.common.provenance import git_commit, load_average, machine, service_c
 from bench.common.results import add_output_options, command_line, write_outputs
 from bench.speed import archives
 from bench.speed.inprocess import fresh_pipelines, in_process
-from bench.speed.lengths import length_section
+from bench.speed.lengths import length_section, long_text
 from bench.speed.markup import markup_section
+from bench.speed.newest import NewestSpacy, environment
 from bench.speed.report import table
-from bench.speed.serverload import over_http
-from bench.speed.targets import ratios, same_quotes, targets
+from bench.speed.serverload import long_article_memory, over_http
+from bench.speed.targets import ratios, same_quotes, targets, toll_check
+from service.nlp import default_model_name
 from service.config import Settings
 
 PROG = "python -m bench.speed"
@@ -72,11 +74,13 @@ def measure(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
         },
     }
     raw, extractor = fresh_pipelines()
-    results: dict[str, Any] = {"meta": meta, **in_process(corpus, raw, extractor, repeat)}
+    with NewestSpacy(environment(), default_model_name()) as newest:
+        results: dict[str, Any] = {"meta": meta, **in_process(corpus, raw, extractor, repeat, newest)}
     results["length"] = length_section(extractor, raw, corpus.texts, length_repeat)
     results["html"] = markup_section(length_repeat)
     del raw, extractor  # their memory back before the servers start
     results["http"] = over_http(corpus, settings, repeat)
+    results["long_article"] = long_article_memory(long_text(corpus.texts))
     results["archives"] = archives.measure(corpus, repeat=repeat)
     return conclude(results)
 
@@ -89,6 +93,7 @@ def conclude(results: dict[str, Any]) -> dict[str, Any]:
     results["checks"] = same_quotes(results)
     results["ratios"] = ratios(results)
     results["targets"] = targets(results["ratios"])
+    results["toll"] = toll_check(results)
     meta["machine"]["load_average_after"] = load_average()
     meta["project_commit_at_end"] = git_commit()
     meta["service_code_at_end"] = service_code()
@@ -112,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     write_outputs(args, report, results, command_line(PROG, argv))
     log(f"done in {results['meta']['duration_seconds']:.0f} s")
+    if not results["toll"]["passed"]:
+        if args.quick:
+            log(f"bench: the toll check failed, not judged in a quick run: {results['toll']['verdict']}")
+        else:
+            log(f"bench: FAILED: {results['toll']['verdict']}")
+            return 1
     return 0
 
 

@@ -1,4 +1,8 @@
-"""Rows 1, 2, 6 and 7: raw spaCy, the engine and textacy, run in this process on the same texts (6 in ``lengths``)."""
+"""Rows 1, 2, 6 and 7: raw spaCy, the engine and textacy, run in this process on the same texts (6 in ``lengths``).
+
+Raw spaCy of the newest release (row 1, second line) runs in an environment
+of its own (``newest``), sent the same slices in the same turns.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from bench.common.corpus import Corpus
 from bench.common.progress import log
 from bench.common.provenance import package_version, versions
 from bench.common.stats import Timed, summed, throughput, timed
+from bench.speed.newest import NewestSpacy
 from service.attribution.pipeline import DEFAULT_BATCH_SIZE, QuoteExtractor
 from service.nlp import default_model_name, load_pipeline
 
@@ -37,6 +42,12 @@ def run_spacy(nlp: Language, texts: Sequence[str]) -> dict[str, float]:
     for _ in nlp.pipe(texts):
         documents += 1
     return {"documents": documents}
+
+
+def run_newest(newest: NewestSpacy, texts: Sequence[str]) -> dict[str, float]:
+    """Raw spaCy of the newest release over the texts, in its own process: its own CPU seconds come back."""
+    answer = newest.run(texts)
+    return {"documents": answer["documents"], "own_seconds": answer["seconds"], "own_cpu_seconds": answer["cpu_seconds"]}
 
 
 def run_engine(extractor: QuoteExtractor, texts: Sequence[str]) -> dict[str, float]:
@@ -87,17 +98,19 @@ def fresh_pipelines() -> tuple[Language, QuoteExtractor]:
     return load_pipeline(default_model_name()), QuoteExtractor(load_pipeline(default_model_name()))
 
 
-def in_process(corpus: Corpus, raw: Language, extractor: QuoteExtractor, repeat: int) -> dict[str, Any]:
-    """Sections 1, 2 and 7, interleaved, and the versions measured."""
+def in_process(corpus: Corpus, raw: Language, extractor: QuoteExtractor, repeat: int, newest: NewestSpacy) -> dict[str, Any]:
+    """Sections 1 (our pin here, the newest release in its own process), 2 and 7, interleaved, and the versions measured."""
     direct_quotations, textacy_version, textacy_note = textacy_quotations()
     texts = corpus.texts
     # The first pass over new text is slower (caches, the vocabulary): one
     # untimed pass over the whole corpus, so that every timed pass is alike.
     run_spacy(raw, texts)
+    run_newest(newest, texts)
     extractor.extract_many(texts)
 
     passes: dict[str, Pass] = {
         "spacy": lambda part: run_spacy(raw, part),
+        "spacy_newest": lambda part: run_newest(newest, part),
         "engine": lambda part: run_engine(extractor, part),
     }
     if direct_quotations is not None:
@@ -107,6 +120,7 @@ def in_process(corpus: Corpus, raw: Language, extractor: QuoteExtractor, repeat:
     results: dict[str, Any] = {
         "versions": versions(raw, textacy_version),
         "spacy": spacy_section(samples["spacy"], corpus, raw),
+        "spacy_newest": newest_section(samples["spacy_newest"], corpus, newest.version),
         "engine": engine_section(samples["engine"], corpus, extractor),
     }
     if "textacy" in samples:
@@ -122,6 +136,17 @@ def spacy_section(samples: Sequence[Timed], corpus: Corpus, nlp: Language) -> di
         "pipeline": list(nlp.pipe_names),
         "batch_size": nlp.batch_size,
         **throughput(samples, corpus.chars),
+    }
+
+
+def newest_section(samples: Sequence[Timed], corpus: Corpus, version: str) -> dict[str, Any]:
+    """Wall time as this process waited for each slice; CPU time the other process's own."""
+    own = [Timed(s.seconds, s.result["own_cpu_seconds"], s.result) for s in samples]
+    return {
+        "what": "nlp.pipe over the texts, full pipeline, in an environment of its own (bench/speed/newest.py)",
+        "spacy": version,
+        **throughput(own, corpus.chars),
+        "own_seconds": [s.result["own_seconds"] for s in samples],
     }
 
 

@@ -38,6 +38,12 @@ def length_block(texts: Sequence[str], size: int = LENGTHS[0]) -> str:
     return "\n\n".join(parts)
 
 
+def long_text(texts: Sequence[str]) -> str:
+    """The longest of the length rows' texts (about 100,000 characters): the article the memory row sends a fresh worker."""
+    block = length_block(texts)
+    return "\n\n".join([block] * copies_for(block, LENGTHS[-1]))
+
+
 def length_section(extractor: QuoteExtractor, raw: Language, texts: Sequence[str], repeat: int) -> dict[str, Any]:
     """Time per character of the engine, and of raw spaCy beside it, at each of ``LENGTHS``."""
     block = length_block(texts)

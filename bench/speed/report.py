@@ -36,13 +36,26 @@ def engine_rows(results: dict[str, Any]) -> list[Row]:
     engine, r, goals = results["engine"], results["ratios"], results["targets"]
     parse = statistics.median(engine["parse_seconds"])
     after = statistics.median(engine["attribution_seconds"])
+    pin, newest = results["versions"]["spacy"], results["spacy_newest"]["spacy"]
     return [
-        row("1. raw spaCy, full pipeline, `nlp.pipe`", rate(results["spacy"]["chars_per_second"]), "1.00 (reference)"),
+        row(f"1. raw spaCy {pin} (our pin), full pipeline, `nlp.pipe`", rate(results["spacy"]["chars_per_second"]), "1.00 (reference)"),
+        row(
+            f"1. raw spaCy {newest} (the newest release), its own environment",
+            rate(results["spacy_newest"]["chars_per_second"]),
+            f"our pin {times(r['spacy_vs_spacy_newest'], newest, r['spacy_pin_vs_newest_cpu'])}",
+            goals["spacy_pin_vs_newest_cpu"],
+        ),
         row(
             "2. engine in-process, `extract_many`",
             rate(engine["chars_per_second"]),
-            times(r["engine_vs_spacy"], "raw spaCy", r["engine_vs_spacy_cpu"]),
+            times(r["engine_vs_spacy"], f"raw spaCy {pin}", r["engine_vs_spacy_cpu"]),
             goals["engine_vs_spacy"],
+        ),
+        row(
+            "2. engine in-process, against the newest release",
+            "",
+            times(r["engine_vs_spacy_newest"], f"raw spaCy {newest}", r["engine_vs_spacy_newest_cpu"]),
+            goals["engine_vs_spacy_newest"],
         ),
         row(
             "2. engine: time after the parse",
@@ -74,6 +87,12 @@ def http_rows(results: dict[str, Any]) -> list[Row]:
             latency(one[c]),
             times(r["http_1_worker_vs_engine"], "engine", r["http_1_worker_vs_engine_cpu"]),
             goals["http_1_worker_vs_engine"],
+        ),
+        row(
+            f"3. HTTP, 1 worker, concurrency {SATURATED}, against the newest release",
+            "",
+            times(r["http_1_worker_vs_spacy_newest"], f"raw spaCy {results['spacy_newest']['spacy']}"),
+            goals["http_1_worker_vs_spacy_newest"],
         ),
         row("3. HTTP, 2 workers, concurrency 1", latency(two["concurrency_1"])),
         row(
@@ -113,6 +132,12 @@ def memory_rows(results: dict[str, Any]) -> list[Row]:
             f"{one['max_worker_peak_rss_mb']:.0f} MB ({before_batch:.0f} MB before its batch requests)",
             "",
             goals["worker_peak_rss_mb"],
+        ),
+        row(
+            f"5. peak RSS of a fresh worker, one {results['long_article']['chars']:,}-character article",
+            f"{results['long_article']['worker_peak_rss_mb']:.0f} MB ({results['long_article']['worker_peak_rss_mb_before']:.0f} MB before it)",
+            "",
+            goals["long_article_peak_rss_mb"],
         ),
         row("5. whole server, 2 workers, preload on", whole(two)),
         row(
@@ -209,6 +234,8 @@ def warnings(results: dict[str, Any]) -> str:
     said = []
     if start != end:
         said.append(f"**The code of service/ changed during the run** (tree {start} at the start, {end} at the end).")
+    if not results["toll"]["passed"]:
+        said.append(f"**The toll: {results['toll']['verdict']}.**")
     if not results["checks"]["same_quotes"]:
         said.append(f"**The rows found different numbers of quotes**: {results['checks']['quotes']}.")
     return " ".join(said)

@@ -1,10 +1,11 @@
 """Rows 3, 4 and 5: the service under gunicorn, loaded from a separate process (``bench.speed.load``).
 
-Four servers, one after the other, each started by ``service.web.server.serving``
+Five servers, one after the other, each started by ``service.web.server.serving``
 as ``make run`` starts it: 1 worker, then 2 workers with and without preload,
 then 2 workers of gunicorn's sync class (the serving setup before the quotes
 worker, ``service/web/worker.py``), so that the run shows what the change of
-worker costs in throughput, if anything.
+worker costs in throughput, if anything; then a fifth, 1 worker, given one
+article of about 100,000 characters (``long_article_memory``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,30 @@ def measured_load(server: Served, plan: Path, concurrency: int, rounds: int) -> 
         "chars_per_server_cpu_second": sum(r["chars"] for r in result) / server_used if server_used else None,
         "load_average_after": os.getloadavg()[0],
     }
+
+
+def post_text(url: str, text: str) -> int:
+    """``POST /v1/quotes`` with ``text``; the number of quotes in the answer."""
+    request = urllib.request.Request(
+        f"{url}/v1/quotes", data=json.dumps({"text": text}, ensure_ascii=False).encode("utf-8"), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=300) as answer:
+        return len(json.load(answer)["quotes"])
+
+
+def long_article_memory(text: str) -> dict[str, Any]:
+    """A fresh 1-worker server (preload on, as deployed) given one long article: its worker's peak RSS before and after.
+
+    Before: after one short request (the article's first paragraph), so the
+    worker has answered once; after: once it has answered the long one.
+    """
+    log(f"memory: a fresh 1-worker server given one article of {len(text):,} characters")
+    try:
+        with serving({"WEB_CONCURRENCY": "1", "GUNICORN_PRELOAD": "1"}) as server:
+            post_text(server.url, text.split("\n\n")[0])
+            before = max_worker_peak_rss_mb(server.pid)
+            quotes = post_text(server.url, text)
+            after = max_worker_peak_rss_mb(server.pid)
+    except ServerDidNotStart as exc:
+        raise BenchError(str(exc)) from None
+    return {"chars": len(text), "quotes": quotes, "worker_peak_rss_mb_before": before, "worker_peak_rss_mb": after}

@@ -6,8 +6,18 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from service.attribution.parsing import chunks, paragraph_breaks
+from service.attribution.parsing import (
+    GROUP_CHARS,
+    PARAGRAPH_BREAKS,
+    PARSER_GROUP_CHARS,
+    chars,
+    chunks,
+    group_chars,
+    groups,
+    paragraph_breaks,
+)
 from service.attribution.pipeline import QuoteExtractor
+from service.nlp import default_model_name, load_pipeline
 
 
 def test_a_short_text_is_one_piece() -> None:
@@ -28,6 +38,24 @@ def test_a_text_without_line_breaks_is_cut_at_spaces_and_one_without_spaces_anyw
     assert all(piece.endswith(" ") for piece in chunks(prose, size=50)[:-1])
     blob = "x" * 250
     assert chunks(blob, size=50) == ["x" * 100, "x" * 100, "x" * 50]
+
+
+def test_a_docs_length_comes_from_its_last_token_and_is_its_texts() -> None:
+    make = spacy.blank("en").make_doc
+    for text in ("Ana said so.", "Ana said so.  ", "  Ana\n\nsaid so.\n", ""):
+        assert chars(make(text)) == len(make(text).text) == len(text)
+
+
+def test_groups_keep_the_order_and_a_doc_too_long_for_any_group_goes_alone() -> None:
+    make = spacy.blank("en").make_doc
+    docs = [make("a " * 30), make("b " * 30), make("c " * 100), make("d " * 10)]
+    assert [[d.text[0] for d in group] for group in groups(docs, budget=130)] == [["a", "b"], ["c"], ["d"]]
+
+
+def test_the_parser_takes_larger_groups_than_any_other_component() -> None:
+    nlp = spacy.blank("en")
+    assert group_chars(nlp.add_pipe("parser")) == PARSER_GROUP_CHARS > GROUP_CHARS
+    assert group_chars(nlp.add_pipe("ner")) == group_chars(nlp.add_pipe("tagger")) == GROUP_CHARS
 
 
 def test_a_long_text_parsed_in_pieces_keeps_its_offsets_and_quotes() -> None:
@@ -51,3 +79,25 @@ def test_the_parser_keeps_a_paragraphs_first_name_with_its_verb(real_nlp: Langua
     doc = QuoteExtractor(real_nlp).nlp("Language as a priority\n\nVickers said he was a long way from a decision.")
     said = next(t for t in doc if t.text == "said")
     assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Vickers"]
+
+
+@pytest.mark.model
+def test_the_engines_groups_parse_as_spacys_own_pipe() -> None:
+    """Whole groups predicted at once, the parser's longer groups and the warm tokenizer change no parse.
+
+    The reference is spaCy's ``nlp.pipe`` over the same texts with our
+    paragraph breaks alone added (the engine's ruler and lemmas are held to
+    the model's by ``test_engine_tagging_matches_the_full_pipeline``).
+    """
+    paragraph = "“We will reopen the pier on Monday,” said Ana Ruiz, the harbour master of Tellbridge. Officials agreed.\n\n"
+    texts = [paragraph * n for n in (1, 3, 40, 150)]  # short ones share a group; the longest is in pieces
+    reference = load_pipeline(default_model_name())
+    reference.add_pipe(PARAGRAPH_BREAKS, first=True)
+    engine = QuoteExtractor(load_pipeline(default_model_name())).parser
+    ours = [doc for doc, _ in engine.parse(texts, deadline=None)]
+    for theirs, mine in zip(reference.pipe(texts[:3]), ours[:3]):
+        assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in theirs] == [
+            (t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in mine
+        ]
+    assert ours[3].text == texts[3]
+    assert not any("\n\n" in sentence.text.strip() for sentence in ours[3].sents)

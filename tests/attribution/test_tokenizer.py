@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
-from service.attribution.tokenizer import LinearTokenizer
+from service.attribution.tokenizer import LinearTokenizer, warm_up
 
 
 def tokenizer(max_run: int = 10) -> LinearTokenizer:
@@ -35,3 +36,23 @@ def test_a_run_at_the_very_start_or_end_keeps_the_text() -> None:
 def test_other_tokenizer_attributes_are_the_wrapped_tokenizers() -> None:
     nlp = spacy.blank("en")
     assert LinearTokenizer(nlp.tokenizer, nlp.vocab).rules is nlp.tokenizer.rules
+
+
+def test_warm_up_gives_the_models_words_lexemes_that_outlive_memory_zones_and_the_same_tokens() -> None:
+    nlp = spacy.blank("en")
+    text = "“The harbour reopens,” said the harbourmaster’s deputy."
+    before = [t.text for t in spacy.blank("en").tokenizer(text)]
+    for word in ("harbourmaster", "Xxxxx"):
+        nlp.vocab.strings.add(word)
+    assert warm_up(nlp.tokenizer, nlp.vocab) > 0
+    assert "harbourmaster" in nlp.vocab
+    assert "Xxxxx" not in nlp.vocab  # near miss: a word shape is no word
+    with nlp.memory_zone():
+        assert [t.text for t in nlp.tokenizer(text)] == before
+    assert "harbourmaster" in nlp.vocab and "reopens" not in nlp.vocab
+
+
+def test_warm_up_is_refused_inside_a_memory_zone() -> None:
+    nlp = spacy.blank("en")
+    with nlp.memory_zone(), pytest.raises(RuntimeError, match="outside a memory zone"):
+        warm_up(nlp.tokenizer, nlp.vocab)

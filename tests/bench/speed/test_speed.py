@@ -25,8 +25,11 @@ SECTIONS = (
     "meta",
     "versions",
     "spacy",
+    "spacy_newest",
     "engine",
     "http",
+    "long_article",
+    "toll",
     "batch",
     "memory",
     "length",
@@ -39,13 +42,17 @@ SECTIONS = (
 SERVERS = ("workers_1", "workers_2", "workers_2_no_preload", "workers_2_sync")
 # The row of the table that carries each target, in the table's order.
 TARGET_ROWS = {
+    "spacy_pin_vs_newest_cpu": "1. raw spaCy",
     "engine_vs_spacy": "2. engine in-process",
+    "engine_vs_spacy_newest": "2. engine in-process, against the newest release",
     "after_parse_share": "2. engine: time after the parse",
     "http_1_worker_vs_engine": "3. HTTP, 1 worker, concurrency 4",
+    "http_1_worker_vs_spacy_newest": "3. HTTP, 1 worker, concurrency 4, against the newest release",
     "http_2_workers_vs_1": "3. HTTP, 2 workers, concurrency 4",
     "batch_vs_single": "4. `/v1/quotes/batch`",
     "worker_peak_rss_mb": "5. peak RSS of one worker",
     "serving_vs_sync": "3. HTTP, 2 workers of gunicorn's sync class",
+    "long_article_peak_rss_mb": "5. peak RSS of a fresh worker",
     "length_100k_vs_5k": "6. length",
     "html_100k_vs_25k": "6. HTML",
     "textacy_vs_engine": "7. textacy",
@@ -92,8 +99,10 @@ def test_quick_run_writes_every_section(quick_run: tuple[str, dict[str, Any], Pa
     assert set(SECTIONS) <= set(results)
     documents = results["meta"]["corpus"]["documents"]
     assert documents == len(list(SAMPLES.glob("*.txt")))
-    for section in ("spacy", "engine"):
+    for section in ("spacy", "spacy_newest", "engine"):
         assert is_number(results[section]["chars_per_second"]) and results[section]["chars_per_second"] > 0
+    assert results["spacy_newest"]["spacy"] and results["toll"]["verdict"]
+    assert results["long_article"]["worker_peak_rss_mb"] >= results["long_article"]["worker_peak_rss_mb_before"] > 0
     assert results["versions"]["model"] and results["versions"]["spacy"]
     assert results["meta"]["machine"]["cores"] >= 1 and results["meta"]["machine"]["cpu"]
 
