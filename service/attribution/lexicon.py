@@ -184,6 +184,10 @@ FIRST_PERSON_PRONOUNS = frozenset("i me we us".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 """Words a quote of one person holds: an organisation speaks as "we"."""
 NEUTER_PRONOUNS = frozenset("it".split())
+POSSESSIVE_PRONOUNS = {"its": "it", "their": "they", "his": "he"}
+"""A possessive determiner and the pronoun it is the possessive of ("her" is both already)."""
+OWNER_POSSESSIVES = frozenset("its their".split())
+"""The possessives an organisation is called by: "Its leader", "their spokesman" (British usage)."""
 SECOND_PERSON_PRONOUNS = frozenset("you".split())
 """In an article's own words, "you" is generic ("if you ask around, ..."): no one who spoke."""
 RELATIVE_PRONOUNS = frozenset("who that which".split())

@@ -25,6 +25,7 @@ from service.attribution.lexicon import (
     ORGANISATION_PARAGRAPHS,
     PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_TAGS,
     SURNAME_PHRASE_MAX_WORDS,
 )
@@ -61,7 +62,7 @@ def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
 
     Of either, only someone the pronoun's gender may stand for (``genders``).
     """
-    lower = pronoun.lower_
+    lower = POSSESSIVE_PRONOUNS.get(pronoun.lower_, pronoun.lower_)  # "its" stands for what "it" would
     if lower in FIRST_PERSON_PRONOUNS:
         return None
     if lower in PERSONAL_PRONOUNS:

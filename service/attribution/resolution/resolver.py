@@ -54,6 +54,7 @@ from service.attribution.lexicon import (
     NAME_PART_DEPS,
     NOT_TITLES,
     NOUN_POS,
+    OWNER_POSSESSIVES,
     PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     QUANTIFIERS,
@@ -65,7 +66,7 @@ from service.attribution.lexicon import (
 from service.attribution.phrases import described_phrase, name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.resolution.documents import document
 from service.attribution.resolution.pronouns import is_pronoun, pronoun
-from service.attribution.resolution.titles import Description
+from service.attribution.resolution.titles import Description, Piece, Rank
 from service.attribution.resolution.values import Known, Mention, Referent, Resolution, Basis
 from service.attribution.tagging import lemma
 
@@ -300,7 +301,7 @@ class Resolver:
         without an affiliation where the noun is all of it and takes up no one ("a director of the company", none named)."""
         piece = described.affiliation
         if piece is None:
-            return described
+            return self._owned_by_pronoun(described)
         # The noun ends its piece ("the firm"); only a definite one refers back ("a firm’s founder" does not).
         noun = self.article.doc[self.article.token_at(piece.span.end - 1)]
         named = self.cast.organisation_meant(noun)
@@ -310,6 +311,27 @@ class Resolver:
         if definite and piece.text.lower() == noun.lower_ and lemma(noun) in COMPANY_NOUNS:
             return replace(described, affiliation=None)  # "the company" alone, taking up no one, says nothing
         return described
+
+    def _owned_by_pronoun(self, described: Description) -> Description:
+        """``described`` with the organisation its title's "its" or "their" stands for as the affiliation:
+        "Acme Ltd said it would close a depot. Its chairwoman, Ann Reid, ..." (affiliation Acme Ltd).
+
+        As "it" and "they" are resolved (``pronouns``); only an organisation is
+        an affiliation. Near misses: "The players walked out. Their coach, Ann
+        Reid, ..." (a group); "his lawyer" (a person's, no affiliation).
+        """
+        title = described.title
+        if title is None:
+            return described
+        noun = self.article.doc[self.article.token_at(title.span.end - 1)]
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_POSSESSIVES), None)
+        if owner is None:
+            return described
+        meant = pronoun(self.cast, self.known, Mention(owner, [owner], self.article.tokens_span([owner])))
+        if meant is None or meant.kind is not Kind.ORGANISATION or meant.how is Basis.UNRESOLVED_PRONOUN or not meant.name:
+            return described
+        owned = Piece(meant.name, self.article.tokens_span([owner]), title.source)
+        return replace(described, affiliation=owned, rank=Rank.ORGANISATION)
 
     def _mention(self, head: Token) -> Mention:
         # A pronoun is its own word; a name or a description runs over its phrase.

@@ -136,3 +136,39 @@ def test_two_issuers_statements_are_two_speakers() -> None:
     first, _ = resolved(resolver, word(doc, "statement"))
     other = resolver.known.entity("statement", Kind.DOCUMENT, "statement", qualifier="Tellbridge Council")
     assert other.id != first.id
+
+
+# "His report": "his" stands for a person, as "he" would, never the organisation named since.
+HIS_REPORT = parse(
+    'Tom Hale met the board. Harbor Foods Inc. cut jobs. His report found that the pier lost money.',
+    """
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 2 I-PERSON
+    2 met meet VBD VERB ROOT 2
+    3 the - DT DET det 4
+    4 board - NN NOUN dobj 2
+    5 . - . PUNCT punct 2
+    6 Harbor Harbor NNP PROPN compound 8 B-ORG
+    7 Foods Foods NNP PROPN compound 8 I-ORG
+    8 Inc. Inc. NNP PROPN nsubj 9 I-ORG
+    9 cut - VBD VERB ROOT 9
+    10 jobs job NNS NOUN dobj 9
+    11 . - . PUNCT punct 9
+    12 His - PRP$ PRON poss 13
+    13 report - NN NOUN nsubj 14
+    14 found find VBD VERB ROOT 14
+    15 that - IN SCONJ mark 18
+    16 the - DT DET det 17
+    17 pier - NN NOUN nsubj 18
+    18 lost lose VBD VERB ccomp 14
+    19 money - NN NOUN dobj 18
+    20 . - . PUNCT punct 14
+    """,
+)
+
+
+def test_a_possessive_pronoun_is_resolved_as_its_pronoun() -> None:
+    doc = HIS_REPORT
+    resolver = Resolver(Article(doc))
+    report, _ = resolved(resolver, word(doc, "report"))
+    assert (report.kind, profile(resolver, report).affiliation) == (Kind.DOCUMENT, "Tom Hale")

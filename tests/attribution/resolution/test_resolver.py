@@ -1427,3 +1427,97 @@ def test_a_person_named_in_the_paragraph_before_wins_over_a_lone_name() -> None:
     # Near miss: Tom Hale is the subject of the paragraph right before "he".
     doc = HALE_AND_RUIZ_THEN_HE_AND_SHE
     assert how(Resolver(Article(doc)), word(doc, "he"))[0] == "Tom Hale"
+
+
+# "Its chairwoman, Ann Reid": the affiliation is the organisation "its" stands for...
+ITS_CHAIRWOMAN = parse(
+    'Harbor Foods Inc. said it would close a depot. Its chairwoman, Ann Reid, said it was late.',
+    """
+    0 Harbor Harbor NNP PROPN compound 2 B-ORG
+    1 Foods Foods NNP PROPN compound 2 I-ORG
+    2 Inc. Inc. NNP PROPN nsubj 3 I-ORG
+    3 said say VBD VERB ROOT 3
+    4 it - PRP PRON nsubj 6
+    5 would - MD AUX aux 6
+    6 close - VB VERB ccomp 3
+    7 a - DT DET det 8
+    8 depot - NN NOUN dobj 6
+    9 . - . PUNCT punct 3
+    10 Its - PRP$ PRON poss 11
+    11 chairwoman - NN NOUN nsubj 16
+    12 , - , PUNCT punct 11
+    13 Ann Ann NNP PROPN compound 14 B-PERSON
+    14 Reid Reid NNP PROPN appos 11 I-PERSON
+    15 , - , PUNCT punct 11
+    16 said say VBD VERB ROOT 16
+    17 it - PRP PRON nsubj 18
+    18 was be VBD AUX ccomp 16
+    19 late - JJ ADJ acomp 18
+    20 . - . PUNCT punct 16
+    """,
+)
+# ...and "their", as British copy writes of a body...
+THEIR_SPOKESMAN = parse(
+    'The Harbour Authority said on Monday that it would sell the pier. Their spokesman, Tom Hale, said it was late.',
+    """
+    0 The - DT DET det 2 B-ORG
+    1 Harbour Harbour NNP PROPN compound 2 I-ORG
+    2 Authority Authority NNP PROPN nsubj 3 I-ORG
+    3 said say VBD VERB ROOT 3
+    4 on - IN ADP prep 3
+    5 Monday Monday NNP PROPN pobj 4 B-DATE
+    6 that - IN SCONJ mark 9
+    7 it - PRP PRON nsubj 9
+    8 would - MD AUX aux 9
+    9 sell - VB VERB ccomp 3
+    10 the - DT DET det 11
+    11 pier - NN NOUN dobj 9
+    12 . - . PUNCT punct 3
+    13 Their - PRP$ PRON poss 14
+    14 spokesman - NN NOUN nsubj 19
+    15 , - , PUNCT punct 14
+    16 Tom Tom NNP PROPN compound 17 B-PERSON
+    17 Hale Hale NNP PROPN appos 14 I-PERSON
+    18 , - , PUNCT punct 14
+    19 said say VBD VERB ROOT 19
+    20 it - PRP PRON nsubj 21
+    21 was be VBD AUX ccomp 19
+    22 late - JJ ADJ acomp 21
+    23 . - . PUNCT punct 19
+    """,
+)
+# ...near miss: "their" stands for the players, a group, which is no affiliation.
+THEIR_COACH = parse(
+    'The players walked out on Saturday. Their coach, Ann Reid, said it was late.',
+    """
+    0 The - DT DET det 1
+    1 players player NNS NOUN nsubj 2
+    2 walked walk VBD VERB ROOT 2
+    3 out - RB ADV advmod 2
+    4 on - IN ADP prep 2
+    5 Saturday Saturday NNP PROPN pobj 4 B-DATE
+    6 . - . PUNCT punct 2
+    7 Their - PRP$ PRON poss 8
+    8 coach - NN NOUN nsubj 13
+    9 , - , PUNCT punct 8
+    10 Ann Ann NNP PROPN compound 11 B-PERSON
+    11 Reid Reid NNP PROPN appos 8 I-PERSON
+    12 , - , PUNCT punct 8
+    13 said say VBD VERB ROOT 13
+    14 it - PRP PRON nsubj 15
+    15 was be VBD AUX ccomp 13
+    16 late - JJ ADJ acomp 15
+    17 . - . PUNCT punct 13
+    """,
+)
+
+
+def only_speaker(doc: Doc, name: str) -> tuple[str | None, str | None]:
+    speakers = {quote.speaker.name: quote.speaker for quote in attribute(Article(doc)).quotes if quote.speaker is not None}
+    return speakers[name].title, speakers[name].affiliation
+
+
+def test_a_title_an_organisations_possessive_pronoun_owns_is_affiliated_to_that_organisation() -> None:
+    assert only_speaker(ITS_CHAIRWOMAN, "Ann Reid") == ("chairwoman", "Harbor Foods Inc.")
+    assert only_speaker(THEIR_SPOKESMAN, "Tom Hale") == ("spokesman", "Harbour Authority")
+    assert only_speaker(THEIR_COACH, "Ann Reid") == ("coach", None)
