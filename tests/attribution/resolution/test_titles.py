@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.attribution.resolution.titles import (
+    _name_mark,
     NOTHING,
     Description,
     Rank,
@@ -1237,3 +1238,53 @@ def test_merge_takes_the_second_honorific_when_the_first_has_none() -> None:
     merged = merge(NOTHING, honorific)
     assert merged.honorific is not None and merged.honorific.text == "Mr"
     assert not merge(NOTHING, NOTHING)
+
+
+# A mark inside one organisation's name before a role stays in it ("Hartley & Finch")...
+HARTLEY_AND_FINCH_CHAIRMAN = parse(
+    'Tom Hale, the Hartley & Finch chairman, said sales had risen.',
+    """
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 7
+    4 Hartley Hartley NNP PROPN nmod 7 B-ORG
+    5 & - CC CCONJ cc 4 I-ORG
+    6 Finch Finch NNP PROPN conj 4 I-ORG
+    7 chairman - NN NOUN appos 1
+    8 , - , PUNCT punct 1
+    9 said say VBD VERB ROOT 9
+    10 sales sale NNS NOUN nsubj 12
+    11 had have VBD AUX aux 12
+    12 risen rise VBN VERB ccomp 9
+    13 . - . PUNCT punct 9
+    """,
+)
+# ...near miss: a comma after a name, before an entity of its own, is no part of the name.
+CLUB_COMMA_COUNTRY_DEFENDER = parse(
+    'Ann Reid, the Kestrel Rovers, England defender, said it was late.',
+    """
+    0 Ann Ann NNP PROPN compound 1 B-PERSON
+    1 Reid Reid NNP PROPN nsubj 10 I-PERSON
+    2 , - , PUNCT punct 1
+    3 the - DT DET det 5 B-ORG
+    4 Kestrel Kestrel NNP PROPN compound 5 I-ORG
+    5 Rovers Rovers NNP PROPN appos 1 I-ORG
+    6 , - , PUNCT punct 5
+    7 England England NNP PROPN compound 8 B-GPE
+    8 defender - NN NOUN appos 5
+    9 , - , PUNCT punct 1
+    10 said say VBD VERB ROOT 10
+    11 it - PRP PRON nsubj 12
+    12 was be VBD AUX ccomp 10
+    13 late - JJ ADJ acomp 12
+    14 . - . PUNCT punct 10
+    """,
+)
+
+
+def test_a_mark_inside_an_organisations_name_stays_in_it() -> None:
+    assert read(HARTLEY_AND_FINCH_CHAIRMAN, 3, 8, "chairman") == (None, "chairman", "Hartley & Finch", Rank.ORGANISATION)
+    assert _name_mark(word(HARTLEY_AND_FINCH_CHAIRMAN, "&"), word(HARTLEY_AND_FINCH_CHAIRMAN, "Finch"))
+    doc = CLUB_COMMA_COUNTRY_DEFENDER
+    assert not _name_mark(doc[6], word(doc, "England"))
