@@ -8,6 +8,8 @@ The model is a setting (``QUOTES_SPACY_MODEL``). By default the official
 from __future__ import annotations
 
 import platform
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -30,6 +32,26 @@ class ModelInfo:
 
     name: str
     version: str
+
+
+@contextmanager
+def memory_zone(nlp: Language) -> Iterator[None]:
+    """``nlp.memory_zone()``, left the way spaCy cleans up after, however the block ends.
+
+    spaCy 3.8.7 (our pin) forgets the lexemes a zone made only when its block
+    ends normally: an exception in the block (a request past its deadline)
+    left lexemes whose strings were freed, and the next text that met one of
+    them failed an assertion in the tokenizer, in every request after. The
+    exception is held while the zone closes, then raised as it was.
+    """
+    failure: BaseException | None = None
+    with nlp.memory_zone():
+        try:
+            yield
+        except BaseException as exc:  # noqa: BLE001  (raised again below, once the zone is closed)
+            failure = exc
+    if failure is not None:
+        raise failure
 
 
 def default_model_name() -> str:

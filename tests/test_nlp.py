@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from service.web.app import create_app
-from service.nlp import OFFICIAL_MODEL, PINNED_MODEL, ModelInfo, ModelNotFound, check_model, default_model_name, model_info
+from service.nlp import OFFICIAL_MODEL, PINNED_MODEL, ModelInfo, ModelNotFound, check_model, default_model_name, memory_zone, model_info
 
 
 def test_default_is_the_official_model_when_installed_else_the_pinned_copy() -> None:
@@ -28,3 +28,16 @@ def test_model_info_gives_language_and_name() -> None:
     nlp = spacy.blank("en")
     nlp.meta["name"], nlp.meta["version"] = "core_web_sm", "3.8.0"
     assert model_info(nlp) == ModelInfo("en_core_web_sm", "3.8.0")
+
+
+def test_a_memory_zone_forgets_its_lexemes_however_its_block_ends() -> None:
+    """spaCy 3.8.7 kept a failed zone's lexemes with their strings freed: the next text failed in the tokenizer."""
+    nlp = spacy.blank("en")
+    text = "“Hi,” said Zyxwv."
+    with pytest.raises(ValueError, match="past its deadline"), memory_zone(nlp):
+        nlp.tokenizer(text)
+        raise ValueError("past its deadline")
+    assert "Zyxwv" not in nlp.vocab
+    with memory_zone(nlp):
+        assert [t.text for t in nlp.tokenizer(text)] == ["“", "Hi", ",", "”", "said", "Zyxwv", "."]
+    assert "Zyxwv" not in nlp.vocab  # and as a normal end leaves it

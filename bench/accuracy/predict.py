@@ -35,7 +35,7 @@ from bench.common.progress import BenchError, log
 from service.attribution.article import Article
 from service.attribution.normalise import Normalised
 from service.attribution.pipeline import QuoteExtractor, attribute
-from service.nlp import ModelInfo, default_model_name, load_pipeline, model_info
+from service.nlp import ModelInfo, default_model_name, load_pipeline, memory_zone, model_info
 from service.intake.offsets import OffsetUnit
 from service.intake.schemas import QuoteResponseSchema
 
@@ -89,7 +89,7 @@ def predict_file(extractor: QuoteExtractor, info: ModelInfo, gold: Path, out: Pa
     key = cache_key(gold, texts, f"{info.name} {info.version}")
     schema = QuoteResponseSchema()
     written = prediction_file(out, gold)
-    with extractor.nlp.memory_zone(), written.open("w", encoding="utf-8") as lines:
+    with memory_zone(extractor.nlp), written.open("w", encoding="utf-8") as lines:
         for document, sent, doc in zip(documents, normal, parsed(extractor, texts, cache, key)):
             result = sent.restore(attribute(Article(doc)))
             body = schema.dump(

@@ -39,9 +39,10 @@ def length_block(texts: Sequence[str], size: int = LENGTHS[0]) -> str:
 
 
 def long_text(texts: Sequence[str]) -> str:
-    """The longest of the length rows' texts (about 100,000 characters): the article the memory row sends a fresh worker."""
+    """The longest of the length rows' texts, at most 100,000 characters (the service's default limit, which a
+    text rounded up past it would meet with a 413): the article the memory row sends a fresh worker."""
     block = length_block(texts)
-    return "\n\n".join([block] * copies_for(block, LENGTHS[-1]))
+    return "\n\n".join([block] * max(1, (LENGTHS[-1] + 2) // (len(block) + 2)))
 
 
 def length_section(extractor: QuoteExtractor, raw: Language, texts: Sequence[str], repeat: int) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from service.attribution.quotes.spans import in_first_person
 from service.attribution.resolution.resolver import Resolver
 from service.attribution.resolution.values import Resolution
 from service.attribution.results import Attribution, Timing
+from service.nlp import memory_zone
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DeadlineExceeded", "QuoteExtractor", "attribute"]
 
@@ -86,7 +87,7 @@ class QuoteExtractor:
     def extract_many(self, texts: Sequence[str], deadline: float | None = None) -> list[Attribution]:
         """Attribute the quotations of several texts, parsed together in batches."""
         results: list[Attribution] = []
-        with self._lock, self.nlp.memory_zone():
+        with self._lock, memory_zone(self.nlp):
             # Parsed as normalised text (``normalise``), answered in the text as sent.
             normal = [Normalised.of(text) for text in texts]
             for (doc, parse_seconds), sent in zip(self.parser.parse([n.text for n in normal], deadline), normal):
