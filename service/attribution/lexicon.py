@@ -427,6 +427,9 @@ MAX_DESCRIPTION_WORDS = 12
 """The longest description an unnamed speaker is named by: "two officials who spoke on condition of
 anonymity" is nine words; past a dozen a relative clause is telling a story, not describing."""
 
+MAX_TITLE_WORDS = 4
+"""The most lower-case words of a title between its owner's name and the person who holds it: "Acme
+[chief operating officer] Jo Park", "Redcastle Wanderers [sporting director] Fiona Varga"."""
 MAX_GROUP_WORDS = 6
 """The longest "of" phrase kept in a group's name: "a coalition of [independent retailers in Tellbridge]"."""
 

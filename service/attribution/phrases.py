@@ -22,6 +22,7 @@ from service.attribution.lexicon import (
     IN_ENTITY,
     MAX_DESCRIPTION_WORDS,
     MAX_GROUP_WORDS,
+    MAX_TITLE_WORDS,
     NAME_JOINERS,
     NAME_PARTICLES,
     NAME_DETERMINER_TAGS,
@@ -31,10 +32,11 @@ from service.attribution.lexicon import (
     PERSON_LABELS,
     POSSESSIVE_TAG,
     RELATIVE_CLAUSE_DEPS,
+    ROLE_WORDS,
     SPEAKER_LABELS,
     TITLE_WORDS,
 )
-from service.attribution.lexicons import person_nouns
+from service.attribution.lexicons import person_nouns, role_nouns
 from service.attribution.tagging import lemma
 
 
@@ -49,6 +51,9 @@ def named_head(head: Token) -> Token:
     Near miss: "the firm's owner, Acme Holdings" (an organisation) stays
     "owner".
     """
+    titled = titled_name_after(head)
+    if titled is not None:
+        return titled
     if head.ent_type_ in PERSON_LABELS:
         return head
     for child in head.children:
@@ -63,6 +68,31 @@ def named_head(head: Token) -> Token:
         if named is not None:
             return named
     return head
+
+
+def titled_name_after(head: Token) -> Token | None:
+    """The person a name is the owner of: "said [Redcastle Wanderers] sporting director Fiona Varga", "[Obama]
+    aide Valerie Jarrett said", where the parser made the owner's name the head.
+
+    A name (its entity) followed at once by lower-case words that end in a
+    role noun, then by a person's name: the speaker is that person, and the
+    name before the role says whose post it is (``descriptions``). Near
+    misses: "Ana Ruiz, director Tom Hale" (a comma: two people); "Ana Ruiz
+    met Tom Hale" (no role between).
+    """
+    if not head.ent_type_ or head.ent_type_ not in SPEAKER_LABELS:
+        return None
+    doc = head.doc
+    at = entity_span(head).end
+    roles = 0
+    while at < len(doc) and doc[at].is_lower and doc[at].is_alpha and not doc[at].ent_type_ and at - entity_span(head).end < MAX_TITLE_WORDS:
+        roles += doc[at].lower_ in ROLE_WORDS or lemma(doc[at]) in role_nouns()
+        at += 1
+    if not roles or at >= len(doc) or doc[at].ent_type_ not in PERSON_LABELS or doc[at].ent_iob_ != "B":
+        return None
+    if not (doc[at - 1].lower_ in ROLE_WORDS or lemma(doc[at - 1]) in role_nouns()):
+        return None
+    return entity_span(doc[at]).root
 
 
 NAMED_DEPS = frozenset({"oprd", "attr", "dobj"})

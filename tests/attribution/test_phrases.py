@@ -539,3 +539,69 @@ EXPERT_CITED_IN_THE_REPORT = parse(
 
 def test_a_description_stops_at_a_comma_inside_what_follows_its_noun() -> None:
     assert " ".join(texts(described_phrase(word(EXPERT_CITED_IN_THE_REPORT, "expert")))) == "An expert cited in the report"
+
+
+# The parser heads the phrase with the owner's name (tagged a person) and hangs the director on it...
+CLUB_HEADS_ITS_DIRECTOR = parse(
+    '“We were unlucky,” said Redcastle Wanderers sporting director Maria Lopez.',
+    """
+    0 “ " `` PUNCT punct 6
+    1 We - PRP PRON nsubj 2
+    2 were be VBD AUX ccomp 6
+    3 unlucky - JJ ADJ acomp 2
+    4 , - , PUNCT punct 6
+    5 ” " '' PUNCT punct 6
+    6 said say VBD VERB ROOT 6
+    7 Redcastle Redcastle NNP PROPN compound 8 B-PERSON
+    8 Wanderers Wanderers NNPS PROPN nsubj 6 I-PERSON
+    9 sporting - NN NOUN compound 10
+    10 director - NN NOUN compound 12
+    11 Maria Maria NNP PROPN compound 12 B-PERSON
+    12 Lopez Lopez NNP PROPN appos 8 I-PERSON
+    13 . - . PUNCT punct 6
+    """,
+)
+# ...and an organisation's name before a title of three words...
+FIRM_BEFORE_ITS_OFFICER = parse(
+    'Harbor Foods chief operating officer Tom Hale said the plan would work.',
+    """
+    0 Harbor Harbor NNP PROPN compound 1 B-ORG
+    1 Foods Foods NNP PROPN nmod 4 I-ORG
+    2 chief - JJ ADJ amod 4
+    3 operating - NN NOUN compound 4
+    4 officer - NN NOUN compound 6
+    5 Tom Tom NNP PROPN compound 6 B-PERSON
+    6 Hale Hale NNP PROPN nsubj 7 I-PERSON
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 plan - NN NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 work - VB VERB ccomp 7
+    12 . - . PUNCT punct 7
+    """,
+)
+# ...near miss: a comma between the name and the title: two people.
+DIRECTOR_AFTER_A_COMMA = parse(
+    'Maria Lopez, director Tom Hale and the mayor met on Monday.',
+    """
+    0 Maria Maria NNP PROPN compound 1 B-PERSON
+    1 Lopez Lopez NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 director - NN NOUN compound 5
+    4 Tom Tom NNP PROPN compound 5 B-PERSON
+    5 Hale Hale NNP PROPN appos 1 I-PERSON
+    6 and - CC CCONJ cc 5
+    7 the - DT DET det 8
+    8 mayor - NN NOUN conj 5
+    9 met meet VBD VERB ROOT 9
+    10 on - IN ADP prep 9
+    11 Monday Monday NNP PROPN pobj 10 B-DATE
+    12 . - . PUNCT punct 9
+    """,
+)
+
+
+def test_a_name_right_before_a_title_and_a_persons_name_is_whose_post_it_is() -> None:
+    assert named_head(word(CLUB_HEADS_ITS_DIRECTOR, "Wanderers")).text == "Lopez"
+    assert named_head(word(FIRM_BEFORE_ITS_OFFICER, "Foods")).text == "Hale"
+    assert named_head(word(DIRECTOR_AFTER_A_COMMA, "Lopez")).text == "Lopez"

@@ -37,6 +37,7 @@ from service.attribution.lexicon import (
     AFFILIATION_PREPOSITIONS,
     APOSTROPHES,
     APPOSITION_DEPS,
+    SPEAKER_LABELS,
     COMPANY_NOUNS,
     DESCRIPTION_POS,
     DETERMINER_DEPS,
@@ -70,7 +71,7 @@ from service.attribution.lexicon import (
     VERB_POS,
 )
 from service.attribution.results import Span
-from service.attribution.phrases import entity_span, name_tokens
+from service.attribution.phrases import entity_span, name_tokens, titled_name_after
 from service.attribution.tagging import lemma
 from service.attribution.resolution.titles import (
     NOTHING,
@@ -275,10 +276,31 @@ def name_phrase(head: Token) -> Description | None:
         words = _hung_elsewhere(name[0])
     if not words:
         return None
+    words = _owner_before(words, name) + words
     described = read_phrase(words, words[-1], Source.NAME_PHRASE)
     if described.title is not None and not _holds_a_role(words):
         described = Description(described.honorific, None, described.affiliation, described.rank)
     return described or None
+
+
+def _owner_before(words: list[Token], name: list[Token]) -> list[Token]:
+    """The name right before a title that the parser made the head of the phrase: "said [Redcastle Wanderers]
+    sporting director Fiona Varga" (``phrases.titled_name_after``), whose post it is.
+
+    Near miss: "Ana Ruiz, sporting director Fiona Varga" (a comma between:
+    someone else).
+    """
+    doc = words[0].doc
+    before = words[0].i - 1
+    if before < 0 or doc[before].ent_type_ not in SPEAKER_LABELS or not doc[before].ent_type_:
+        return []
+    owner = entity_span(doc[before])
+    named = titled_name_after(owner.root)
+    if owner.end != words[0].i or named is None or named.i not in {t.i for t in name}:
+        return []
+    if not all(t.pos_ == "PROPN" for t in owner):
+        return []  # words the tagger took for others ("Wanderers" as a verb) would be read as the title's
+    return list(owner)
 
 
 def _hung_elsewhere(first: Token) -> list[Token]:

@@ -35,6 +35,7 @@ from tests.attribution.sentences import (
     ROCK_STAR_AND_ROCK,
     SECRETARY_OF_STATE,
 )
+from tests.attribution.test_phrases import CLUB_HEADS_ITS_DIRECTOR, DIRECTOR_AFTER_A_COMMA
 from tests.parses import parse, word
 
 
@@ -1811,3 +1812,9 @@ def test_a_company_after_a_role_stays_an_organisation() -> None:
 
 def test_an_untagged_surname_after_a_role_word_names_no_one() -> None:
     assert not names_a_person(word(COACH_RUIZ_UNTAGGED, "Ruiz"))
+
+
+def test_the_name_the_parser_made_the_head_before_a_title_is_its_owner() -> None:
+    assert said(name_phrase(word(CLUB_HEADS_ITS_DIRECTOR, "Lopez"))) == ("sporting director", "Redcastle Wanderers", Rank.OFFICE)
+    # near miss: after a comma, the name before is someone else's.
+    assert said(name_phrase(word(DIRECTOR_AFTER_A_COMMA, "Hale"))) == ("director", None, Rank.ORGANISATION)
