@@ -167,8 +167,9 @@ class GuardedSocket:
 
     gunicorn's parser and the request body read through it (``recv``); past
     ``deadline``, a read raises ``ClientTooSlow``. Everything else is the
-    socket's own. ``sent`` counts the bytes written, so that the worker knows
-    whether an answer has begun.
+    socket's own. ``sent`` counts the bytes written of the current request's
+    answer (``QuotesWorker._dispatch`` sets it back for each request of a
+    kept-alive connection), so that the worker knows whether an answer has begun.
     """
 
     def __init__(self, sock: socket.socket) -> None:
@@ -322,6 +323,7 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
         conn.sock.raw.setblocking(True)
         conn.prefetched = data
         conn.sock.deadline = deadline
+        conn.sock.sent = 0  # a kept-alive connection's new request: nothing of its answer sent yet
         self.in_flight.add(conn)
         self.enqueue_req(conn)
 
