@@ -111,9 +111,12 @@ if threads > 1:
 # Preloading loads the model once in the master: workers share its memory, and
 # a recycled worker is ready the moment it is forked. The master then loads it
 # before it listens, so no worker ever answers "not ready".
+# A background load would run in a thread of the master, which no forked worker has: the
+# workers would wait for it forever. With preload the model is loaded before the fork, whatever
+# QUOTES_LOAD_ASYNC says.
 preload_app = switch("GUNICORN_PRELOAD", True)
 if preload_app:
-    os.environ.setdefault("QUOTES_LOAD_ASYNC", "false")
+    os.environ["QUOTES_LOAD_ASYNC"] = "false"
 
 
 def check_configuration(preload: bool) -> None:

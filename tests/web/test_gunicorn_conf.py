@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 import pytest
 
@@ -29,3 +30,13 @@ def test_a_bad_setting_is_one_line_naming_the_variable(variable: str, value: str
     assert done.returncode == 1
     assert done.stderr.startswith("quotes: configuration error: ")
     assert done.stderr.count("\n") == 1 and says in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("preload", "expected"), [("1", "false"), ("0", "true")])
+def test_preload_loads_the_model_before_the_fork_whatever_load_async_says(preload: str, expected: str) -> None:
+    """A background load in the master would be a thread no forked worker has: every worker 503 for ever.
+    Near miss: without preload, each worker loads in its own background as asked."""
+    env = {**os.environ, "GUNICORN_PRELOAD": preload, "QUOTES_LOAD_ASYNC": "true"}
+    code = "import os, service.web.gunicorn_conf; print(os.environ['QUOTES_LOAD_ASYNC'])"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == expected
