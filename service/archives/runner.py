@@ -52,6 +52,7 @@ from service.archives.readers import Fields, Record, open_archive
 from service.archives.rows import analyse, chunked
 from service.archives.tables import (
     CSV_ENCODING,
+    FLAT_COLUMNS,
     ROWS_PER_BATCH,
     RESULT_FIELDS,
     check_keep,
@@ -238,6 +239,23 @@ def check_writable(output: Output) -> None:
             raise PermissionError(13, "Permission denied")
     except OSError as exc:
         raise ArchiveError(f"cannot write {output.path}: {exc.strerror or exc}") from None
+
+
+def finished_kept(output: Output) -> tuple[str, ...] | None:
+    """The kept fields of a finished Parquet or flat output (its columns that are not the answer's), or None.
+
+    A finished run has no journal left to say which fields it kept; its
+    output's columns do: a Parquet schema, or a CSV's header.
+    """
+    if not output.finished:
+        return None
+    if output.format is Format.FLAT_CSV:
+        with output.path.open(encoding=CSV_ENCODING, newline="") as handle:
+            names = next(csv.reader(handle), [])
+    else:
+        names = pq.read_schema(output.path).names
+    answer = RESULT_FIELDS if output.format is Format.PARQUET else FLAT_COLUMNS
+    return tuple(name for name in names if name not in answer)
 
 
 def finished_ids(output: Output, ids: Iterable[str]) -> set[str]:
@@ -534,10 +552,10 @@ def prepare(options: Options) -> tuple[Output, Journal, set[str]]:
     check_writable(output)
     journal = Journal(output.journal)
     done = journal.done()
-    kept = journal.kept()
-    if kept is not None and kept != options.fields.keep:
-        said = f"--keep {','.join(kept)}" if kept else "no --keep"
-        raise UsageError(f"{output.journal} was written with {said}: resume with the same, or --overwrite to start again")
+    for written, kept in ((output.journal, journal.kept()), (output.path, finished_kept(output))):
+        if kept is not None and kept != options.fields.keep:
+            said = f"--keep {','.join(kept)}" if kept else "no --keep"
+            raise UsageError(f"{written} was written with {said}: resume with the same, or --overwrite to start again")
     return output, journal, done
 
 

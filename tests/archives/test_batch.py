@@ -635,3 +635,19 @@ def test_a_folder_stopped_by_a_kill_and_resumed_has_every_article_once(tmp_path:
     assert ids_of(rows) == names
     expected = engine_rows(engine, [{"id": f"part{n // 10:02d}/{r['id']}.txt", "text": r["text"]} for n, r in enumerate(records)])
     assert pruned({row["id"]: row for row in rows}) == pruned(expected)
+
+
+@pytest.mark.parametrize(("name", "flat"), [("quotes.csv", True), ("quotes.parquet", True), ("results.parquet", False)])
+def test_a_finished_output_is_resumed_only_with_the_fields_it_kept(
+    tmp_path: Path, blank_engine: QuoteExtractor, name: str, flat: bool
+) -> None:
+    """A finished run has no journal left: its output's columns say what it kept (rows with other columns
+    would have been added under the wrong header). Near miss: the same --keep goes on."""
+    source = write_json_lines(tmp_path / "in.jsonl", with_outlets(articles(3)))
+    output = tmp_path / name
+    run_here(blank_engine, source, output, flat=flat, fields=Fields(keep=("outlet",)))
+    write_json_lines(source, with_outlets(articles(5)))
+    with pytest.raises(UsageError, match=f"{name} was written with --keep outlet: resume with the same"):
+        run_here(blank_engine, source, output, flat=flat, resume=True)
+    report = run_here(blank_engine, source, output, flat=flat, fields=Fields(keep=("outlet",)), resume=True)
+    assert (report.articles, report.done_before, report.analysed) == (5, 3, 2)
