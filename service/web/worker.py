@@ -20,6 +20,10 @@ request on:
   connection (or its first byte, on a kept-alive connection) to send the
   whole request. Past that, a request begun is answered 408 (a problem) and
   the connection closed; a connection that sent nothing is closed.
+- A read (``GET``, ``HEAD``, ``OPTIONS``: a health check, metrics, the page)
+  goes to ``READ_THREADS`` threads of its own: analyses waiting for their turn
+  may hold every one of the worker's threads, and a health check must not
+  wait behind them.
 - Every error gunicorn answers itself (a bad request line, 414, 431, a
   ``Content-Length`` beside ``Transfer-Encoding``) is a problem document, as
   the app's own errors are (``errors.problem_document``).
@@ -42,6 +46,7 @@ from __future__ import annotations
 import errno
 import selectors
 import socket
+from concurrent.futures import ThreadPoolExecutor
 import time
 import uuid
 from dataclasses import dataclass
@@ -126,6 +131,20 @@ def framing(buffer: bytes | bytearray, max_body: int) -> Framing | None:
         return Framing(head_length, None)
     length = int(lengths[0])
     return Framing(head_length, 0 if length > max_body else length)
+
+
+READS = (b"GET ", b"HEAD ", b"OPTIONS ")
+READ_THREADS = 2
+"""Threads a worker keeps for reads beside its ``GUNICORN_THREADS``: a health check, metrics, the page."""
+
+
+def is_read(request: bytes) -> bool:
+    """A request that only reads (``GET /healthz``): it never waits for the analysis lock, so it is handed
+    to the reads' own threads, not queued behind analyses that hold every thread waiting their turn.
+
+    Near miss: ``POST /v1/quotes`` (an analysis) goes to the worker's threads.
+    """
+    return request.startswith(READS)
 
 
 def is_whole(buffer: bytes | bytearray, max_body: int) -> bool:
@@ -265,6 +284,8 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
         self.lingering: dict[socket.socket, float] = {}
         self.stop_started: float | None = None
         self.listening = True
+        self.reads_pool: ThreadPoolExecutor | None = None
+        """Threads of their own for reads (``is_read``), so that health checks never wait behind analyses."""
 
     # -- reading in the main loop
 
@@ -325,7 +346,13 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
         conn.sock.deadline = deadline
         conn.sock.sent = 0  # a kept-alive connection's new request: nothing of its answer sent yet
         self.in_flight.add(conn)
-        self.enqueue_req(conn)
+        if is_read(data):
+            if self.reads_pool is None:
+                self.reads_pool = ThreadPoolExecutor(READ_THREADS, thread_name_prefix="reads")
+            done = self.reads_pool.submit(self.handle, conn)
+            done.add_done_callback(lambda future: self.method_queue.defer(self.finish_request, conn, future))
+        else:
+            self.enqueue_req(conn)
 
     def murder_pending(self) -> None:
         """Connections past their read deadline: 408 if a request was begun, closed either way."""
@@ -494,6 +521,8 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
             self.murder_pending()
         self.murder_keepalived(force=True)
         self.tpool.shutdown(wait=False)
+        if self.reads_pool is not None:
+            self.reads_pool.shutdown(wait=False)
         self.poller.close()
         self.method_queue.close()
         for listener in self.sockets:

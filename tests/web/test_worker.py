@@ -28,7 +28,7 @@ import requests
 
 from bench.common import procfs
 from service.web.server import Served, serving
-from service.web.worker import MAX_HEAD_BYTES, Framing, Reading, framing, is_whole, parse_error_response
+from service.web.worker import MAX_HEAD_BYTES, Framing, Reading, framing, is_read, is_whole, parse_error_response
 from tests.web.contract import assert_conforms
 
 ARTICLE = "“We will not back down,” Ana Ruiz said."
@@ -92,6 +92,11 @@ def test_a_head_too_large_to_be_a_head_goes_to_the_parser() -> None:
     """gunicorn's parser then answers 414 or 431."""
     endless = b"GET /" + b"a" * MAX_HEAD_BYTES
     assert framing(endless, 100) == Framing(len(endless), None)
+
+
+def test_a_read_goes_to_the_reads_threads_and_an_analysis_does_not() -> None:
+    assert is_read(b"GET /healthz HTTP/1.1\r\n\r\n") and is_read(b"HEAD /readyz HTTP/1.1\r\n\r\n")
+    assert not is_read(b"POST /v1/quotes HTTP/1.1\r\n") and not is_read(b"")
 
 
 def test_a_parse_error_is_a_problem_of_its_status() -> None:
@@ -348,6 +353,29 @@ def test_sigterm_answers_every_request_already_sent() -> None:
             statuses = [future.result() for future in pending]
         served.process.wait(timeout=60)
     assert statuses == [200] * 10
+
+
+@pytest.mark.server
+@pytest.mark.model
+@pytest.mark.adversarial
+def test_health_checks_do_not_wait_behind_analyses_that_hold_every_thread() -> None:
+    """More analyses than the worker has threads, each waiting its turn: ``/healthz`` is answered before the
+    first of them is done (it used to wait for a thread, behind them)."""
+    with serving({"WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "2", "QUOTES_LOG_LEVEL": "WARNING"}) as served:
+        finished: list[float] = []
+
+        def analyse(_: int) -> None:
+            requests.post(f"{served.url}/v1/quotes", json={"text": LONG_ARTICLE * 6}, timeout=ANSWER_CEILING * 3).raise_for_status()
+            finished.append(time.monotonic())
+
+        with ThreadPoolExecutor(4) as pool:
+            pending = [pool.submit(analyse, n) for n in range(4)]
+            time.sleep(0.3)
+            assert requests.get(f"{served.url}/healthz", timeout=ANSWER_CEILING * 3).status_code == 200
+            answered = time.monotonic()
+            for future in pending:
+                future.result()
+    assert answered < min(finished)
 
 
 @pytest.mark.server
