@@ -19,6 +19,7 @@ from service.attribution.lexicon import (
     PERSON_SUFFIXES,
     RELATIVE_DEPS,
     ROLE_WORDS,
+    TIME_LABELS,
 )
 from service.attribution.lexicons import document_nouns, person_nouns
 from service.attribution.tagging import lemma
@@ -68,7 +69,24 @@ def authored_by(noun: Token) -> Token | None:
             for agent in child.children:
                 if agent.dep_ == "agent":
                     return next((t for t in agent.children if t.dep_ == "pobj"), None)
-    return None
+    return _author_on_the_verb(noun)
+
+
+def _author_on_the_verb(noun: Token) -> Token | None:
+    """"read a statement [from the firm]": the author the parser hung on the verb, right after its object.
+
+    Near misses: "released a report by Friday" (a date is no author), "read
+    the statement to reporters" (no "by" or "from").
+    """
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if noun.dep_ != "dobj" or after >= len(doc):
+        return None
+    prep = doc[after]
+    if prep.dep_ != "prep" or prep.head.i != noun.head.i or prep.lower_ not in AUTHOR_PREPOSITIONS:
+        return None
+    author = next((t for t in prep.children if t.dep_ == "pobj"), None)
+    return None if author is None or author.ent_type_ in TIME_LABELS else author
 
 
 def issuer_words(noun: Token) -> list[Token]:

@@ -1818,3 +1818,46 @@ def test_the_name_the_parser_made_the_head_before_a_title_is_its_owner() -> None
     assert said(name_phrase(word(CLUB_HEADS_ITS_DIRECTOR, "Lopez"))) == ("sporting director", "Redcastle Wanderers", Rank.OFFICE)
     # near miss: after a comma, the name before is someone else's.
     assert said(name_phrase(word(DIRECTOR_AFTER_A_COMMA, "Hale"))) == ("director", None, Rank.ORGANISATION)
+
+
+# "from the firm" hung on the verb right after the document it names the author of...
+STATEMENT_READ_FROM_THE_FIRM = parse(
+    '“We regret the delay,” read a statement from the firm.',
+    """
+    0 “ " `` PUNCT punct 7
+    1 We - PRP PRON nsubj 2
+    2 regret - VBP VERB ccomp 7
+    3 the - DT DET det 4
+    4 delay - NN NOUN dobj 2
+    5 , - , PUNCT punct 7
+    6 ” " '' PUNCT punct 7
+    7 read - VBD VERB ROOT 7
+    8 a - DT DET det 9
+    9 statement - NN NOUN dobj 7
+    10 from - IN ADP prep 7
+    11 the - DT DET det 12
+    12 firm - NN NOUN pobj 10
+    13 . - . PUNCT punct 7
+    """,
+)
+# ...near miss: "by Friday" is when, not who.
+REPORT_RELEASED_BY_FRIDAY = parse(
+    'The council will publish the report by Friday.',
+    """
+    0 The - DT DET det 1
+    1 council - NN NOUN nsubj 3
+    2 will - MD AUX aux 3
+    3 publish - VB VERB ROOT 3
+    4 the - DT DET det 5
+    5 report - NN NOUN dobj 3
+    6 by - IN ADP prep 3
+    7 Friday Friday NNP PROPN pobj 6 B-DATE
+    8 . - . PUNCT punct 3
+    """,
+)
+
+
+def test_an_author_the_parser_hung_on_the_verb_after_the_document_is_its_author() -> None:
+    author = authored_by(word(STATEMENT_READ_FROM_THE_FIRM, "statement"))
+    assert author is not None and author.text == "firm"
+    assert authored_by(word(REPORT_RELEASED_BY_FRIDAY, "report")) is None
