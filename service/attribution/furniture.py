@@ -22,6 +22,8 @@ CREDIT_AT_END = re.compile(r"\(([^()]{1,80})\)\s*$")
 """A parenthesis that ends the paragraph (no full stop after it)."""
 RUNNING_TIME_AT_END = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\s*$")
 """A clock reading that ends the paragraph with no punctuation after it: a video's length."""
+CREDIT_FIRST = re.compile(r"\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} / [A-Z]")
+"""A photographer's name, a spaced slash and an outlet opening the paragraph: "Ryan Remiorz / The Canadian Press"."""
 LABEL = re.compile(r"\s*([^\W\d][\w’'. -]*?)\s*:\s")
 """Words before a colon that opens the paragraph: "WATCH BELOW: ...", "Photo: ..."."""
 
@@ -46,6 +48,17 @@ def photo_credit(paragraph: str) -> bool:
     if not words or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
         return False
     return "/" in inner or inner != inner.strip()
+
+
+def credit_first(paragraph: str) -> bool:
+    """A caption opened by its photo's credit, as wire photos are pasted: "Ryan Remiorz / The Canadian Press
+    Ana Ruiz, right, greets ...".
+
+    Two to four capitalised words, a slash with a space on each side, then a
+    capitalised word. Near misses: "AC/DC said ..." (no spaces around the
+    slash); "Ruiz said the fees / charges would rise" (not at the start).
+    """
+    return CREDIT_FIRST.match(paragraph) is not None
 
 
 def teaser_or_media_label(paragraph: str) -> bool:
@@ -86,7 +99,13 @@ def continuation_notice(paragraph: str) -> bool:
     return goes_on or words == ["advertisement"]
 
 
-FURNITURE_RULES: tuple[FurnitureRule, ...] = (photo_credit, teaser_or_media_label, running_time, continuation_notice)
+FURNITURE_RULES: tuple[FurnitureRule, ...] = (
+    photo_credit,
+    credit_first,
+    teaser_or_media_label,
+    running_time,
+    continuation_notice,
+)
 
 
 def is_furniture(paragraph: str) -> bool:

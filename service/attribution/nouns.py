@@ -17,6 +17,7 @@ from service.attribution.lexicon import (
     ISSUER_LABELS,
     PERSON_LABELS,
     PERSON_SUFFIXES,
+    PLURAL_NOUN_TAGS,
     RELATIVE_DEPS,
     ROLE_WORDS,
     TIME_LABELS,
@@ -36,7 +37,28 @@ def is_person_noun(token: Token) -> bool:
     """
     word = lemma(token)
     people = person_nouns()
-    return word in people or word.replace("-", " ") in people or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
+    if word in people or word.replace("-", " ") in people or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES):
+        return True
+    return hyphenated(token).replace("-", " ") in people
+
+
+def names_several(token: Token) -> bool:
+    """A plural noun: "officials", "residents". Near miss: "sergeant-at-arms", one person whose word the
+    tokenizer cut at its hyphens, leaving a plural-looking last part."""
+    if token.tag_ not in PLURAL_NOUN_TAGS:
+        return False
+    whole = hyphenated(token)
+    return whole == token.lower_ or whole.replace("-", " ") not in person_nouns()
+
+
+def hyphenated(token: Token) -> str:
+    """The word the tokenizer cut at its hyphens that ``token`` ends, in lower case: "sergeant-at-arms" for
+    "arms" of "The sergeant-at-arms said"; the word itself where no hyphen joins it to the words before."""
+    doc = token.doc
+    start = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : token.i + 1].text.lower()
 
 
 def is_document_noun(token: Token) -> bool:

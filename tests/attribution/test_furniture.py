@@ -6,6 +6,7 @@ from service.attribution.article import Article
 from service.attribution.furniture import (
     FURNITURE_RULES,
     continuation_notice,
+    credit_first,
     is_furniture,
     photo_credit,
     running_time,
@@ -17,12 +18,21 @@ from tests.parses import parse
 
 
 def test_furniture_rules_run_in_the_documented_order() -> None:
-    assert FURNITURE_RULES == (photo_credit, teaser_or_media_label, running_time, continuation_notice)
+    assert FURNITURE_RULES == (photo_credit, credit_first, teaser_or_media_label, running_time, continuation_notice)
 
 
 def test_a_caption_ending_in_a_photographers_credit_is_furniture() -> None:
     assert photo_credit("Ana Ruiz says the ferry will run again in May. (Tom Hale/Harbour News)")
     assert photo_credit("Dockers wait at the gate on Monday. ( HARBOUR NEWS FILE PHOTO )")
+
+
+def test_a_caption_opened_by_its_photographers_credit_is_furniture() -> None:
+    assert credit_first("Tom Hale / Harbour News Ana Ruiz, left, opens the ferry terminal on Monday.")
+    assert credit_first("Jo Park / Reuters.")
+    # near misses: a band's name, a slash inside a sentence, no spaces around it
+    assert not credit_first("AC/DC played the harbour festival on Monday.")
+    assert not credit_first("Ana Ruiz said the fees / charges would rise.")
+    assert not credit_first("Ana Ruiz/Tom Hale ran the meeting.")
 
 
 def test_a_sentence_ending_in_a_party_or_a_wire_is_prose() -> None:

@@ -198,7 +198,12 @@ def describe_title(noun: Token, source: Source = Source.TITLED_MENTION, skip: fr
 
 
 def _is_title_noun(token: Token) -> bool:
-    return token.pos_ in NOUN_POS and lemma(token) not in NOT_TITLES and not token.ent_type_ and not _is_party_letter(token)
+    """A noun that can be a title beside a name: a common noun, or a proper noun that is a role word ("Ana
+    Ruiz, Chairwoman"). Near miss: the place of a dateline the parser took for the name's head ("TROUT BROOK,
+    N.B. — Kevin Vickers": no title "BROOK")."""
+    if token.pos_ not in NOUN_POS or lemma(token) in NOT_TITLES or token.ent_type_ or _is_party_letter(token):
+        return False
+    return token.pos_ == "NOUN" or is_role_word(token) or token.is_lower
 
 
 def _is_party_letter(token: Token) -> bool:

@@ -20,11 +20,10 @@ from service.attribution.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_LABELS,
     PLACE_LABELS,
-    PLURAL_NOUN_TAGS,
     SURNAME_MAX_EDITS,
     SURNAME_MIN_LENGTH_FOR_EDITS,
 )
-from service.attribution.nouns import is_document_noun, is_person_noun
+from service.attribution.nouns import is_document_noun, is_person_noun, names_several
 from service.attribution.phrases import name_tokens, strip_titles
 from service.attribution.resolution.titles import Piece
 from service.attribution.results import Pronoun, Span
@@ -155,7 +154,7 @@ def kind_of(head: Token) -> Kind:
     if head.pos_ == "PROPN":
         # A name the recogniser left unlabelled, plural or not ("Brightwater Foods", "Harrowgate Rovers").
         return Kind.ORGANISATION
-    if head.tag_ in PLURAL_NOUN_TAGS:
+    if names_several(head):
         return Kind.GROUP
     if head.pos_ != "NOUN":
         return Kind.UNKNOWN

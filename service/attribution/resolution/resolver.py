@@ -40,7 +40,7 @@ from service.attribution.article import Article
 from service.attribution.resolution.anonymity import reason_given
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.resolution.descriptions import describe, describe_title
-from service.attribution.nouns import is_definite, is_person_noun
+from service.attribution.nouns import is_definite, is_person_noun, names_several
 from service.attribution.resolution.entities import clean_name, Entity, Kind, kind_of, named_as_a_body
 from service.attribution.resolution.genders import addressed_as, by_first_name, word_clue
 from service.attribution.lexicon import (
@@ -128,7 +128,7 @@ def titled_person(cast: Cast, known: Known, mention: Mention) -> Referent | None
     head, phrase = mention.head, mention.phrase
     if not is_person_noun(head) or is_someones(head):
         return None
-    if phrase[0].lower_ in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS:
+    if phrase[0].lower_ in INDEFINITE_DETERMINERS or names_several(head):
         return None
     ent = cast.titled_before(head)
     if ent is None:
@@ -150,7 +150,7 @@ def named_next(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     named after (someone unnamed, ``description``).
     """
     head, phrase = mention.head, mention.phrase
-    if phrase[0].lower_ not in INDEFINITE_DETERMINERS or head.tag_ in PLURAL_NOUN_TAGS or not is_person_noun(head):
+    if phrase[0].lower_ not in INDEFINITE_DETERMINERS or names_several(head) or not is_person_noun(head):
         return None
     ent = cast.titled_next(head)
     if ent is None:

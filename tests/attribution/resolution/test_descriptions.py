@@ -1861,3 +1861,53 @@ def test_an_author_the_parser_hung_on_the_verb_after_the_document_is_its_author(
     author = authored_by(word(STATEMENT_READ_FROM_THE_FIRM, "statement"))
     assert author is not None and author.text == "firm"
     assert authored_by(word(REPORT_RELEASED_BY_FRIDAY, "report")) is None
+
+
+TITLE_IN_CAPITALS = parse(
+    'Tom Hale, Chief Executive of Harbor Foods, said the plant would close.',
+    """
+    0 Tom Tom NNP PROPN compound 1 B-PERSON
+    1 Hale Hale NNP PROPN nsubj 9 I-PERSON
+    2 , - , PUNCT punct 1
+    3 Chief Chief NNP PROPN compound 4
+    4 Executive Executive NNP PROPN appos 1
+    5 of - IN ADP prep 4
+    6 Harbor Harbor NNP PROPN compound 7 B-ORG
+    7 Foods Foods NNP PROPN pobj 5 I-ORG
+    8 , - , PUNCT punct 1
+    9 said say VBD VERB ROOT 9
+    10 the - DT DET det 11
+    11 plant - NN NOUN nsubj 13
+    12 would - MD AUX aux 13
+    13 close - VB VERB ccomp 9
+    14 . - . PUNCT punct 9
+    """,
+)
+# A dateline's place the parser took for the head of the name after it: no title "COVE".
+DATELINE_BEFORE_THE_NAME = parse(
+    'MILL COVE, N.B. — Ana Ruiz, who runs the port, is retiring.',
+    """
+    0 MILL MILL NNP PROPN compound 1
+    1 COVE COVE NNP PROPN nsubj 14
+    2 , - , PUNCT punct 1
+    3 N.B. N.B. NNP PROPN appos 1 B-GPE
+    4 — - : PUNCT punct 1
+    5 Ana Ana NNP PROPN compound 6
+    6 Ruiz Ruiz NNP PROPN appos 1
+    7 , - , PUNCT punct 6
+    8 who - WP PRON nsubj 9
+    9 runs run VBZ VERB relcl 6
+    10 the - DT DET det 11
+    11 port - NN NOUN dobj 9
+    12 , - , PUNCT punct 6
+    13 is be VBZ AUX aux 14
+    14 retiring retire VBG VERB ROOT 14
+    15 . - . PUNCT punct 14
+    """,
+)
+
+
+def test_a_proper_noun_that_is_no_role_is_no_title_in_apposition() -> None:
+    assert apposition(word(DATELINE_BEFORE_THE_NAME, "Ruiz")) is None
+    # near miss: a role word in capitals is a title
+    assert said(apposition(word(TITLE_IN_CAPITALS, "Hale"))) == ("Chief Executive", "Harbor Foods", Rank.ORGANISATION)

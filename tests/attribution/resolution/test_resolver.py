@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from service.attribution.article import Article
+from service.attribution.nouns import hyphenated, is_person_noun, names_several
 from service.attribution.pipeline import attribute
 from service.attribution.resolution.entities import Entity, Kind
 from service.attribution.results import Span
@@ -1521,3 +1522,32 @@ def test_a_title_an_organisations_possessive_pronoun_owns_is_affiliated_to_that_
     assert only_speaker(ITS_CHAIRWOMAN, "Ann Reid") == ("chairwoman", "Harbor Foods Inc.")
     assert only_speaker(THEIR_SPOKESMAN, "Tom Hale") == ("spokesman", "Harbour Authority")
     assert only_speaker(THEIR_COACH, "Ann Reid") == ("coach", None)
+
+
+# "sergeant-at-arms": one person, though the tokenizer cut the word and tagged its last part plural.
+THE_SERGEANT_AT_ARMS_SAID = parse(
+    'The former sergeant-at-arms said the doors would stay shut.',
+    """
+    0 The - DT DET det 2
+    1 former - JJ ADJ amod 2
+    2 sergeant - NN NOUN nsubj 7
+    3 - - HYPH PUNCT punct 2
+    4 at - IN ADP prep 2
+    5 - - HYPH PUNCT punct 4
+    6 arms arm NNS NOUN pobj 4
+    7 said say VBD VERB ROOT 7
+    8 the - DT DET det 9
+    9 doors door NNS NOUN nsubj 11
+    10 would - MD AUX aux 11
+    11 stay - VB VERB ccomp 7
+    12 shut - JJ ADJ acomp 11
+    13 . - . PUNCT punct 7
+    """,
+)
+
+
+def test_a_hyphenated_person_noun_is_one_person() -> None:
+    arms = word(THE_SERGEANT_AT_ARMS_SAID, "arms")
+    assert hyphenated(arms) == "sergeant-at-arms" and is_person_noun(arms) and not names_several(arms)
+    # near miss: a plural of its own
+    assert names_several(word(THE_SERGEANT_AT_ARMS_SAID, "doors"))
