@@ -38,7 +38,7 @@ from typing import Any, Literal
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
-from service.attribution import Pronoun, Quote, QuoteType, Rule, Span, Speaker, SpeakerEntry, SpeakerKind
+from service.attribution import Pronoun, Quote, QuoteType, Rule, SourceFacts, Span, Speaker, SpeakerEntry, SpeakerKind
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 OffsetUnit = Literal["codepoints", "utf16"]
@@ -285,6 +285,13 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         mention=_span(data["mention"]),
         title=data["title"],
         affiliation=data["affiliation"],
+        **_facts(data).facts(),
+    )
+
+
+def _facts(data: Mapping[str, Any]) -> SourceFacts:
+    """What a speaker's JSON says of it beyond its name, title and affiliation (absent fields: none known)."""
+    return SourceFacts(
         title_mention=_optional_span(data.get("title_mention")),
         affiliation_mention=_optional_span(data.get("affiliation_mention")),
         kind=_kind(data.get("kind")),
@@ -328,13 +335,7 @@ def _speaker_entry(data: Mapping[str, Any]) -> SpeakerEntry:
         affiliation=data["affiliation"],
         mentions=tuple(_span(m) for m in data["mentions"]),
         quotes=tuple(data["quotes"]),
-        title_mention=_optional_span(data.get("title_mention")),
-        affiliation_mention=_optional_span(data.get("affiliation_mention")),
-        kind=_kind(data.get("kind")),
-        anonymous=bool(data.get("anonymous", False)),
-        anonymity=_optional_span(data.get("anonymity")),
-        pronoun=_pronoun(data.get("pronoun")),
-        pronoun_mention=_optional_span(data.get("pronoun_mention")),
+        **_facts(data).facts(),
     )
 
 

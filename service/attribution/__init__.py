@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from service.attribution.results import Attribution, Pronoun, Quote, QuoteType, Speaker, SpeakerEntry, SpeakerKind, Span, Timing
+from service.attribution.results import Attribution, Pronoun, Quote, QuoteType, SourceFacts, Speaker, SpeakerEntry, SpeakerKind, Span, Timing
 from service.attribution.rules import Rule
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ __all__ = [
     "QuoteType",
     "Rule",
     "Speaker",
+    "SourceFacts",
     "SpeakerEntry",
     "SpeakerKind",
     "Span",

@@ -10,7 +10,7 @@ from service.attribution.article import Article
 from service.attribution.quotes import Found
 from service.attribution.resolution.entities import Entity, Kind, Profile
 from service.attribution.resolution.values import AUTHOR, Known, Resolution
-from service.attribution.results import Attribution, Pronoun, Quote, Span, Speaker, SpeakerEntry, SpeakerKind
+from service.attribution.results import Attribution, Pronoun, Quote, SourceFacts, Span, Speaker, SpeakerEntry, SpeakerKind
 
 KINDS = {
     Kind.GROUP: SpeakerKind.GROUP,
@@ -72,38 +72,46 @@ def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speak
     if entity is None:
         return Speaker(None, None, resolution.mention, None, None)
     profile = known.profile(entity)
-    kind = kind_of_source(entity)
-    anonymous = is_anonymous(entity, kind)
+    title, affiliation = profile.title, profile.affiliation
     return Speaker(
         ids[entity.id],
         entity.name,
         resolution.mention,
-        *_described(profile),
-        kind,
-        anonymous,
-        profile.anonymity if anonymous else None,
-        *_pronoun(profile, kind),
+        title.text if title else None,
+        affiliation.text if affiliation else None,
+        **_facts(entity, profile).facts(),
     )
 
 
 def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
     profile = known.profile(entity)
-    title, affiliation, title_mention, affiliation_mention = _described(profile)
-    kind = kind_of_source(entity)
-    anonymous = is_anonymous(entity, kind)
+    title, affiliation = profile.title, profile.affiliation
     return SpeakerEntry(
         speaker_id,
         entity.name,
-        title,
-        affiliation,
+        title.text if title else None,
+        affiliation.text if affiliation else None,
         profile.mentions,
         tuple(quotes),
-        title_mention,
-        affiliation_mention,
-        kind,
-        anonymous,
-        profile.anonymity if anonymous else None,
-        *_pronoun(profile, kind),
+        **_facts(entity, profile).facts(),
+    )
+
+
+def _facts(entity: Entity, profile: Profile) -> SourceFacts:
+    """What the article says of an entity beyond its name, title and affiliation: the same in a quote's
+    speaker and in the list of speakers."""
+    title, affiliation = profile.title, profile.affiliation
+    kind = kind_of_source(entity)
+    anonymous = is_anonymous(entity, kind)
+    pronoun, pronoun_mention = _pronoun(profile, kind)
+    return SourceFacts(
+        title_mention=title.span if title else None,
+        affiliation_mention=affiliation.span if affiliation else None,
+        kind=kind,
+        anonymous=anonymous,
+        anonymity=profile.anonymity if anonymous else None,
+        pronoun=pronoun,
+        pronoun_mention=pronoun_mention,
     )
 
 
@@ -134,14 +142,3 @@ def _pronoun(profile: Profile, kind: SpeakerKind | None) -> tuple[Pronoun | None
     if kind not in PERSON_KINDS or profile.pronoun is None:
         return None, None
     return profile.pronoun, profile.pronoun_mention
-
-
-def _described(profile: Profile) -> tuple[str | None, str | None, Span | None, Span | None]:
-    """Title, affiliation, and the words each was read from."""
-    title, affiliation = profile.title, profile.affiliation
-    return (
-        title.text if title else None,
-        affiliation.text if affiliation else None,
-        title.span if title else None,
-        affiliation.span if affiliation else None,
-    )

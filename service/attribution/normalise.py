@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from service.attribution.glyphs import PARAGRAPH_BREAK
 from service.attribution.lexicon import MAX_WRAP_WIDTH, MIN_WRAP_WIDTH, MIN_WRAPPED_LINES, MIN_WRAPPED_SHARE
-from service.attribution.results import Attribution, Quote, Span, Speaker, SpeakerEntry
+from service.attribution.results import Attribution, Quote, SourceFacts, Span, Speaker, SpeakerEntry
 
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 """Unicode's space separators (category Zs) other than U+0020: each reads as one space."""
@@ -249,14 +249,7 @@ def _quote(quote: Quote, convert: Callable[[Span], Span]) -> Quote:
 
 
 def _speaker(speaker: Speaker, convert: Callable[[Span], Span]) -> Speaker:
-    return replace(
-        speaker,
-        mention=convert(speaker.mention),
-        title_mention=_maybe(speaker.title_mention, convert),
-        affiliation_mention=_maybe(speaker.affiliation_mention, convert),
-        anonymity=_maybe(speaker.anonymity, convert),
-        pronoun_mention=_maybe(speaker.pronoun_mention, convert),
-    )
+    return replace(speaker, mention=convert(speaker.mention), **_facts(speaker, convert).facts())
 
 
 def _maybe(span: Span | None, convert: Callable[[Span], Span]) -> Span | None:
@@ -264,11 +257,15 @@ def _maybe(span: Span | None, convert: Callable[[Span], Span]) -> Span | None:
 
 
 def _entry(entry: SpeakerEntry, convert: Callable[[Span], Span]) -> SpeakerEntry:
+    return replace(entry, mentions=tuple(convert(m) for m in entry.mentions), **_facts(entry, convert).facts())
+
+
+def _facts(facts: SourceFacts, convert: Callable[[Span], Span]) -> SourceFacts:
+    """What the article says of a speaker (``SourceFacts``), its spans converted."""
     return replace(
-        entry,
-        mentions=tuple(convert(m) for m in entry.mentions),
-        title_mention=_maybe(entry.title_mention, convert),
-        affiliation_mention=_maybe(entry.affiliation_mention, convert),
-        anonymity=_maybe(entry.anonymity, convert),
-        pronoun_mention=_maybe(entry.pronoun_mention, convert),
+        SourceFacts(**facts.facts()),
+        title_mention=_maybe(facts.title_mention, convert),
+        affiliation_mention=_maybe(facts.affiliation_mention, convert),
+        anonymity=_maybe(facts.anonymity, convert),
+        pronoun_mention=_maybe(facts.pronoun_mention, convert),
     )

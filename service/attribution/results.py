@@ -10,7 +10,8 @@ span.text`` always holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 from enum import Enum
 
 from service.attribution.rules import Rule
@@ -67,19 +68,12 @@ class Pronoun(str, Enum):
     """A person the article calls "they" ("Alex Reyes said they would ...")."""
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """Who a quote is attributed to, as seen from that quote."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceFacts:
+    """What the article says of a speaker beyond its name, title and affiliation: where those two were read,
+    what kind of source it is, whether it is anonymous and why, its pronoun. ``Speaker`` and ``SpeakerEntry``
+    both carry them, by keyword."""
 
-    id: str | None
-    """The speaker's id in ``Attribution.speakers``; None when the mention names no one (an unresolved "he")."""
-    name: str | None
-    """Canonical name: the fullest name the article gives this speaker; None when the mention
-    is a pronoun the article gives no one to stand for."""
-    mention: Span
-    """Where this quote names its speaker (a pronoun included)."""
-    title: str | None
-    affiliation: str | None
     title_mention: Span | None = None
     """The words the title was read from (anywhere in the article), so a reader can check it."""
     affiliation_mention: Span | None = None
@@ -94,6 +88,25 @@ class Speaker:
     """The pronoun the article uses for this person, read from its own words; None where it uses none."""
     pronoun_mention: Span | None = None
     """The words the pronoun was read from ("she", "Ms", "spokeswoman")."""
+
+    def facts(self) -> dict[str, Any]:
+        """These fields by name, to give a ``Speaker`` or a ``SpeakerEntry`` (``Speaker(..., **facts.facts())``)."""
+        return {field.name: getattr(self, field.name) for field in fields(SourceFacts)}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker(SourceFacts):
+    """Who a quote is attributed to, as seen from that quote."""
+
+    id: str | None
+    """The speaker's id in ``Attribution.speakers``; None when the mention names no one (an unresolved "he")."""
+    name: str | None
+    """Canonical name: the fullest name the article gives this speaker; None when the mention
+    is a pronoun the article gives no one to stand for."""
+    mention: Span
+    """Where this quote names its speaker (a pronoun included)."""
+    title: str | None
+    affiliation: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +127,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class SpeakerEntry:
+class SpeakerEntry(SourceFacts):
     """A speaker once, with every mention and quote of theirs."""
 
     id: str
@@ -124,13 +137,6 @@ class SpeakerEntry:
     mentions: tuple[Span, ...]
     quotes: tuple[int, ...]
     """Indexes into ``Attribution.quotes``."""
-    title_mention: Span | None = None
-    affiliation_mention: Span | None = None
-    kind: SpeakerKind | None = None
-    anonymous: bool = False
-    anonymity: Span | None = None
-    pronoun: Pronoun | None = None
-    pronoun_mention: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
