@@ -39,6 +39,8 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
     """The article's ``Attribution``: ``resolutions`` holds, by index into ``found``, each speaker's."""
     order = speaker_order(resolutions)
     ids = {entity.id: f"s{n}" for n, entity in enumerate(order, 1)}
+    # What the article says of each speaker, read once: every quote of theirs and their entry share it.
+    said = {entity.id: _said_of(entity, known) for entity in order}
     quotes_of: dict[int, list[int]] = {entity.id: [] for entity in order}
     quotes = []
     for n, item in enumerate(found):
@@ -46,7 +48,7 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
         confidence = item.rule.confidence
         resolution = resolutions.get(n)
         if resolution is not None:
-            speaker = _speaker(resolution, ids, known)
+            speaker = _speaker(resolution, ids, said)
             if resolution.entity is not None:
                 quotes_of[resolution.entity.id].append(n)
             confidence *= resolution.how.factor
@@ -62,16 +64,20 @@ def assemble(article: Article, found: list[Found], resolutions: dict[int, Resolu
                 confidence=round(confidence, 2),
             )
         )
-    speakers = tuple(_entry(ids[entity.id], entity, known, quotes_of[entity.id]) for entity in order)
+    speakers = tuple(_entry(ids[entity.id], entity, said[entity.id], quotes_of[entity.id]) for entity in order)
     return Attribution(tuple(quotes), speakers)
 
 
-def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speaker:
+Said = tuple[Profile, SourceFacts]
+"""What the article says of a speaker: its profile, and the facts a quote's speaker and its entry both give."""
+
+
+def _speaker(resolution: Resolution, ids: dict[int, str], said: dict[int, Said]) -> Speaker:
     """The speaker of one quote; a pronoun that stands for no one named keeps its mention, and no name."""
     entity = resolution.entity
     if entity is None:
         return Speaker(None, None, resolution.mention, None, None)
-    profile = known.profile(entity)
+    profile, facts = said[entity.id]
     title, affiliation = profile.title, profile.affiliation
     return Speaker(
         ids[entity.id],
@@ -79,12 +85,12 @@ def _speaker(resolution: Resolution, ids: dict[int, str], known: Known) -> Speak
         resolution.mention,
         title.text if title else None,
         affiliation.text if affiliation else None,
-        **_facts(entity, profile).facts(),
+        **facts.facts(),
     )
 
 
-def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> SpeakerEntry:
-    profile = known.profile(entity)
+def _entry(speaker_id: str, entity: Entity, said: Said, quotes: list[int]) -> SpeakerEntry:
+    profile, facts = said
     title, affiliation = profile.title, profile.affiliation
     return SpeakerEntry(
         speaker_id,
@@ -93,18 +99,19 @@ def _entry(speaker_id: str, entity: Entity, known: Known, quotes: list[int]) -> 
         affiliation.text if affiliation else None,
         profile.mentions,
         tuple(quotes),
-        **_facts(entity, profile).facts(),
+        **facts.facts(),
     )
 
 
-def _facts(entity: Entity, profile: Profile) -> SourceFacts:
+def _said_of(entity: Entity, known: Known) -> Said:
     """What the article says of an entity beyond its name, title and affiliation: the same in a quote's
     speaker and in the list of speakers."""
+    profile = known.profile(entity)
     title, affiliation = profile.title, profile.affiliation
     kind = kind_of_source(entity)
     anonymous = is_anonymous(entity, kind)
     pronoun, pronoun_mention = _pronoun(profile, kind)
-    return SourceFacts(
+    facts = SourceFacts(
         title_mention=title.span if title else None,
         affiliation_mention=affiliation.span if affiliation else None,
         kind=kind,
@@ -113,6 +120,7 @@ def _facts(entity: Entity, profile: Profile) -> SourceFacts:
         pronoun=pronoun,
         pronoun_mention=pronoun_mention,
     )
+    return profile, facts
 
 
 def kind_of_source(entity: Entity) -> SpeakerKind | None:

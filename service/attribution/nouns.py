@@ -22,7 +22,7 @@ from service.attribution.lexicon import (
     ROLE_WORDS,
     TIME_LABELS,
 )
-from service.attribution.lexicons import document_nouns, person_nouns
+from service.attribution.lexicons import document_nouns, person_nouns, role_nouns
 from service.attribution.tagging import lemma
 
 
@@ -40,6 +40,19 @@ def is_person_noun(token: Token) -> bool:
     if word in people or word.replace("-", " ") in people or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES):
         return True
     return hyphenated(token).replace("-", " ") in people
+
+
+def is_role_noun(token: Token) -> bool:
+    """A word that names a post itself: "spokesman", "Leader", "Sen.", "headteacher".
+
+    The hand list (``ROLE_WORDS``) in any case; WordNet's occupations and posts
+    (``lexicons.role_nouns``) written in lower case only, as a capitalised one
+    may as well be a surname ("Ana Fisher", "Cooper & Webb"). Near miss:
+    "Affairs" and "Energy" say what a post is for, and end many an
+    organisation's name ("Ministry of Coastal Affairs", "Tarnwick Energy").
+    """
+    word = lemma(token)
+    return token.lower_.rstrip(".") in ROLE_WORDS or word in ROLE_WORDS or (token.is_lower and word in role_nouns())
 
 
 def names_several(token: Token) -> bool:

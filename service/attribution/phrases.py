@@ -32,11 +32,11 @@ from service.attribution.lexicon import (
     PERSON_LABELS,
     POSSESSIVE_TAG,
     RELATIVE_CLAUSE_DEPS,
-    ROLE_WORDS,
     SPEAKER_LABELS,
     TITLE_WORDS,
 )
-from service.attribution.lexicons import person_nouns, role_nouns
+from service.attribution.lexicons import person_nouns
+from service.attribution.nouns import is_role_noun
 from service.attribution.tagging import lemma
 
 
@@ -80,19 +80,16 @@ def titled_name_after(head: Token) -> Token | None:
     misses: "Ana Ruiz, director Tom Hale" (a comma: two people); "Ana Ruiz
     met Tom Hale" (no role between).
     """
-    if not head.ent_type_ or head.ent_type_ not in SPEAKER_LABELS:
+    if head.ent_type_ not in SPEAKER_LABELS:
         return None
     doc = head.doc
-    at = entity_span(head).end
-    roles = 0
-    while at < len(doc) and doc[at].is_lower and doc[at].is_alpha and not doc[at].ent_type_ and at - entity_span(head).end < MAX_TITLE_WORDS:
-        roles += doc[at].lower_ in ROLE_WORDS or lemma(doc[at]) in role_nouns()
+    start = at = entity_span(head).end
+    while at < len(doc) and at - start < MAX_TITLE_WORDS and doc[at].is_lower and doc[at].is_alpha and not doc[at].ent_type_:
         at += 1
-    if not roles or at >= len(doc) or doc[at].ent_type_ not in PERSON_LABELS or doc[at].ent_iob_ != "B":
+    if at == start or at >= len(doc) or doc[at].ent_type_ not in PERSON_LABELS or doc[at].ent_iob_ != "B":
         return None
-    if not (doc[at - 1].lower_ in ROLE_WORDS or lemma(doc[at - 1]) in role_nouns()):
-        return None
-    return entity_span(doc[at]).root
+    # The words between end in a role noun ("sporting [director]"): that role is the person's post.
+    return entity_span(doc[at]).root if is_role_noun(doc[at - 1]) else None
 
 
 NAMED_DEPS = frozenset({"oprd", "attr", "dobj"})

@@ -193,7 +193,7 @@ def speaker_after_participle(opener: Token) -> Token | None:
             phrases[-1].append(token)
     heads = [h for phrase in phrases[1:] if phrase and (h := _named_in(phrase)) is not None]
     named = [h for h in heads if h.ent_type_ in SPEAKER_LABELS or h.pos_ == "PROPN"]
-    return named[0] if named else next((h for h in heads if lemma(h) in person_nouns() | ROLE_WORDS), None)
+    return named[0] if named else next((h for h in heads if lemma(h) in person_nouns() or lemma(h) in ROLE_WORDS), None)
 
 
 def _named_in(phrase: list[Token]) -> Token | None:

@@ -71,13 +71,13 @@ from service.attribution.lexicon import (
     VERB_POS,
 )
 from service.attribution.results import Span
+from service.attribution.nouns import is_role_noun
 from service.attribution.phrases import entity_span, name_tokens, titled_name_after
 from service.attribution.tagging import lemma
 from service.attribution.resolution.titles import (
     NOTHING,
     Description,
     is_honorific,
-    is_role_noun,
     is_role_word,
     merge,
     organisation_in,
@@ -297,7 +297,7 @@ def _owner_before(words: list[Token], name: list[Token]) -> list[Token]:
     """
     doc = words[0].doc
     before = words[0].i - 1
-    if before < 0 or doc[before].ent_type_ not in SPEAKER_LABELS or not doc[before].ent_type_:
+    if before < 0 or doc[before].ent_type_ not in SPEAKER_LABELS:
         return []
     owner = entity_span(doc[before])
     named = titled_name_after(owner.root)

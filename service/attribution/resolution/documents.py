@@ -21,7 +21,7 @@ from service.attribution.phrases import entity_span, name_words, speaker_phrase
 from service.attribution.resolution.cast import Cast, organisation_name
 from service.attribution.nouns import is_document_noun, issuer_words
 from service.attribution.resolution.entities import Kind, clean_name
-from service.attribution.resolution.pronouns import is_pronoun, pronoun
+from service.attribution.resolution.pronouns import is_pronoun, stands_for
 from service.attribution.resolution.titles import Description, Piece, Rank, Source
 from service.attribution.resolution.values import Basis, Known, Mention, Referent
 from service.attribution.results import Span
@@ -87,10 +87,8 @@ def _words_of(token: Token) -> list[Token]:
 def _named_by(cast: Cast, known: Known, token: Token) -> Issuer | None:
     """Whom ``token`` names: a person or an organisation by canonical name, or whom a pronoun stands for."""
     if is_pronoun(token):
-        referent = pronoun(cast, known, Mention(token, [token], cast.article.tokens_span([token])))
-        if referent is None or referent.how is Basis.UNRESOLVED_PRONOUN:
-            return None
-        return Issuer(referent.name, cast.article.tokens_span([token]))
+        referent = stands_for(cast, known, token)
+        return Issuer(referent.name, cast.article.tokens_span([token])) if referent is not None else None
     if token.ent_type_ in PERSON_LABELS:
         ent = entity_span(token)
         return Issuer(cast.canonical_name_of(ent), cast.article.tokens_span(list(ent)))

@@ -57,6 +57,13 @@ def pronoun(cast: Cast, known: Known, mention: Mention) -> Referent | None:
     return Referent(head.text, Kind.UNKNOWN, head.lower_, Basis.UNRESOLVED_PRONOUN)
 
 
+def stands_for(cast: Cast, known: Known, word: Token) -> Referent | None:
+    """Whom a pronoun word alone stands for ("her statement", "its chairwoman"), as ``pronoun`` resolves it;
+    None where it stands for no one named."""
+    referent = pronoun(cast, known, Mention(word, [word], cast.article.tokens_span([word])))
+    return None if referent is None or referent.how is Basis.UNRESOLVED_PRONOUN else referent
+
+
 def _antecedent(cast: Cast, known: Known, pronoun: Token) -> Referent | None:
     """Whom the pronoun stands for, if anyone: the later of the last speaker and the last person subject.
 

@@ -65,7 +65,7 @@ from service.attribution.lexicon import (
 )
 from service.attribution.phrases import described_phrase, name_tokens, name_words, named_head, speaker_phrase
 from service.attribution.resolution.documents import document
-from service.attribution.resolution.pronouns import is_pronoun, pronoun
+from service.attribution.resolution.pronouns import is_pronoun, pronoun, stands_for
 from service.attribution.resolution.titles import Description, Piece, Rank
 from service.attribution.resolution.values import Known, Mention, Referent, Resolution, Basis
 from service.attribution.tagging import lemma
@@ -327,8 +327,8 @@ class Resolver:
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_POSSESSIVES), None)
         if owner is None:
             return described
-        meant = pronoun(self.cast, self.known, Mention(owner, [owner], self.article.tokens_span([owner])))
-        if meant is None or meant.kind is not Kind.ORGANISATION or meant.how is Basis.UNRESOLVED_PRONOUN or not meant.name:
+        meant = stands_for(self.cast, self.known, owner)
+        if meant is None or meant.kind is not Kind.ORGANISATION or not meant.name:
             return described
         owned = Piece(meant.name, self.article.tokens_span([owner]), title.source)
         return replace(described, affiliation=owned, rank=Rank.ORGANISATION)

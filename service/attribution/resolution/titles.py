@@ -45,9 +45,9 @@ from service.attribution.lexicon import (
     STATE_OFFICES,
 )
 from service.attribution.glyphs import DOUBLE_MARKS, SINGLE_CLOSING, SINGLE_OPENING
-from service.attribution.lexicons import place_adjectives, role_nouns
+from service.attribution.lexicons import place_adjectives
 from service.attribution.results import Span
-from service.attribution.nouns import is_definite
+from service.attribution.nouns import is_definite, is_role_noun
 from service.attribution.phrases import entity_span
 from service.attribution.tagging import lemma
 
@@ -152,19 +152,6 @@ def is_honorific(token: Token) -> bool:
 def is_role_word(token: Token) -> bool:
     """A word of a title: a role noun ("spokesman", "Sen."), or what the role is for ("Justice Minister")."""
     return is_role_noun(token) or token.lower_.rstrip(".") in PORTFOLIO_WORDS
-
-
-def is_role_noun(token: Token) -> bool:
-    """A word that names a post itself: "spokesman", "Leader", "Sen.", "headteacher".
-
-    The hand list (``ROLE_WORDS``) in any case; WordNet's occupations and posts
-    (``lexicons.role_nouns``) written in lower case only, as a capitalised one
-    may as well be a surname ("Ana Fisher", "Cooper & Webb"). Near miss:
-    "Affairs" and "Energy" say what a post is for, and end many an
-    organisation's name ("Ministry of Coastal Affairs", "Tarnwick Energy").
-    """
-    word = lemma(token)
-    return token.lower_.rstrip(".") in ROLE_WORDS or word in ROLE_WORDS or (token.is_lower and word in role_nouns())
 
 
 # --- organisations ----------------------------------------------------------------
