@@ -58,6 +58,7 @@ from service.archives.tables import (
     check_keep,
     flat_rows,
     flat_schema,
+    kept_of,
     neutralised,
     result_schema,
     write_csv,
@@ -154,10 +155,7 @@ class Journal:
             self._handle = None
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        with self.path.open(encoding="utf-8") as handle:
-            for line in handle:
-                row: dict[str, Any] = json.loads(line)
-                yield row
+        return _json_lines(self.path)
 
     def kept(self) -> tuple[str, ...] | None:
         """The kept fields of the results in it (those of its first line), or None when it holds none yet."""
@@ -169,7 +167,7 @@ class Journal:
             row = json.loads(first)
         except ValueError:
             return None  # empty, or torn while it was being written: `done` says what to do about it
-        return tuple(name for name in row if name not in RESULT_FIELDS) if isinstance(row, dict) and "id" in row else None
+        return kept_of(row) if isinstance(row, dict) and "id" in row else None
 
 
 # --- outputs -------------------------------------------------------------------------
@@ -254,8 +252,7 @@ def finished_kept(output: Output) -> tuple[str, ...] | None:
             names = next(csv.reader(handle), [])
     else:
         names = pq.read_schema(output.path).names
-    answer = RESULT_FIELDS if output.format is Format.PARQUET else FLAT_COLUMNS
-    return tuple(name for name in names if name not in answer)
+    return kept_of(names, RESULT_FIELDS if output.format is Format.PARQUET else FLAT_COLUMNS)
 
 
 def finished_ids(output: Output, ids: Iterable[str]) -> set[str]:

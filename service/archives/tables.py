@@ -27,7 +27,7 @@ the archive holds) starts with an apostrophe, as OWASP advises
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,12 @@ def kept_fields(keep: Sequence[str]) -> list[pa.Field]:
 
 RESULT_FIELDS = tuple(ArticleResultSchema().fields)
 """A result row's own fields, which no kept field may take the name of."""
+
+
+def kept_of(names: Iterable[str], answer: Collection[str] = RESULT_FIELDS) -> tuple[str, ...]:
+    """The kept fields among a row's or a table's ``names``: those that are no field of the answer (of a
+    result row, or ``FLAT_COLUMNS`` of the flat table)."""
+    return tuple(name for name in names if name not in answer)
 
 
 def check_keep(keep: Sequence[str], flat: bool = False) -> tuple[str, ...]:

@@ -22,7 +22,8 @@ from service.archives.errors import UsageError
 from service.archives.report.figures import Figures, read_article
 from service.archives.report.groups import NOT_A_DATE, OTHER, Grouping, Period
 from service.archives.report.ledger import Ledger
-from service.archives.report.results import Results, kept_of
+from service.archives.report.results import Results
+from service.archives.tables import kept_of
 
 TOP = 20
 """People and organisations listed as the most quoted, by default (``--top``)."""

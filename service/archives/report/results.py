@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from service.archives.errors import JSON_LINES, PARQUET, ArchiveError, UsageError
-from service.archives.tables import FLAT_COLUMNS, RESULT_FIELDS
+from service.archives.tables import FLAT_COLUMNS, kept_of
 
 READ_BATCH_ROWS = 512
 """Parquet rows read at a time."""
@@ -114,7 +114,7 @@ def _parquet(path: Path, files: list[Path]) -> Results:
                 yield from batch.to_pylist()
                 progress(batch.num_rows)
 
-    kept = tuple(name for name in names if name not in RESULT_FIELDS)
+    kept = kept_of(names)
     return Results(path, kept, sum(file.metadata.num_rows for file in opened), " articles", read)
 
 
@@ -132,8 +132,3 @@ def flat_table(path: Path) -> str:
         f"{path} is a flat table of quotes (quotes batch --flat), which has lost the articles without quotes and the "
         "speakers' list: a report reads quotes batch's results without --flat (.jsonl or .parquet)"
     )
-
-
-def kept_of(row: dict[str, Any]) -> tuple[str, ...]:
-    """The kept fields of a row: those that are no field of a result."""
-    return tuple(name for name in row if name not in RESULT_FIELDS)
