@@ -20,6 +20,8 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from service.intake.problems import Problem, ProblemError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+INTERNAL_DETAIL = "The service failed to handle this request. It has been logged."
+"""What a 500 says, from the app or from the worker: the error is in the log, never in the answer."""
 MAX_ERRORS_LISTED = 10
 """A problem's ``errors`` lists this many at most, and ``error_count`` says how many there were: a
 batch of bad documents gets a small answer."""
@@ -103,7 +105,7 @@ def _from_unexpected(error: Exception) -> Response:
         },
     )
     internal = Problem.INTERNAL_ERROR
-    return problem(internal.status, internal.title, "The service failed to handle this request. It has been logged.", internal.type)
+    return problem(internal.status, internal.title, INTERNAL_DETAIL, internal.type)
 
 
 def _from_too_slow(error: ClientTooSlow) -> Response:

@@ -58,7 +58,7 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from service.config import Settings
 from service.intake.problems import Problem
-from service.web.errors import PROBLEM_MEDIA_TYPE, ClientTooSlow, problem_document
+from service.web.errors import INTERNAL_DETAIL, PROBLEM_MEDIA_TYPE, ClientTooSlow, problem_document
 
 READ_CHUNK = 256 * 1024
 """Bytes read from a connection at a time in the main loop."""
@@ -471,15 +471,19 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
         self.set_accept_enabled(True)
         while self.alive:
             self.notify()
-            can_accept = self.nr_conns < self.worker_connections
-            if can_accept != self._accepting:
-                self.set_accept_enabled(can_accept)
+            self._accept_while_room()
             self.wait_for_and_dispatch_events(timeout=1.0)
             if not self.is_parent_alive():
                 break
             self.murder_keepalived()
             self.murder_pending()
         self._drain()
+
+    def _accept_while_room(self) -> None:
+        """Accept new connections while the worker holds fewer than ``worker_connections``; stop past that."""
+        can_accept = self.nr_conns < self.worker_connections
+        if can_accept != self._accepting:
+            self.set_accept_enabled(can_accept)
 
     def handle_exit(self, sig: int, frame: Any) -> None:
         if self.alive:
@@ -513,9 +517,7 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
                 break
             self.notify()
             if self.listening:
-                can_accept = self.nr_conns < self.worker_connections
-                if can_accept != self._accepting:
-                    self.set_accept_enabled(can_accept)
+                self._accept_while_room()
             self.wait_for_and_dispatch_events(timeout=0.1)
             self.murder_keepalived()
             self.murder_pending()
@@ -564,7 +566,6 @@ class QuotesWorker(ThreadWorker):  # type: ignore[misc]
 
 STOPPING_DETAIL = "The service is stopping and could not finish this request in time; send it again."
 ABORT_DETAIL = "The service's worker stopped responding and was restarted; send the request again."
-INTERNAL_DETAIL = "The service failed to handle this request. It has been logged."
 
 
 def _timeout_detail(seconds: float) -> str:
