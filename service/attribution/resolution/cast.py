@@ -23,7 +23,7 @@ from service.attribution.resolution.genders import (
     Clue,
     clues_by_person,
     compatible,
-    decided,
+    decided_genders,
     Gender,
     genders,
 )
@@ -100,9 +100,7 @@ class Cast:
     def gender_of(self, name: str) -> Gender:
         """The gender the article gives the person of canonical name ``name`` (``genders``)."""
         if self._genders is None:
-            self._genders = {
-                person: gender for person, found in self._all_clues().items() if (gender := decided(found)) is not Gender.UNKNOWN
-            }
+            self._genders = decided_genders(self._all_clues())
         return self._genders.get(name.lower(), Gender.UNKNOWN)
 
     def clues_of(self, name: str) -> list[Clue]:

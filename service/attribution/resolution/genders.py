@@ -18,7 +18,7 @@ man (``resolution``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -241,7 +241,11 @@ def _next_sentences_subject(root: Token, quoted: Callable[[Token], bool]) -> Ite
 
 def genders(persons: Iterable[SpacySpan], name_of: Callable[[SpacySpan], str], quoted: Callable[[Token], bool]) -> dict[str, Gender]:
     """The gender of each person, by canonical name in lower case (only those the evidence decides)."""
-    by_person = clues_by_person(persons, name_of, quoted)
+    return decided_genders(clues_by_person(persons, name_of, quoted))
+
+
+def decided_genders(by_person: Mapping[str, list[Clue]]) -> dict[str, Gender]:
+    """The gender the clues decide for each person, by name (those they leave undecided left out)."""
     return {name: gender for name, found in by_person.items() if (gender := decided(found)) is not Gender.UNKNOWN}
 
 
